@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDatabase } from '../../test/support/db.js';
+import { testContext } from '../../test/support/context.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { DomainError } from '../platform/errors.js';
+import { listEvents } from '../platform/events.js';
+import { agenciesStore } from './agencies.store.js';
+import { systemActor, scopeOf, can, type Actor } from './permissions.js';
+import { createAgency, updateAgency } from './save-agency.js';
+import { usersStore } from './users.store.js';
+
+describeEachDatabase('agencies and accounts', ({ handle }) => {
+  test('demo data loads once through the use cases', async () => {
+    const ctx = testContext(handle());
+    assert.equal(await loadDemo(ctx), true);
+    assert.equal(await loadDemo(ctx), false);
+    const all = await agenciesStore.all(ctx.db);
+    const zx = all.find((a) => a.name === '固镇县仲兴乡人民政府');
+    const office = all.find((a) => a.name === '固镇县人民政府办公室');
+    assert.ok(zx && office);
+    assert.equal(zx.supervisorId, office.id);
+    assert.equal(zx.reconsiderationBody, '固镇县人民政府');
+    assert.equal(zx.hasRulemakingPower, false);
+    assert.equal(all.find((a) => a.level === 'city')?.hasRulemakingPower, true);
+  });
+
+  test('a supervisor reads subordinates; a township admin manages only its own agency', async () => {
+    const ctx = testContext(handle());
+    const all = await agenciesStore.all(ctx.db);
+    const byName = (n: string) => all.find((a) => a.name === n)!;
+    const sup = (await usersStore.byUsername(ctx.db, 'gz-supervisor'))!;
+    const supActor: Actor = {
+      kind: 'user',
+      userId: sup.id,
+      label: 'x',
+      grants: await usersStore.grants(ctx.db, sup.id),
+    };
+    const read = scopeOf(supActor, 'reports.supervise', all);
+    assert.ok(read.has(byName('固镇县仲兴乡人民政府').id));
+    assert.ok(read.has(byName('固镇县教育局').id));
+    assert.ok(!read.has(byName('蚌埠市人民政府').id));
+    assert.equal(can(supActor, 'agency.manage', byName('固镇县仲兴乡人民政府').id, all), false);
+
+    const zxAdmin = (await usersStore.byUsername(ctx.db, 'zx-admin'))!;
+    const adminActor: Actor = {
+      kind: 'user',
+      userId: zxAdmin.id,
+      label: 'x',
+      grants: await usersStore.grants(ctx.db, zxAdmin.id),
+    };
+    const hugou = byName('固镇县湖沟镇人民政府');
+    const before = JSON.stringify(hugou);
+    await assert.rejects(
+      updateAgency(ctx, adminActor, hugou.id, { ...hugou, shortName: '改名' }),
+      (e: unknown) => e instanceof DomainError && e.code === 'auth.forbidden',
+    );
+    assert.equal(JSON.stringify(await agenciesStore.byId(ctx.db, hugou.id)), before);
+  });
+
+  test('a bad credit code or a taken path segment is refused with Chinese field errors and nothing stored', async () => {
+    const ctx = testContext(handle());
+    const countBefore = await agenciesStore.count(ctx.db);
+    const all = await agenciesStore.all(ctx.db);
+    const parent = all.find((a) => a.level === 'county')!;
+    const input = {
+      parentId: parent.id,
+      name: '测试镇人民政府',
+      shortName: '测试镇',
+      creditCode: '11340323MB05000050', // wrong check character
+      divisionCode: '340323999',
+      level: 'township',
+      pathSegment: 'zhongxing', // taken
+      office: { name: '党政办' },
+    };
+    await assert.rejects(createAgency(ctx, systemActor(), input), (e: unknown) => {
+      assert.ok(e instanceof DomainError);
+      assert.match(e.fields.creditCode ?? '', /校验位/);
+      return true;
+    });
+    await assert.rejects(
+      createAgency(ctx, systemActor(), { ...input, creditCode: '11340323MB0500005U' }),
+      (e: unknown) => {
+        assert.ok(e instanceof DomainError);
+        assert.ok(e.fields.creditCode || e.fields.pathSegment);
+        return true;
+      },
+    );
+    assert.equal(await agenciesStore.count(ctx.db), countBefore);
+  });
+
+  test('updates are recorded as events with what changed', async () => {
+    const ctx = testContext(handle());
+    const zx = (await agenciesStore.byPathSegment(ctx.db, 'zhongxing'))!;
+    await updateAgency(ctx, systemActor('测试'), zx.id, {
+      ...zx,
+      office: { ...zx.office, phone: '0552-6500001' },
+    });
+    const events = await listEvents(ctx.db, { agencyIds: [zx.id], action: 'agency.updated' });
+    assert.equal(events.length, 1);
+    assert.deepEqual((events[0]!.data.changed as Record<string, unknown>).office !== undefined, true);
+    assert.equal((await agenciesStore.byId(ctx.db, zx.id))!.office.phone, '0552-6500001');
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Use cases: create an agency, or update one. Validates the form (credit code check character, unique
+ * path segment and code), keeps the tree acyclic, and records what changed.
+ */
+import type { AppContext } from '../platform/context.js';
+import { forbidden, notFound, validationFailed } from '../platform/errors.js';
+import { appendEvent } from '../platform/events.js';
+import { newId } from '../platform/ids.js';
+import { subtreeIds, type Agency } from './agency.js';
+import { parseAgencyInput, type ValidAgencyInput } from './agency-input.js';
+import { agenciesStore } from './agencies.store.js';
+import { can, isPlatformAdmin, type Actor } from './permissions.js';
+
+async function checkRelations(
+  ctx: AppContext,
+  a: ValidAgencyInput,
+  selfId: string | undefined,
+  all: Agency[],
+) {
+  const fields: Record<string, string> = {};
+  if (a.parentId && !all.some((x) => x.id === a.parentId)) fields.parentId = '上级机关不存在';
+  if (a.supervisorId && !all.some((x) => x.id === a.supervisorId)) fields.supervisorId = '主管部门不存在';
+  if (selfId && a.parentId && subtreeIds(all, selfId).has(a.parentId))
+    fields.parentId = '上级机关不能是本机关或其下级';
+  const byCode = await agenciesStore.byCreditCode(ctx.db, a.creditCode);
+  if (byCode && byCode.id !== selfId) fields.creditCode = `该统一社会信用代码已属于“${byCode.name}”`;
+  const bySegment = await agenciesStore.byPathSegment(ctx.db, a.pathSegment);
+  if (bySegment && bySegment.id !== selfId) fields.pathSegment = `该网站路径已被“${bySegment.name}”使用`;
+  if (Object.keys(fields).length) throw validationFailed(fields);
+}
+
+export async function createAgency(
+  ctx: AppContext,
+  actor: Actor,
+  input: unknown,
+): Promise<{ agencyId: string }> {
+  const a = parseAgencyInput(input);
+  const all = await agenciesStore.all(ctx.db);
+  const root = all.length === 0;
+  // A new agency hangs under one the actor manages; only the platform (or the very first) adds a root.
+  if (
+    !root &&
+    !(a.parentId
+      ? can(actor, 'agency.manage', a.parentId, all)
+      : actor.kind === 'system' || isPlatformAdmin(actor))
+  ) {
+    throw forbidden('您无权在此处新增机关。');
+  }
+  await checkRelations(ctx, a, undefined, all);
+  const agencyId = newId();
+  await ctx.db.transaction().execute(async (tx) => {
+    await agenciesStore.insert(tx, agencyId, a);
+    await appendEvent(tx, {
+      actor,
+      agencyId,
+      entityType: 'agency',
+      entityId: agencyId,
+      action: 'agency.created',
+      data: { name: a.name },
+    });
+  });
+  return { agencyId };
+}
+
+export async function updateAgency(
+  ctx: AppContext,
+  actor: Actor,
+  agencyId: string,
+  input: unknown,
+): Promise<void> {
+  const all = await agenciesStore.all(ctx.db);
+  const before = all.find((x) => x.id === agencyId);
+  if (!before) throw notFound('该机关');
+  if (!can(actor, 'agency.manage', agencyId, all)) throw forbidden('您无权修改该机关的信息。');
+  const a = parseAgencyInput(input);
+  if (a.parentId !== before.parentId && !isPlatformAdmin(actor))
+    throw forbidden('只有平台管理员可以调整机关隶属关系。');
+  await checkRelations(ctx, a, agencyId, all);
+  const changed = diff(before, a);
+  if (Object.keys(changed).length === 0) return;
+  await ctx.db.transaction().execute(async (tx) => {
+    await agenciesStore.update(tx, agencyId, a);
+    await appendEvent(tx, {
+      actor,
+      agencyId,
+      entityType: 'agency',
+      entityId: agencyId,
+      action: 'agency.updated',
+      data: { changed },
+    });
+  });
+}
+
+function diff(before: Agency, after: ValidAgencyInput): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after) as (keyof ValidAgencyInput)[]) {
+    const from = JSON.stringify(before[key]);
+    const to = JSON.stringify(after[key]);
+    if (from !== to) out[key] = { from: before[key], to: after[key] };
+  }
+  return out;
+}

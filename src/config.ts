@@ -1,0 +1,128 @@
+/**
+ * One typed, validated configuration object, read once from environment variables at start-up.
+ * A bad configuration stops start-up with every problem listed in one message (see `.env.example`).
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '应为 true 或 false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ message: '应为端口号' })
+  .int('应为整数')
+  .min(1, '端口号应在 1–65535 之间')
+  .max(65535, '端口号应在 1–65535 之间');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port.default(3000),
+  /** When set, the admin is served only on this port (usually on the internal network), not on PORT. */
+  ADMIN_PORT: port.optional(),
+  ADMIN_HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, '应以 postgres:// 开头；留空则使用内置 SQLite')
+    .optional(),
+  SQLITE_PATH: z.string().min(1).default('./data/gongkai.sqlite'),
+  /** Loads the demo agencies and accounts on start when the database has none. */
+  DEMO_DATA: bool.default(true),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /**
+   * 32-byte key (64 hex characters) that encrypts personal data at rest. Required in production;
+   * in development a key is generated and kept beside the SQLite file.
+   */
+  DATA_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, '应为 64 位十六进制字符（32 字节）')
+    .optional(),
+  PUBLIC_BASE_URL: z
+    .string()
+    .url('应为完整网址，如 https://www.example.gov.cn')
+    .default('http://localhost:3000'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Secure cookies need HTTPS; turn off only for plain-HTTP development. */
+  COOKIE_SECURE: bool.optional(),
+  TRUST_PROXY: bool.default(false),
+  JOBS_ENABLED: bool.default(true),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  http: { host: string; port: number; admin?: { host: string; port: number }; trustProxy: boolean };
+  database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+  demoData: boolean;
+  auth: { sessionIdleMinutes: number; maxFailures: number; lockMinutes: number; cookieSecure: boolean };
+  dataKey?: string;
+  publicBaseUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  jobsEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误，无法启动：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration; empty strings count as unset. Throws ConfigError listing every problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((k) => {
+      const v = source[k];
+      return v === undefined || v.trim() === '' ? [] : [[k, v.trim()]];
+    }),
+  );
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (i) => `${i.path.join('.')}: ${i.message}（当前值：${String(raw[String(i.path[0])] ?? '未设置')}）`,
+      ),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.DATA_KEY) problems.push('DATA_KEY: 生产环境必须设置个人信息加密密钥');
+  if (e.ADMIN_PORT !== undefined && e.ADMIN_PORT === e.PORT) problems.push('ADMIN_PORT: 不能与 PORT 相同');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    env: e.NODE_ENV,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      ...(e.ADMIN_PORT !== undefined ? { admin: { host: e.ADMIN_HOST, port: e.ADMIN_PORT } } : {}),
+      trustProxy: e.TRUST_PROXY,
+    },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', path: e.SQLITE_PATH },
+    demoData: e.DEMO_DATA,
+    auth: {
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    },
+    ...(e.DATA_KEY ? { dataKey: e.DATA_KEY } : {}),
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    logLevel: e.LOG_LEVEL,
+    jobsEnabled: e.JOBS_ENABLED,
+  };
+}

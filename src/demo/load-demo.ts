@@ -1,0 +1,46 @@
+/**
+ * Loads the demo data through the real use cases, once: a database that already has agencies is left
+ * alone. Later capabilities add their demo data here (`demoLoaders`).
+ */
+import { addUser } from '../agencies/add-user.js';
+import { agenciesStore } from '../agencies/agencies.store.js';
+import { systemActor } from '../agencies/permissions.js';
+import { createAgency } from '../agencies/save-agency.js';
+import type { AppContext } from '../platform/context.js';
+import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
+
+/** Keys of the demo agencies → their ids, for loaders of later capabilities. */
+export type DemoAgencyIds = Record<string, string>;
+export type DemoLoader = (ctx: AppContext, agencies: DemoAgencyIds) => Promise<void>;
+
+/** Capabilities register their demo loaders here, in dependency order. */
+export const demoLoaders: { name: string; load: DemoLoader }[] = [];
+
+export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {
+  if ((await agenciesStore.count(ctx.db)) > 0) return false;
+  const actor = systemActor('演示数据');
+  const ids: DemoAgencyIds = {};
+  for (const a of demoAgencies) {
+    const { key, parent, supervisor, ...fields } = a;
+    const { agencyId } = await createAgency(ctx, actor, {
+      ...fields,
+      parentId: parent ? ids[parent] : null,
+      supervisorId: supervisor ? ids[supervisor] : null,
+    });
+    ids[key] = agencyId;
+  }
+  for (const u of demoUsers) {
+    await addUser(ctx, actor, {
+      username: u.username,
+      displayName: u.displayName,
+      password: demoPassword,
+      grants: u.grants.map((g) => ({ agencyId: ids[g.agency]!, role: g.role })),
+    });
+  }
+  log(`已载入演示机关 ${demoAgencies.length} 个、演示账号 ${demoUsers.length} 个`);
+  for (const loader of demoLoaders) {
+    await loader.load(ctx, ids);
+    log(`已载入演示数据：${loader.name}`);
+  }
+  return true;
+}

@@ -1,0 +1,45 @@
+/**
+ * The Kysely factory: embedded SQLite (better-sqlite3, WAL) by default, PostgreSQL when configured.
+ * Stores are the only code that queries through it.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or a transaction: stores accept both, so use cases own the transaction. */
+export type Queryable = Kysely<Database> | Transaction<Database>;
+
+export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: DatabaseTarget['kind'];
+  close: () => Promise<void>;
+}
+
+// PostgreSQL returns COUNT(*) and SUM as bigint/numeric strings; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): DatabaseHandle {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+  const sqlite = new SqliteDatabase(target.path);
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL is durable against process crashes in WAL mode; FULL adds durability against power loss,
+  // which is what "received means stored" asks of a single-file deployment.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,23 @@
+import { loadConfig, type Config } from '../../src/config.js';
+import type { DatabaseHandle } from '../../src/platform/db/database.js';
+import type { AppContext } from '../../src/platform/context.js';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    JOBS_ENABLED: 'false',
+    ...overrides,
+  });
+}
+
+export function testContext(handle: DatabaseHandle, overrides: Partial<AppContext> = {}): AppContext {
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    config: testConfig(),
+    now: () => new Date(),
+    ...overrides,
+  };
+}
