@@ -97,6 +97,8 @@ export async function auditDocument(
     if (u.identity.agency === undefined)
       notChecked.push('未能确定报告机关：规章制定权、是否照抄其他机关无法判断。');
   } else {
+    if (doc.notes.length === 0)
+      findings.push(finding('document.unreadable', '文档没有任何文字内容，未能审查。'));
     notChecked.push('文档没有可读的文字，全部内容未能审查。');
   }
   findings.sort(

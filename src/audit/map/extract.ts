@@ -120,13 +120,19 @@ function judge(col: ColumnDef, c: Cell): SeenCell {
  * one-cell lines, up to the next label. Merged-cell gaps (empty cells) before the values are dropped when
  * there are more candidates than columns.
  */
-function valuesAfter(stream: Cell[], start: number, n: number): { cells: Cell[]; next: number } {
+function valuesAfter(
+  stream: Cell[],
+  start: number,
+  n: number,
+  isLabel: (c: Cell) => boolean,
+): { cells: Cell[]; next: number } {
   const label = stream[start]!;
   const sameLine: Cell[] = [];
   let i = start + 1;
+  // On the label's own line every cell up to the next label is a column, even a wrong one ("十", "abc").
   while (i < stream.length && stream[i]!.pos.line === label.pos.line) {
     const c = stream[i]!;
-    if (!isBlankCell(c) && parseCellValue(c.text).kind === 'text') break;
+    if (isLabel(c)) break;
     sameLine.push(c);
     i++;
   }
@@ -187,7 +193,8 @@ export function extractLabelled(table: 't2' | 't3', lines: Line[], year: number 
       seen.pos ??= cell.pos;
       continue;
     }
-    const { cells } = valuesAfter(stream, labelEnd, row.columns.length);
+    const isLabel = (c: Cell) => matchRow(c.text, table, model) !== undefined;
+    const { cells } = valuesAfter(stream, labelEnd, row.columns.length, isLabel);
     const hadValues = Object.values(seen.cells).some((c) => c.status === 'value');
     // A second occurrence replaces the first only when the first carried no numbers (a header cell).
     if (seen.pos && hadValues) continue;
