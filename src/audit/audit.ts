@@ -52,7 +52,8 @@ export function understand(doc: Awaited<ReturnType<typeof readDocument>>, option
   const region = (no: 2 | 3 | 4) => sectionLines(doc.lines, sections, no);
   const t2 = extractLabelled('t2', sections[1]?.found ? region(2) : doc.lines, year);
   const t3 = extractLabelled('t3', sections[2]?.found ? region(3) : doc.lines, year);
-  const t4 = extractReview(sections[3]?.found ? region(4) : [], year);
+  const closed = sections.some((s) => s.no > 4 && s.found);
+  const t4 = extractReview(sections[3]?.found ? region(4) : [], year, closed);
   return {
     doc,
     sections,

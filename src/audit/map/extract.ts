@@ -63,7 +63,8 @@ export function tableFormat(id: TableId, lines: Line[], year: number | undefined
   if (id === 't3') {
     // 2019's （六）其他处理 is one row: the 2021 sub-rows' words are absent although the row is there.
     const key = normaliseLabel(text);
-    if (key.includes('其他处理') && !/逾期不补正|未按收费通知|\d\.其他\D/.test(key)) return '2019';
+    if (key.includes('其他处理') && !/逾期不补正|未按收费通知|\d\.其他(?=\d|\(七\)|$)/.test(key))
+      return '2019';
     if (/逾期不补正|未按收费通知/.test(key)) return '2021';
   }
   // Tables 三 and 四 are identical in both templates apart from 三（六）: any report that has them is 2019+.
@@ -207,8 +208,11 @@ export function extractLabelled(table: 't2' | 't3', lines: Line[], year: number 
   return { id: table, format, rows, ...(first ? { pos: first } : {}) };
 }
 
-/** Table 四: one unlabelled row of fifteen numbers, read in order after the header. */
-export function extractReview(lines: Line[], year: number | undefined): ExtractedTable {
+/**
+ * Table 四: one unlabelled row of fifteen numbers, read in order after the header. `closed` says whether the
+ * document goes on after section 四.
+ */
+export function extractReview(lines: Line[], year: number | undefined, closed = true): ExtractedTable {
   const format = tableFormat('t4', lines, year);
   const model: FormatVersion = format === '2021' ? '2021' : '2019';
   const rows = emptyRows(model, 't4');
@@ -224,8 +228,9 @@ export function extractReview(lines: Line[], year: number | undefined): Extracte
       const c = values[k];
       seen.cells[col.id] = c ? judge(col, c) : { status: 'unseen' };
     });
-  } else if (lines.length > 0) {
-    // The header is there but no numbers: every cell blank.
+  } else if (lines.length > 0 && closed) {
+    // The header is there, followed by the rest of the report, but no numbers: every cell blank. (When the
+    // document stops inside section 四, the numbers were lost, not left blank.)
     seen.pos = lines[0]!.pos;
     for (const col of columns) seen.cells[col.id] = { status: 'blank', pos: lines[0]!.pos };
   }
