@@ -4,7 +4,7 @@
  * read or checked is said in the result (`notChecked`), never passed over as "all checks pass".
  */
 import { readDocument } from './read/read-document.js';
-import type { SourceKind } from './read/document.js';
+import { lineText, type SourceKind } from './read/document.js';
 import type { Encoding } from './read/decode.js';
 import { findSections, sectionLines } from './understand/sections.js';
 import { readIdentity, type AgencyKind } from './understand/identity.js';
@@ -52,7 +52,10 @@ export function understand(doc: Awaited<ReturnType<typeof readDocument>>, option
   const region = (no: 2 | 3 | 4) => sectionLines(doc.lines, sections, no);
   const t2 = extractLabelled('t2', sections[1]?.found ? region(2) : doc.lines, year);
   const t3 = extractLabelled('t3', sections[2]?.found ? region(3) : doc.lines, year);
-  const closed = sections.some((s) => s.no > 4 && s.found);
+  // Section 四 is over when a later heading follows — even one cut short ("五、存在的主", the 雄县 fixture).
+  const lastLine = doc.lines[doc.lines.length - 1];
+  const closed =
+    sections.some((s) => s.no > 4 && s.found) || (!!lastLine && /^[五六][、.]/.test(lineText(lastLine)));
   const t4 = extractReview(sections[3]?.found ? region(4) : [], year, closed);
   return {
     doc,
