@@ -137,9 +137,9 @@ function derive(cells: Cells, provenance: Record<CellId, Provenance>, { target, 
 function table3(format: FormatVersion, figures: Table3Figures, provenance: Record<CellId, Provenance>) {
   const layout = formatOf(format).tables.t3;
   const cells = blankCells(layout);
-  for (const { id } of cellsOf(layout)) provenance[id] = MISSING;
   const given = new Set<CellId>();
-  for (const [id, cell] of Object.entries(figures.cells)) {
+  for (const id in figures.cells) {
+    const cell = figures.cells[id]!;
     if (!(id in cells)) throw unknownCell(id);
     cells[id] = cell.count;
     given.add(id);
@@ -148,6 +148,7 @@ function table3(format: FormatVersion, figures: Table3Figures, provenance: Recor
       : { kind: 'entered', source: cell.source ?? '' };
   }
   for (const d of table3Derivations(format)) if (!given.has(d.target)) derive(cells, provenance, d);
+  for (const { id } of cellsOf(layout)) provenance[id] ??= MISSING;
   return cells;
 }
 
