@@ -63,6 +63,8 @@ export function assembleReport(
   };
 }
 
+const MISSING: Provenance = Object.freeze({ kind: 'missing' });
+
 function unknownCell(id: string): DomainError {
   return new DomainError('report.unknown_cell', `年报格式中没有该单元格：${id}。`);
 }
@@ -74,7 +76,7 @@ function table2(
 ) {
   const layout = formatOf(format).tables.t2;
   const cells = blankCells(layout);
-  for (const id of Object.keys(cells)) provenance[id] = { kind: 'missing' };
+  for (const id of Object.keys(cells)) provenance[id] = MISSING;
   for (const entry of entries) {
     for (const [column, value] of Object.entries(entry.values)) {
       const id = cellId(entry.rowId, column);
@@ -86,40 +88,58 @@ function table2(
   return cells;
 }
 
-function sum(cells: Cells, ids: readonly CellId[]): number | null {
-  let total: number | null = null;
-  for (const id of ids) {
-    const v = cells[id];
-    if (v !== null && v !== undefined) total = (total ?? 0) + v;
-  }
-  return total;
+/** A derived cell and the cells it adds up. */
+interface Derivation {
+  target: CellId;
+  parts: readonly CellId[];
 }
 
-function derive(
-  cells: Cells,
-  provenance: Record<CellId, Provenance>,
-  target: CellId,
-  parts: readonly CellId[],
-) {
-  cells[target] = sum(cells, parts);
-  const lists: (readonly string[])[] = [];
-  for (const p of parts) {
-    const from = provenance[p];
-    if (from?.kind !== 'cases') {
-      provenance[target] = { kind: 'derived', from: parts };
-      return;
-    }
-    lists.push(from.caseIds);
+const derivations = new Map<FormatVersion, readonly Derivation[]>();
+
+/** Table 三's derived cells in an order where parts come first: （七） per applicant kind, then each 总计. */
+function table3Derivations(format: FormatVersion): readonly Derivation[] {
+  let list = derivations.get(format);
+  if (!list) {
+    const outcomes = outcomeRows(format);
+    list = [
+      ...APPLICANT_KINDS.map((kind) => ({
+        target: cellId(T3.outcomeTotal, kind),
+        parts: outcomes.map((r) => cellId(r.id, kind)),
+      })),
+      ...formatOf(format)
+        .tables.t3.rows.filter((row) => !row.heading)
+        .map((row) => ({
+          target: cellId(row.id, 'total'),
+          parts: APPLICANT_KINDS.map((k) => cellId(row.id, k)),
+        })),
+    ];
+    derivations.set(format, list);
   }
-  provenance[target] = { kind: 'cases', caseIds: lists.flat() };
+  return list;
+}
+
+/** Sums the parts (blank when all are blank); the provenance is the union of their cases when all have cases. */
+function derive(cells: Cells, provenance: Record<CellId, Provenance>, { target, parts }: Derivation) {
+  let total: number | null = null;
+  let caseIds: string[] | undefined = [];
+  for (const p of parts) {
+    const v = cells[p];
+    if (v !== null && v !== undefined) total = (total ?? 0) + v;
+    const from = provenance[p];
+    if (caseIds && from?.kind === 'cases') {
+      for (const id of from.caseIds) caseIds.push(id);
+    } else caseIds = undefined;
+  }
+  cells[target] = total;
+  provenance[target] = caseIds ? { kind: 'cases', caseIds } : { kind: 'derived', from: parts };
 }
 
 function table3(format: FormatVersion, figures: Table3Figures, provenance: Record<CellId, Provenance>) {
   const layout = formatOf(format).tables.t3;
   const cells = blankCells(layout);
-  for (const { id } of cellsOf(layout)) provenance[id] = { kind: 'missing' };
   const given = new Set<CellId>();
-  for (const [id, cell] of Object.entries(figures.cells)) {
+  for (const id in figures.cells) {
+    const cell = figures.cells[id]!;
     if (!(id in cells)) throw unknownCell(id);
     cells[id] = cell.count;
     given.add(id);
@@ -127,30 +147,8 @@ function table3(format: FormatVersion, figures: Table3Figures, provenance: Recor
       ? { kind: 'cases', caseIds: cell.caseIds }
       : { kind: 'entered', source: cell.source ?? '' };
   }
-  const outcomes = outcomeRows(format);
-  for (const kind of APPLICANT_KINDS) {
-    const target = cellId(T3.outcomeTotal, kind);
-    if (!given.has(target)) {
-      derive(
-        cells,
-        provenance,
-        target,
-        outcomes.map((r) => cellId(r.id, kind)),
-      );
-    }
-  }
-  for (const row of layout.rows) {
-    if (row.heading) continue;
-    const target = cellId(row.id, 'total');
-    if (!given.has(target)) {
-      derive(
-        cells,
-        provenance,
-        target,
-        APPLICANT_KINDS.map((k) => cellId(row.id, k)),
-      );
-    }
-  }
+  for (const d of table3Derivations(format)) if (!given.has(d.target)) derive(cells, provenance, d);
+  for (const { id } of cellsOf(layout)) provenance[id] ??= MISSING;
   return cells;
 }
 

@@ -38,18 +38,38 @@ const KIND_INDEX: Record<ApplicantKind, number> = Object.fromEntries(
   APPLICANT_KINDS.map((k, i) => [k, i]),
 ) as Record<ApplicantKind, number>;
 
+interface Plan {
+  rows: RowId[];
+  rowIndex: Map<RowId, number>;
+  outcomeIndex: Record<Outcome, number>;
+  cellIds: CellId[];
+}
+const plans = new WeakMap<OutcomeRows, Partial<Record<FormatVersion, Plan>>>();
+
+function planFor(format: FormatVersion, outcomeRows: OutcomeRows): Plan {
+  let byFormat = plans.get(outcomeRows);
+  if (!byFormat) plans.set(outcomeRows, (byFormat = {}));
+  let plan = byFormat[format];
+  if (!plan) {
+    const rows = table3SourceRows(format).map((r) => r.id);
+    const rowIndex = new Map<RowId, number>(rows.map((id, i) => [id, i]));
+    const outcomeIndex = {} as Record<Outcome, number>;
+    for (const [code, row] of Object.entries(outcomeRows) as [Outcome, OutcomeRows[Outcome]][]) {
+      outcomeIndex[code] = rowIndex.get(row[format])!;
+    }
+    const cellIds = rows.flatMap((row) => APPLICANT_KINDS.map((kind) => cellId(row, kind)));
+    plan = byFormat[format] = { rows, rowIndex, outcomeIndex, cellIds };
+  }
+  return plan;
+}
+
 export function tabulateTable3(
   cases: Iterable<RequestCase>,
   year: number,
   format: FormatVersion,
   outcomeRows: OutcomeRows = DEFAULT_OUTCOME_ROWS,
 ): Table3Figures {
-  const rows = table3SourceRows(format).map((r) => r.id);
-  const rowIndex = new Map<RowId, number>(rows.map((id, i) => [id, i]));
-  const outcomeIndex = {} as Record<Outcome, number>;
-  for (const [code, row] of Object.entries(outcomeRows) as [Outcome, OutcomeRows[Outcome]][]) {
-    outcomeIndex[code] = rowIndex.get(row[format])!;
-  }
+  const { rows, rowIndex, outcomeIndex, cellIds } = planFor(format, outcomeRows);
   const width = APPLICANT_KINDS.length;
   const lists: string[][] = Array.from({ length: rows.length * width }, () => []);
   const received = rowIndex.get(T3.received)! * width;
@@ -70,11 +90,9 @@ export function tabulateTable3(
   }
 
   const cells: Record<CellId, Table3Cell> = {};
-  rows.forEach((row, r) => {
-    APPLICANT_KINDS.forEach((kind, k) => {
-      const ids = lists[r * width + k]!;
-      cells[cellId(row, kind)] = { count: ids.length, caseIds: ids };
-    });
+  cellIds.forEach((id, i) => {
+    const ids = lists[i]!;
+    cells[id] = { count: ids.length, caseIds: ids };
   });
   return { cells };
 }
