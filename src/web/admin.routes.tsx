@@ -47,16 +47,6 @@ const safeNext = (next: unknown) =>
   typeof next === 'string' && next.startsWith('/admin') && !next.startsWith('//') ? next : '/admin/';
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
-  // Everything under /admin but the login page needs a signed-in user.
-  app.addHook('preHandler', async (request, reply) => {
-    if (!request.url.startsWith('/admin') || request.url.startsWith('/admin/login')) return;
-    if (!request.user) {
-      if (request.method === 'GET')
-        return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`);
-      throw new DomainError('auth.required', '登录已超时，请重新登录。');
-    }
-  });
-
   app.get<{ Querystring: { next?: string } }>('/admin/login', async (request, reply) =>
     sendAdminPage(
       reply,

@@ -16,6 +16,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import qs from 'node:querystring';
 import { currentUser } from '../platform/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
+import { DomainError } from '../platform/errors.js';
 import { assignCsrfToken, checkCsrf } from './csrf.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { routeModules } from './routes.js';
@@ -87,7 +88,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     }
     assignCsrfToken(request, reply, ctx.config.auth.cookieSecure);
   });
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', async (request, reply) => {
+    // Everything under /admin but the login page needs a signed-in user.
+    if (request.url.startsWith('/admin') && !request.url.startsWith('/admin/login') && !request.user) {
+      if (request.method === 'GET')
+        return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`);
+      throw new DomainError('auth.required', '登录已超时，请重新登录。');
+    }
     if (!request.url.startsWith('/api/')) checkCsrf(request);
   });
   app.addHook('onSend', async (request, reply) => {

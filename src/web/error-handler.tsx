@@ -57,7 +57,7 @@ export function handleError(error: FastifyError | DomainError, request: FastifyR
     }
     return errorPage(request, reply, status, status === 403 ? '无法完成操作' : '请求未能完成', error.message);
   }
-  const status = (error as FastifyError).statusCode ?? 500;
+  const status = error.statusCode ?? 500;
   if (status === 429) return errorPage(request, reply, 429, '请求过于频繁', '您的操作过于频繁，请稍后再试。');
   if (status >= 400 && status < 500) {
     return errorPage(request, reply, status, '请求有误', '请求的格式不正确，请返回上一页重试。');
