@@ -44,6 +44,14 @@ test('add prints the due date; a provisional one warns on stderr', async () => {
   assert.match(c.err[0] ?? '', /暂定/);
 });
 
+test('--region applies the overlay; unverified overlay days only with --include-unconfirmed', async () => {
+  const c = cli();
+  await c.run('is-workday', '2024-04-11', '--region', '450103');
+  await c.run('is-workday', '2024-04-11', '--region', '450103', '--include-unconfirmed');
+  await c.run('is-workday', '2024-04-11', '--include-unconfirmed');
+  assert.deepEqual(c.out, ['true', 'false', 'true']);
+});
+
 test('workdays --json prints every working day of the year', async () => {
   const c = cli();
   await c.run('workdays', '2025', '--json');

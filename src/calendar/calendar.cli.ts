@@ -40,9 +40,17 @@ export interface CalendarCliDeps {
 
 const PROVISIONAL_WARNING = '警告：结果涉及尚未载入国务院放假安排的年份，仅按周末推算，为暂定结果。';
 
-export async function calendarFor(deps: CalendarCliDeps, region?: string): Promise<WorkCalendar> {
+interface RegionOpts {
+  region?: string;
+  includeUnconfirmed?: boolean;
+}
+
+export async function calendarFor(deps: CalendarCliDeps, opts: RegionOpts = {}): Promise<WorkCalendar> {
   const [arrangements, overlays] = await Promise.all([deps.loadArrangements(), deps.loadOverlays()]);
-  return new WorkCalendar(arrangements, overlays, { region: region ? provinceOf(region) : null });
+  return new WorkCalendar(arrangements, overlays, {
+    region: opts.region ? provinceOf(opts.region) : null,
+    includeUnconfirmed: Boolean(opts.includeUnconfirmed),
+  });
 }
 
 function parseCount(text: string): number {
@@ -62,15 +70,17 @@ function parseYear(text: string): number {
 export function registerCalendarCommands(program: Command, deps: CalendarCliDeps): Command {
   const calendar = program.command('calendar').description('工作日日历：节假日安排、调休与期限计算');
   const regionOption = ['--region <code>', '行政区划代码，叠加该省（自治区）的地方节假日'] as const;
+  const unconfirmedOption = ['--include-unconfirmed', '同时计入尚未核实的地方节假日'] as const;
 
   calendar
     .command('is-workday')
     .description('判断某日是否为工作日，输出 true 或 false')
     .argument('<date>', '日期 YYYY-MM-DD')
     .option(...regionOption)
-    .action(async (date: string, opts: { region?: string }) => {
+    .option(...unconfirmedOption)
+    .action(async (date: string, opts: RegionOpts) => {
       parseIsoDate(date);
-      const cal = await calendarFor(deps, opts.region);
+      const cal = await calendarFor(deps, opts);
       deps.out(String(cal.isWorkingDay(date)));
       if (cal.isProvisional(date)) deps.err(PROVISIONAL_WARNING);
     });
@@ -81,11 +91,12 @@ export function registerCalendarCommands(program: Command, deps: CalendarCliDeps
     .argument('<date>', '起算日 YYYY-MM-DD')
     .argument('<days>', '工作日天数')
     .option(...regionOption)
+    .option(...unconfirmedOption)
     .allowUnknownOption()
-    .action(async (date: string, days: string, opts: { region?: string }) => {
+    .action(async (date: string, days: string, opts: RegionOpts) => {
       const n = parseCount(days);
       parseIsoDate(date);
-      const r = (await calendarFor(deps, opts.region)).addWorkingDays(date, n);
+      const r = (await calendarFor(deps, opts)).addWorkingDays(date, n);
       deps.out(r.date);
       if (r.provisional) deps.err(PROVISIONAL_WARNING);
     });
@@ -96,9 +107,10 @@ export function registerCalendarCommands(program: Command, deps: CalendarCliDeps
     .argument('<year>', '年份')
     .option('--json', '以 JSON 数组输出')
     .option(...regionOption)
-    .action(async (yearText: string, opts: { json?: boolean; region?: string }) => {
+    .option(...unconfirmedOption)
+    .action(async (yearText: string, opts: RegionOpts & { json?: boolean }) => {
       const year = parseYear(yearText);
-      const cal = await calendarFor(deps, opts.region);
+      const cal = await calendarFor(deps, opts);
       const days = cal.workingDaysOfYear(year);
       deps.out(opts.json ? JSON.stringify(days) : days.join('\n'));
       if (!cal.years.has(year)) deps.err(PROVISIONAL_WARNING);
@@ -110,11 +122,12 @@ export function registerCalendarCommands(program: Command, deps: CalendarCliDeps
     .argument('<date>', '起算日 YYYY-MM-DD')
     .argument('<days>', '工作日天数')
     .option(...regionOption)
+    .option(...unconfirmedOption)
     .allowUnknownOption()
-    .action(async (date: string, days: string, opts: { region?: string }) => {
+    .action(async (date: string, days: string, opts: RegionOpts) => {
       const n = parseCount(days);
       parseIsoDate(date);
-      const cal = await calendarFor(deps, opts.region);
+      const cal = await calendarFor(deps, opts);
       deps.out(renderExplanationZh(explainWorkingDays(cal, date, n, REQUEST_REPLY.basis)));
     });
 
