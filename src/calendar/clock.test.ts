@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-floating-promises -- node:test schedules and awaits test() itself */
 // Expected dates are counted by hand on the 2025 arrangement (国办发明电〔2024〕12号): 清明 04-04…06 off,
 // 劳动节 05-01…05 off with Sunday 04-27 worked, 国庆/中秋 10-01…08 off with 09-28 and 10-11 worked.
 import { test } from 'node:test';
