@@ -7,6 +7,7 @@ import type { Bench, BenchFigure } from './bench.js';
 const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./portal.bench.js'),
   () => import('./calendar.bench.js'),
+  () => import('./reports.bench.js'),
 ];
 
 const args = process.argv.slice(2);
