@@ -4,7 +4,11 @@
  */
 import type { Bench, BenchFigure } from './bench.js';
 
-const benches: Array<() => Promise<{ default: Bench }>> = [];
+const benches: Array<() => Promise<{ default: Bench }>> = [
+  () => import('./portal.bench.js'),
+  () => import('./calendar.bench.js'),
+  () => import('./reports.bench.js'),
+];
 
 const args = process.argv.slice(2);
 const scaleArg = args.indexOf('--scale');

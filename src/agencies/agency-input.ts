@@ -4,6 +4,9 @@ import { validationFailed } from '../platform/errors.js';
 import { agencyLevels, defaultRulemakingPower, type Agency } from './agency.js';
 import { creditCodeMessage, creditCodeProblem } from './credit-code.js';
 
+/** Top-level paths the platform itself uses; an agency cannot take them. */
+export const reservedSegments = ['admin', 'api', 'static', 'healthz', 'mode', 'search', 'feeds', 'assets'];
+
 const text = (label: string, max = 200) =>
   z
     .string({ message: `请填写${label}` })
@@ -38,7 +41,8 @@ export const agencyInputSchema = z.object({
   pathSegment: z
     .string({ message: '请填写网站路径' })
     .trim()
-    .regex(/^[a-z][a-z0-9-]{1,39}$/, '网站路径应为 2–40 位小写字母、数字或连字符，以字母开头'),
+    .regex(/^[a-z][a-z0-9-]{1,39}$/, '网站路径应为 2–40 位小写字母、数字或连字符，以字母开头')
+    .refine((v) => !reservedSegments.includes(v), '该网站路径为系统保留，请换一个'),
   supervisorId: z.string().trim().optional().nullable(),
   reconsiderationBody: text('复议机关', 100).default(''),
   hasRulemakingPower: z.boolean().optional(),

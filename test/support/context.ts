@@ -8,6 +8,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     JOBS_ENABLED: 'false',
+    DATA_KEY: 'ab'.repeat(32),
     ...overrides,
   });
 }

@@ -40,6 +40,26 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs as much as running a small query. Statements
+ * run synchronously to completion in better-sqlite3, so one prepared statement per SQL text can be reused.
+ * (Streaming `iterate()` would hold a statement open; our stores do not stream.)
+ */
+function cachePreparedStatements(sqlite: SqliteDatabase.Database, limit = 1000): void {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      if (cache.size >= limit) cache.clear();
+      statement = prepare(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
 }

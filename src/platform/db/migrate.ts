@@ -19,9 +19,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const result: MigrationResultSet = await migrator(db).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
-    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${String(result.error)}`, {
-      cause: result.error,
-    });
+    throw new Error(
+      `数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`,
+      {
+        cause: result.error,
+      },
+    );
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -92,4 +92,4 @@ export interface FoundationTables {
   job_leases: JobLeaseTable;
 }
 
-export interface Database extends FoundationTables {}
+export type Database = FoundationTables;

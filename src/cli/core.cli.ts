@@ -1,0 +1,107 @@
+/** Core subcommands: serve, migrate, demo, user add. */
+import type { Command } from 'commander';
+import { addUser } from '../agencies/add-user.js';
+import { agenciesStore } from '../agencies/agencies.store.js';
+import { roles, systemActor, type Role } from '../agencies/permissions.js';
+import { loadConfig } from '../config.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { openContext, startPlatform } from '../main.js';
+import type { AppContext } from '../platform/context.js';
+import { validationFailed } from '../platform/errors.js';
+
+/** Opens the configured database (migrated), runs `fn`, and always closes it. */
+export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const { ctx, handle } = await openContext(loadConfig());
+  try {
+    return await fn(ctx);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function registerCoreCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('启动平台（门户、管理后台、API 和定时任务）')
+    .action(async () => {
+      const { stop } = await startPlatform(loadConfig());
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+          console.log(`收到 ${signal}，正在停止…`);
+          void stop().then(() => process.exit(0));
+        });
+      }
+    });
+
+  program
+    .command('migrate')
+    .description('将数据库迁移到最新结构')
+    .action(async () => {
+      await withContext(async () => {
+        console.log('数据库已是最新结构。');
+      });
+    });
+
+  program
+    .command('demo')
+    .description('载入演示数据（仅当数据库中还没有机关时）')
+    .action(async () => {
+      await withContext(async (ctx) => {
+        const loaded = await loadDemo(ctx, (l) => console.log(l));
+        if (!loaded) console.log('数据库中已有机关，未载入演示数据。');
+      });
+    });
+
+  const user = program.command('user').description('管理账号');
+  user
+    .command('add')
+    .description(
+      '新建账号，如：gongkai user add --username admin --name 管理员 --agency 固镇县人民政府 --role platform_admin',
+    )
+    .requiredOption('--username <username>', '用户名')
+    .requiredOption('--name <displayName>', '姓名')
+    .requiredOption('--agency <agency>', '机关（统一社会信用代码或全称）')
+    .requiredOption('--role <role>', `角色：${roles.join(', ')}`)
+    .option('--email <email>', '电子邮箱', '')
+    .option('--password <password>', '密码（不填则从环境变量 GONGKAI_PASSWORD 读取）')
+    .action(
+      async (o: {
+        username: string;
+        name: string;
+        agency: string;
+        role: string;
+        email: string;
+        password?: string;
+      }) => {
+        await withContext(async (ctx) => {
+          const agency = await resolveAgency(ctx, o.agency);
+          const password = o.password ?? process.env.GONGKAI_PASSWORD ?? '';
+          if (!roles.includes(o.role as Role))
+            throw validationFailed({ role: `角色应为：${roles.join('、')}` });
+          await addUser(ctx, systemActor('命令行'), {
+            username: o.username,
+            displayName: o.name,
+            email: o.email,
+            password,
+            grants: [{ agencyId: agency.id, role: o.role as Role }],
+          });
+          console.log(`已创建账号 ${o.username}（${agency.name}）。`);
+        });
+      },
+    );
+}
+
+/** An agency by unified social credit code or full name; an ambiguous name lists the candidates. */
+export async function resolveAgency(ctx: AppContext, key: string) {
+  const byCode = await agenciesStore.byCreditCode(ctx.db, key.trim().toUpperCase());
+  if (byCode) return byCode;
+  const byName = await agenciesStore.byName(ctx.db, key.trim());
+  if (byName.length === 1) return byName[0]!;
+  if (byName.length > 1) {
+    throw validationFailed(
+      { agency: byName.map((a) => `${a.name}（${a.creditCode}）`).join('；') },
+      `机关名称“${key}”对应多个机关，请改用统一社会信用代码：`,
+    );
+  }
+  throw validationFailed({ agency: '未找到该机关' }, `未找到机关“${key}”，请核对统一社会信用代码或全称。`);
+}

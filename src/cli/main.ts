@@ -1,0 +1,46 @@
+/**
+ * `gongkai` — the command line. Each subcommand calls the same use cases as the web app.
+ * Domain errors print their Chinese message and exit 1; nothing is changed by a refused command.
+ */
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../config.js';
+import { DomainError } from '../platform/errors.js';
+import { registerCoreCommands } from './core.cli.js';
+
+export function buildProgram(): Command {
+  const program = new Command('gongkai')
+    .description('公开 Gongkai — 政府信息公开平台')
+    .showHelpAfterError('（使用 --help 查看用法）')
+    .exitOverride();
+  registerCoreCommands(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    if (e instanceof DomainError) {
+      const fields = Object.entries(e.fields)
+        .map(([k, v]) => `\n  - ${k}: ${v}`)
+        .join('');
+      console.error(`错误：${e.message}${fields}`);
+      return 1;
+    }
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+export { loadConfig };
+
+if (process.argv[1] && /gongkai(\.js)?$|cli[\\/]main\.ts$/.test(process.argv[1])) {
+  const code = await runCli(process.argv.slice(2));
+  if (code !== 0 || !process.argv.slice(2).includes('serve')) process.exitCode = code;
+}

@@ -1,0 +1,13 @@
+/** Every scheduled job of the platform. Capabilities add theirs (reminders, overdue sweeps) here. */
+import { sessionsStore } from './auth/sessions.store.js';
+import type { Job } from './jobs.js';
+
+export const jobs: Job[] = [
+  {
+    name: 'sessions.sweep',
+    intervalMs: 15 * 60_000,
+    run: async (ctx) => {
+      await sessionsStore.removeExpired(ctx.db, ctx.now().toISOString());
+    },
+  },
+];

@@ -1,0 +1,141 @@
+/**
+ * The Fastify app factory. It takes the services and never listens itself, so tests use `app.inject`
+ * without a port and the composition root decides where each surface is served.
+ *   public — each agency's portal under its path segment, the JSON API under /api
+ *   admin  — the staff back office under /admin (may be served on its own internal address and port)
+ */
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import qs from 'node:querystring';
+import { currentUser } from '../platform/auth/current-user.js';
+import type { AppContext } from '../platform/context.js';
+import { DomainError } from '../platform/errors.js';
+import { assignCsrfToken, checkCsrf } from './csrf.js';
+import { handleError, handleNotFound } from './error-handler.js';
+import { routeModules } from './routes.js';
+import './request-state.js';
+
+export type Surface = 'public' | 'admin';
+
+export interface AppOptions {
+  surfaces?: Surface[];
+  logger?: boolean;
+}
+
+export const SESSION_COOKIE = 'gk_session';
+const ELDER_COOKIE = 'gk_mode';
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const surfaces = options.surfaces ?? ['public', 'admin'];
+  const app = Fastify({
+    logger:
+      options.logger === false || ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: ctx.config.http.trustProxy,
+    bodyLimit: 25 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  await app.register(cookie);
+  // Parse repeated fields (checkbox groups) as arrays, like browsers send them.
+  await app.register(formbody, { parser: (body) => qs.parse(body) });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: ctx.config.auth.cookieSecure,
+  });
+  // Per-route limits only (login, public forms); pages themselves are not limited.
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Gongkai 政府信息公开平台 API', version: '1' },
+      servers: [{ url: ctx.config.publicBaseUrl }],
+    },
+  });
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('./static', import.meta.url)),
+    prefix: '/static/',
+    maxAge: '1h',
+  });
+
+  app.decorateRequest('user', undefined);
+  app.decorateRequest('elderMode', false);
+  app.decorateRequest('csrfToken', '');
+  app.addHook('onRequest', async (request, reply) => {
+    request.elderMode = request.cookies[ELDER_COOKIE] === 'elder';
+    if (request.url.startsWith('/admin')) {
+      request.user = await currentUser(ctx, request.cookies[SESSION_COOKIE]);
+    }
+    assignCsrfToken(request, reply, ctx.config.auth.cookieSecure);
+  });
+  app.addHook('preHandler', async (request, reply) => {
+    // Everything under /admin but the login page needs a signed-in user.
+    if (request.url.startsWith('/admin') && !request.url.startsWith('/admin/login') && !request.user) {
+      if (request.method === 'GET')
+        return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`);
+      throw new DomainError('auth.required', '登录已超时，请重新登录。');
+    }
+    if (!request.url.startsWith('/api/')) checkCsrf(request);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/admin')) void reply.header('cache-control', 'no-store');
+  });
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await ctx.db.selectFrom('agencies').select('id').limit(1).execute();
+      return { status: 'ok', database: ctx.dialect };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: ctx.dialect });
+    }
+  });
+
+  app.get<{ Params: { mode: string }; Querystring: { back?: string } }>(
+    '/mode/:mode',
+    async (request, reply) => {
+      const elder = request.params.mode === 'elder';
+      void reply.setCookie(ELDER_COOKIE, elder ? 'elder' : 'standard', {
+        path: '/',
+        maxAge: 365 * 24 * 3600,
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: ctx.config.auth.cookieSecure,
+      });
+      const back = request.query.back ?? '/';
+      // Only same-site paths: never an open redirect.
+      return reply.redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
+    },
+  );
+
+  for (const module of routeModules) {
+    if (surfaces.includes(module.surface)) await app.register(async (scope) => module.register(scope, ctx));
+  }
+  if (surfaces.includes('public')) {
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  }
+  return app;
+}

@@ -1,0 +1,92 @@
+/**
+ * The public portal shell of one agency. The 政府信息公开 column's navigation shows only sections that exist:
+ * each capability contributes a provider that returns its entries for the agency (none when it has nothing).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { agenciesStore } from '../agencies/agencies.store.js';
+import type { Agency } from '../agencies/agency.js';
+import type { AppContext } from '../platform/context.js';
+import { notFound } from '../platform/errors.js';
+import { sendPage } from './render.js';
+import { PublicShell, type PortalNavItem } from './views/layout.js';
+
+export type PortalSectionProvider = (ctx: AppContext, agency: Agency) => Promise<PortalNavItem[]>;
+
+/** Section providers in display order; capabilities add theirs here. */
+export const portalSections: PortalSectionProvider[] = [
+  async (_ctx, a) => [{ href: `/${a.pathSegment}/xxgk/guide`, label: '政府信息公开指南' }],
+];
+
+export async function agencyBySegment(ctx: AppContext, segment: string): Promise<Agency> {
+  const agency = await agenciesStore.byPathSegment(ctx.db, segment);
+  if (!agency) throw notFound('该机关的网站');
+  return agency;
+}
+
+export async function portalNav(
+  ctx: AppContext,
+  agency: Agency,
+  currentPath: string,
+): Promise<PortalNavItem[]> {
+  const base: PortalNavItem[] = [
+    { href: `/${agency.pathSegment}/`, label: '首页' },
+    { href: `/${agency.pathSegment}/xxgk/`, label: '政府信息公开' },
+  ];
+  const sections = (await Promise.all(portalSections.map((p) => p(ctx, agency)))).flat();
+  const items = [...base, ...sections];
+  // The longest matching prefix is the current entry.
+  const current = items
+    .filter(
+      (i) =>
+        currentPath === i.href ||
+        currentPath.startsWith(i.href.endsWith('/') ? i.href : `${i.href}/`) ||
+        currentPath === i.href.replace(/\/$/, ''),
+    )
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  return items.map((i) => ({ ...i, current: i === current }));
+}
+
+export function PortalFooter({ agency }: { agency: Agency }) {
+  const o = agency.office;
+  return (
+    <>
+      <p>
+        主办单位：{agency.name}　政府信息公开工作机构：{o.name}
+      </p>
+      <p>
+        地址：{o.address}
+        {o.postcode && `（邮编 ${o.postcode}）`}　电话：{o.phone}
+        {o.email && `　电子邮箱：${o.email}`}
+      </p>
+    </>
+  );
+}
+
+export async function sendPortalPage(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  agency: Agency,
+  title: string,
+  body: ComponentChildren,
+  status = 200,
+) {
+  const path = request.url.split('?')[0] ?? '/';
+  const nav = await portalNav(ctx, agency, path);
+  return sendPage(
+    reply,
+    <PublicShell
+      title={`${title} - ${agency.name}`}
+      elderMode={request.elderMode}
+      path={request.url}
+      siteName={agency.name}
+      siteHref={`/${agency.pathSegment}/`}
+      nav={nav}
+      footer={<PortalFooter agency={agency} />}
+    >
+      {body}
+    </PublicShell>,
+    status,
+  );
+}

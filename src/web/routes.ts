@@ -1,0 +1,23 @@
+/**
+ * Every capability's routes, by surface. Order matters only where paths overlap: the agency portal's
+ * catch-all segment (`/:agency/…`) comes last.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../platform/context.js';
+import type { Surface } from './app.js';
+import { registerAdminRoutes } from './admin.routes.js';
+import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
+import { registerAgencyApi } from '../agencies/agencies.api.js';
+import { registerPortalRoutes } from './portal.routes.js';
+
+export interface RouteModule {
+  surface: Surface;
+  register: (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
+}
+
+export const routeModules: RouteModule[] = [
+  { surface: 'admin', register: registerAdminRoutes },
+  { surface: 'admin', register: registerAgencyAdminRoutes },
+  { surface: 'public', register: registerAgencyApi },
+  { surface: 'public', register: registerPortalRoutes },
+];

@@ -1,0 +1,155 @@
+/**
+ * Page shells. Public pages meet GB/T 37668 level 2: a skip link, landmarks, one h1, visible focus, labelled
+ * controls, and a 长者模式 (elder mode) that works without JavaScript.
+ */
+import type { ComponentChildren } from 'preact';
+
+export interface ShellProps {
+  title: string;
+  elderMode: boolean;
+  /** The current path, so the mode switch returns here. */
+  path: string;
+  children: ComponentChildren;
+}
+
+function Head({ title }: { title: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+      <link rel="stylesheet" href="/static/site.css" />
+    </head>
+  );
+}
+
+export function ModeSwitch({ elderMode, path }: { elderMode: boolean; path: string }) {
+  const back = encodeURIComponent(path);
+  return elderMode ? (
+    <a class="mode-switch" href={`/mode/standard?back=${back}`}>
+      退出长者模式
+    </a>
+  ) : (
+    <a class="mode-switch" href={`/mode/elder?back=${back}`}>
+      长者模式
+    </a>
+  );
+}
+
+export interface PortalNavItem {
+  href: string;
+  label: string;
+  current?: boolean;
+}
+
+export function PublicShell(
+  props: ShellProps & { siteName: string; siteHref: string; nav: PortalNavItem[]; footer: ComponentChildren },
+) {
+  return (
+    <html lang="zh-CN">
+      <Head title={props.title} />
+      <body class={props.elderMode ? 'elder' : undefined}>
+        <a class="skip-link" href="#main">
+          跳到主要内容
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="site-name" href={props.siteHref}>
+              {props.siteName}
+            </a>
+            <ModeSwitch elderMode={props.elderMode} path={props.path} />
+          </div>
+          <nav class="site-nav" aria-label="栏目导航">
+            <ul class="wrap">
+              {props.nav.map((n) => (
+                <li>
+                  <a href={n.href} aria-current={n.current ? 'page' : undefined}>
+                    {n.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">{props.footer}</div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function AdminShell(
+  props: ShellProps & { userLabel?: string; csrfToken?: string; nav?: PortalNavItem[] },
+) {
+  return (
+    <html lang="zh-CN">
+      <Head title={`${props.title} - 公开平台管理`} />
+      <body class={`admin${props.elderMode ? ' elder' : ''}`}>
+        <a class="skip-link" href="#main">
+          跳到主要内容
+        </a>
+        <header class="site-header admin-header">
+          <div class="wrap">
+            <a class="site-name" href="/admin/">
+              公开平台 · 管理后台
+            </a>
+            {props.userLabel && (
+              <form method="post" action="/admin/logout" class="inline">
+                <span class="who">{props.userLabel}</span>
+                <input type="hidden" name="_csrf" value={props.csrfToken} />
+                <button type="submit" class="link-button">
+                  退出登录
+                </button>
+              </form>
+            )}
+          </div>
+          {props.nav && (
+            <nav class="site-nav" aria-label="管理导航">
+              <ul class="wrap">
+                {props.nav.map((n) => (
+                  <li>
+                    <a href={n.href} aria-current={n.current ? 'page' : undefined}>
+                      {n.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A bare page for errors when no agency or user context is known. */
+export function PlainShell(props: ShellProps) {
+  return (
+    <html lang="zh-CN">
+      <Head title={props.title} />
+      <body class={props.elderMode ? 'elder' : undefined}>
+        <a class="skip-link" href="#main">
+          跳到主要内容
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="site-name" href="/">
+              政府信息公开平台
+            </a>
+            <ModeSwitch elderMode={props.elderMode} path={props.path} />
+          </div>
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
