@@ -63,8 +63,8 @@ export function tableFormat(id: TableId, lines: Line[], year: number | undefined
   if (id === 't3') {
     // 2019's （六）其他处理 is one row: the 2021 sub-rows' words are absent although the row is there.
     const key = normaliseLabel(text);
-    if (key.includes('其他处理') && !/逾期不补正|未按收费通知|\d\.其他(?=\d|\(七\)|$)/.test(key))
-      return '2019';
+    // The single row carries its numbers and runs into （七）总计; the 2021 heading runs into its sub-rows.
+    if (/其他处理[\d/\-—无]*\(七\)/.test(key) && !/逾期不补正|未按收费通知/.test(key)) return '2019';
     if (/逾期不补正|未按收费通知/.test(key)) return '2021';
   }
   // Tables 三 and 四 are identical in both templates apart from 三（六）: any report that has them is 2019+.
@@ -73,8 +73,21 @@ export function tableFormat(id: TableId, lines: Line[], year: number | undefined
   return 'unknown';
 }
 
+// Label matching normalises (and converts 繁体) on every call; cells repeat across reports, so remember.
+const rowCache = new Map<string, RowDef | null>();
+
 function matchRow(text: string, table: TableId, format: FormatVersion): RowDef | undefined {
   if (text.trim() === '' || parseCellValue(text).kind !== 'text') return undefined;
+  const key = `${table}|${format}|${text}`;
+  const hit = rowCache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  if (rowCache.size > 20000) rowCache.clear();
+  const row = matchRowUncached(text, table, format);
+  rowCache.set(key, row ?? null);
+  return row;
+}
+
+function matchRowUncached(text: string, table: TableId, format: FormatVersion): RowDef | undefined {
   const found = matchLabel(text, { table, kind: 'row', format });
   if (found.length !== 1) return undefined;
   const m = found[0]!;

@@ -12,18 +12,19 @@ let t2s: ((s: string) => string) | undefined;
 const TRADITIONAL_MARKERS =
   '國開資訊報務關請處與數們個為會機條計總體規類護屬錄號縣鄉鎮區辦結轉審複議訴訟齊據約門復覆產業檢雜項實際經費說樣變範戶當發廢際製';
 
-const markerSet = new Set(TRADITIONAL_MARKERS);
+const MARKER = new RegExp(`[${TRADITIONAL_MARKERS}]`, 'g');
 
-/** How many characters of `text` are traditional-only markers (cheap test before converting). */
-export function traditionalScore(text: string): number {
+/** How many characters of `text` are traditional-only markers, counting up to `limit` (cheap test). */
+export function traditionalScore(text: string, limit = Infinity): number {
   let n = 0;
-  for (const ch of text) if (markerSet.has(ch)) n++;
+  MARKER.lastIndex = 0;
+  while (n < limit && MARKER.exec(text)) n++;
   return n;
 }
 
 /** Traditional → simplified (OpenCC "t" → "cn"), only when the text looks traditional. */
 export function toSimplified(text: string): { text: string; converted: boolean } {
-  if (traditionalScore(text) < 3) return { text, converted: false };
+  if (traditionalScore(text, 3) < 3) return { text, converted: false };
   const convert = (t2s ??= Converter({ from: 't', to: 'cn' }));
   return { text: convert(text), converted: true };
 }

@@ -53,6 +53,12 @@ export function provinceOf(u: Understood): string | undefined {
   return undefined;
 }
 
+const PROVINCE_ALT = PROVINCES.join('|');
+const OTHER_PROVINCE = new RegExp(
+  `(?:全|我|本)(${PROVINCE_ALT})|(${PROVINCE_ALT})(?:省|市|自治区)(?:人民政府|政府|政务公开|政府信息公开)`,
+  'g',
+);
+
 /** Place name at the start of the agency's name ("固镇县仲兴乡人民政府" → "仲兴"), for comparing townships. */
 function ownTownship(name: string | undefined): string | undefined {
   const m = /([\u4e00-\u9fa5]{2,4}?)(乡|镇|街道)(人民政府|办事处)?$/.exec(name ?? '');
@@ -93,20 +99,18 @@ export function copiedTextRule(u: Understood): AuditFinding[] {
     }
     // Another province named as "our" province.
     if (province) {
-      for (const p of PROVINCES) {
+      for (const m of text.matchAll(OTHER_PROVINCE)) {
+        const p = m[1] ?? m[2]!;
         if (p === province || seen.has(p)) continue;
-        const re = new RegExp(`(全|我|本)${p}|${p}(省|市|自治区)(人民政府|政府|政务公开|政府信息公开)`);
-        if (re.test(text)) {
-          seen.add(p);
-          out.push(
-            finding(
-              'content.copied',
-              `第 ${line.pos.line} 行提到${p}，但本机关位于${province}，疑似照抄其他地区的报告。`,
-              loc,
-              { actual: p },
-            ),
-          );
-        }
+        seen.add(p);
+        out.push(
+          finding(
+            'content.copied',
+            `第 ${line.pos.line} 行提到${p}，但本机关位于${province}，疑似照抄其他地区的报告。`,
+            loc,
+            { actual: p },
+          ),
+        );
       }
     }
     // Another township's government named where the report speaks of itself.

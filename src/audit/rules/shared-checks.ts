@@ -87,6 +87,18 @@ function probeCells(format: FormatVersion): Record<TableId, Cells> {
   return out;
 }
 
+// The probe's findings depend only on the format (its numbers are fixed): compute them once per format.
+const probeCache = new Map<string, ReturnType<typeof runChecks>>();
+function probeResults(report: AnnualReport, level: AgencyLevel): ReturnType<typeof runChecks> {
+  const key = `${report.format}|${level}`;
+  let hit = probeCache.get(key);
+  if (!hit) {
+    hit = runChecks({ ...report, year: 0, tables: probeCells(report.format) }, { agencyLevel: level });
+    probeCache.set(key, hit);
+  }
+  return hit;
+}
+
 export interface SharedCheckResult {
   findings: AuditFinding[];
   /** Chinese sentences: which identities could not be checked and why. */
@@ -119,7 +131,7 @@ export function sharedChecks(u: Understood): SharedCheckResult {
     const ownTable = (f: SharedFinding) =>
       f.cells.length > 0 && run.tables.includes(f.cells[0]!.slice(0, 2) as TableId);
     const real = runChecks(report, { agencyLevel: level });
-    const probe = runChecks({ ...report, tables: probeCells(run.format) }, { agencyLevel: level });
+    const probe = probeResults(report, level);
     for (const result of real) {
       const code = CODES[result.ruleId];
       if (!code) continue;

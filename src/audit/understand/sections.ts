@@ -46,10 +46,7 @@ export function headingOf(line: Line): SectionNo | undefined {
   for (const no of [1, 2, 3, 4, 5, 6] as SectionNo[]) {
     const ord = ORDINALS[no];
     if (
-      (key.startsWith(`${ord}、`) ||
-        key.startsWith(`${ord}.`) ||
-        key.startsWith(`(${ord})`) ||
-        key.startsWith(`第${ord}部分`)) &&
+      (key.startsWith(`${ord}、`) || key.startsWith(`${ord}.`) || key.startsWith(`第${ord}部分`)) &&
       KEYWORDS[no].test(key)
     ) {
       return no;
