@@ -90,7 +90,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
   app.addHook('preHandler', async (request, reply) => {
     // Everything under /admin but the login page needs a signed-in user.
-    if (request.url.startsWith('/admin') && !request.url.startsWith('/admin/login') && !request.user) {
+    if (
+      surfaces.includes('admin') &&
+      request.url.startsWith('/admin') &&
+      !request.url.startsWith('/admin/login') &&
+      !request.user
+    ) {
       if (request.method === 'GET')
         return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`);
       throw new DomainError('auth.required', '登录已超时，请重新登录。');
