@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../platform/errors.js';
+import { registerAuditCommands } from '../audit/audit.cli.js';
 import { registerCoreCommands } from './core.cli.js';
 
 export function buildProgram(): Command {
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('（使用 --help 查看用法）')
     .exitOverride();
   registerCoreCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 
