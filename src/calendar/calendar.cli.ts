@@ -29,10 +29,14 @@ export interface CalendarCliDeps {
   /** Effective national arrangements: the shipped years, replaced year by year by administrator imports. */
   loadArrangements(): Promise<HolidayArrangement[]>;
   loadOverlays(): Promise<RegionalOverlay[]>;
-  /** Saves (adds or replaces) one notice year and logs the change. */
-  saveArrangement(arrangement: HolidayArrangement, meta: { source: string }): Promise<void>;
-  /** Recomputers of open cases' due dates, run after a save. */
-  recompute: RecomputeRegistry;
+  /**
+   * Saves (adds or replaces) one notice year, logs the change and recomputes the open cases whose due dates
+   * depend on the changed days; returns each recomputer's count of changed cases.
+   */
+  saveArrangement(
+    arrangement: HolidayArrangement,
+    meta: { source: string },
+  ): Promise<{ recomputed: Array<{ name: string; changed: number }> }>;
   /** Writes one line to standard output / standard error. */
   out(line: string): void;
   err(line: string): void;
@@ -145,15 +149,11 @@ export function registerCalendarCommands(program: Command, deps: CalendarCliDeps
       const arrangement = parseArrangementText(text, `import:${file}`);
       const before = (await deps.loadArrangements()).find((a) => a.year === arrangement.year);
       const days = changedDays(before, arrangement);
-      await deps.saveArrangement(arrangement, { source: file });
+      const { recomputed } = await deps.saveArrangement(arrangement, { source: file });
       deps.out(
         `已${before ? '更新' : '载入'}${arrangement.year}年放假安排：${arrangement.days.length}天（其中${days.length}天有变化）。`,
       );
-      if (days.length > 0) {
-        for (const r of await deps.recompute.run({ year: arrangement.year, region: null, days })) {
-          deps.out(`已重新计算${r.name}：${r.changed}件。`);
-        }
-      }
+      for (const r of recomputed) deps.out(`已重新计算${r.name}：${r.changed}件。`);
     });
 
   return calendar;
@@ -162,18 +162,27 @@ export function registerCalendarCommands(program: Command, deps: CalendarCliDeps
 /** Shipped data plus an in-memory list of imports: for tests and for running without a database. */
 export function createMemoryCalendarDeps(
   io: { out?: (line: string) => void; err?: (line: string) => void } = {},
-): CalendarCliDeps & { imported: Map<number, HolidayArrangement> } {
+): CalendarCliDeps & { imported: Map<number, HolidayArrangement>; recompute: RecomputeRegistry } {
   const imported = new Map<number, HolidayArrangement>();
+  const recompute = createRecomputeRegistry();
+  const loadArrangements = async () => {
+    const byYear = new Map(shippedArrangements().map((a) => [a.year, a]));
+    for (const [year, a] of imported) byYear.set(year, a);
+    return [...byYear.values()].sort((a, b) => a.year - b.year);
+  };
   return {
     imported,
-    recompute: createRecomputeRegistry(),
-    loadArrangements: async () => {
-      const byYear = new Map(shippedArrangements().map((a) => [a.year, a]));
-      for (const [year, a] of imported) byYear.set(year, a);
-      return [...byYear.values()].sort((a, b) => a.year - b.year);
-    },
+    recompute,
+    loadArrangements,
     loadOverlays: async () => shippedOverlays(),
-    saveArrangement: async (a) => void imported.set(a.year, a),
+    saveArrangement: async (a) => {
+      const days = changedDays(
+        (await loadArrangements()).find((x) => x.year === a.year),
+        a,
+      );
+      imported.set(a.year, a);
+      return { recomputed: days.length ? await recompute.run({ year: a.year, region: null, days }) : [] };
+    },
     out: io.out ?? ((line) => void process.stdout.write(`${line}\n`)),
     err: io.err ?? ((line) => void process.stderr.write(`${line}\n`)),
   };

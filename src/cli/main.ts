@@ -5,7 +5,9 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../platform/errors.js';
-import { registerCoreCommands } from './core.cli.js';
+import { registerCoreCommands, withContext } from './core.cli.js';
+import { registerCalendarCommands } from '../calendar/calendar.cli.js';
+import { databaseCalendarDeps } from '../calendar/calendar.db-deps.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -13,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('（使用 --help 查看用法）')
     .exitOverride();
   registerCoreCommands(program);
+  registerCalendarCommands(program, databaseCalendarDeps(withContext));
   return program;
 }
 
