@@ -1,8 +1,6 @@
 /**
- * The process-wide list of due-date recomputers. Capabilities that own clocks (requests, messages, …)
- * register one at module load:
- *
- *   registerCaseRecomputer('依申请公开', async (ctx, change) => { …; return changedCount; });
+ * Runs the due-date recomputers listed in `recomputers.list.ts` (capabilities that own clocks — requests,
+ * messages, … — add theirs there, one line each; tests may add one with registerCaseRecomputer).
  *
  * A recomputer receives the change (year, region, changed days), finds its open cases whose clocks touch
  * those days, recomputes them with `effectiveCalendar` (already showing the new arrangement), stores the new
@@ -11,6 +9,7 @@
  */
 import type { AppContext } from '../platform/context.js';
 import type { ArrangementChange } from './recompute.js';
+import { caseRecomputers as registered } from './recomputers.list.js';
 
 export type CaseRecomputer = (ctx: AppContext, change: ArrangementChange) => Promise<number>;
 
@@ -19,9 +18,7 @@ export interface RecomputeResult {
   changed: number;
 }
 
-const registered: Array<{ name: string; recompute: CaseRecomputer }> = [];
-
-/** Registers a recomputer; returns a function that removes it again (for tests). */
+/** Adds a recomputer at run time; returns a function that removes it again (for tests). */
 export function registerCaseRecomputer(name: string, recompute: CaseRecomputer): () => void {
   const item = { name, recompute };
   registered.push(item);

@@ -6,7 +6,8 @@
  */
 import { roleAllows, type Actor } from '../agencies/permissions.js';
 import type { AppContext } from '../platform/context.js';
-import { DomainError, forbidden } from '../platform/errors.js';
+import type { Tx } from '../platform/db/database.js';
+import { DomainError, conflict, forbidden } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import {
@@ -85,6 +86,19 @@ function overlayYear(o: RegionalOverlay | undefined, year: number): HolidayArran
   };
 }
 
+/** Two administrators saving the same year at once: the second gets a clear conflict, not a database error. */
+async function inTransaction(ctx: AppContext, fn: (tx: Tx) => Promise<void>): Promise<void> {
+  try {
+    await ctx.db.transaction().execute(fn);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      throw conflict('该年度的放假安排刚刚被他人修改，请刷新后重新提交。未做任何更改。');
+    }
+    throw e;
+  }
+}
+
 export async function saveArrangement(
   ctx: AppContext,
   actor: Actor,
@@ -110,7 +124,7 @@ export async function saveArrangement(
   const source = meta.source.trim().slice(0, 500) || '（未注明）';
   const note = (meta.note ?? '').trim().slice(0, 2000);
   let version = 0;
-  await ctx.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     version = await calendarStore.nextVersion(tx, year, region);
     await calendarStore.insert(tx, {
       id: newId(),
