@@ -4,7 +4,8 @@
  *   calendar add 2025-01-20 20             → 2025-02-21   (provisional results warn on stderr)
  *   calendar workdays 2025 --json          → JSON array of the year's working days
  *   calendar explain 2025-01-20 20         → the explanation in Chinese
- *   calendar import FILE                   → loads a year's arrangement (our format or holiday-cn JSON)
+ *   calendar import FILE                   → loads a year's arrangement (our format or holiday-cn JSON),
+ *                                            or one year of a regional overlay (our format with `region`)
  * `--region CODE` applies a province's overlay. Bad input throws a DomainError (the CLI main prints it and
  * exits 1) before anything is saved.
  */
@@ -14,7 +15,7 @@ import { DomainError } from '../platform/errors.js';
 import {
   type HolidayArrangement,
   type RegionalOverlay,
-  parseArrangementText,
+  parseArrangementInput,
   provinceOf,
 } from './arrangement.js';
 import { shippedArrangements, shippedOverlays } from './data/shipped.js';
@@ -37,6 +38,11 @@ export interface CalendarCliDeps {
     arrangement: HolidayArrangement,
     meta: { source: string },
   ): Promise<{ recomputed: Array<{ name: string; changed: number }> }>;
+  /** Saves one calendar year of a region's overlay (only where a database backs the commands). */
+  saveOverlay?(
+    overlay: RegionalOverlay,
+    meta: { source: string },
+  ): Promise<{ year: number; changedDays: number; recomputed: Array<{ name: string; changed: number }> }>;
   /** Writes one line to standard output / standard error. */
   out(line: string): void;
   err(line: string): void;
@@ -146,7 +152,20 @@ export function registerCalendarCommands(program: Command, deps: CalendarCliDeps
       } catch {
         throw new DomainError('calendar.file_unreadable', `无法读取文件“${file}”。未做任何更改。`);
       }
-      const arrangement = parseArrangementText(text, `import:${file}`);
+      const input = parseArrangementInput(text, `import:${file}`);
+      if (input.kind === 'regional') {
+        if (!deps.saveOverlay) {
+          throw new DomainError('calendar.overlay_unsupported', '此处不能载入地方节假日安排。未做任何更改。');
+        }
+        const o = input.overlay;
+        const r = await deps.saveOverlay(o, { source: file });
+        deps.out(
+          `已载入${o.regionName}（${o.region}）${r.year}年地方节假日安排：${o.days.length}天（其中${r.changedDays}天有变化）。`,
+        );
+        for (const x of r.recomputed) deps.out(`已重新计算${x.name}：${x.changed}件。`);
+        return;
+      }
+      const arrangement = input.arrangement;
       const before = (await deps.loadArrangements()).find((a) => a.year === arrangement.year);
       const days = changedDays(before, arrangement);
       const { recomputed } = await deps.saveArrangement(arrangement, { source: file });

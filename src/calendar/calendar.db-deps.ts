@@ -32,6 +32,13 @@ export function databaseCalendarDeps(
       );
       return { recomputed: r.recomputed };
     },
+    saveOverlay: async (overlay, meta) => {
+      data = undefined;
+      const r = await withContext((ctx) =>
+        saveArrangement(ctx, systemActor('命令行'), { kind: 'regional', overlay }, { source: meta.source }),
+      );
+      return { year: r.year, changedDays: r.changedDays.length, recomputed: r.recomputed };
+    },
     out: io.out ?? ((line) => void process.stdout.write(`${line}\n`)),
     err: io.err ?? ((line) => void process.stderr.write(`${line}\n`)),
   };

@@ -12,6 +12,7 @@ import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import {
   ARRANGEMENT_FORMAT,
+  type ArrangementInput,
   type HolidayArrangement,
   type RegionalOverlay,
   parseArrangementText,
@@ -22,9 +23,6 @@ import { yearOf } from './dates.js';
 import { invalidateCalendarCache, loadEffectiveCalendarData } from './effective-calendar.js';
 import { changedDays } from './recompute.js';
 import { type RecomputeResult, runCaseRecomputers } from './recompute-registry.js';
-
-export type ArrangementInput =
-  { kind: 'national'; arrangement: HolidayArrangement } | { kind: 'regional'; overlay: RegionalOverlay };
 
 export interface SaveArrangementResult {
   year: number;
@@ -45,22 +43,7 @@ export function mayManageCalendar(actor: Actor): boolean {
 const invalid = (detail: string) =>
   new DomainError('calendar.arrangement_invalid', `节假日安排文件格式有误：${detail}。未做任何更改。`);
 
-/**
- * Parses pasted or uploaded text: a national arrangement (our format or holiday-cn's), or a regional
- * overlay (our format with `region`), whose days must all fall in one calendar year.
- */
-export function parseArrangementInput(text: string, source: string): ArrangementInput {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw invalid('不是有效的 JSON');
-  }
-  if (json && typeof json === 'object' && 'region' in json) {
-    return { kind: 'regional', overlay: parseOverlay(json, source) };
-  }
-  return { kind: 'national', arrangement: parseArrangementText(text, source) };
-}
+export { type ArrangementInput, parseArrangementInput } from './arrangement.js';
 
 /** Re-validates whatever the caller built (the CLI and the web hand in parsed data; trust neither). */
 function validated(input: ArrangementInput): { year: number; region: string | null; data: ArrangementInput } {

@@ -134,6 +134,39 @@ test('import persists a year with an event; later add uses it; the shared datase
   assert.deepEqual(await stored(), { rows: 2, events: 2 });
 });
 
+test('import loads one year of a regional overlay; agencies of that province use it', async () => {
+  const path = file('gx-2027.json', {
+    format: 'gongkai.holiday-arrangement/1',
+    region: '450000',
+    regionName: '广西壮族自治区',
+    source: 'test',
+    notices: [{ title: '关于2027年“壮族三月三”放假的通知' }],
+    days: [{ date: '2027-04-09', kind: 'off', name: '壮族三月三', confirmed: true }],
+  });
+  const r = await cli('calendar', 'import', path);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /已载入广西壮族自治区（450000）2027年地方节假日安排：1天（其中1天有变化）/);
+  // 2027-04-09 is a Friday.
+  assert.equal((await cli('calendar', 'is-workday', '2027-04-09', '--region', '450103')).out, 'false');
+  assert.equal((await cli('calendar', 'is-workday', '2027-04-09')).out, 'true');
+  const spanning = file('gx-bad.json', {
+    format: 'gongkai.holiday-arrangement/1',
+    region: '450000',
+    regionName: '广西壮族自治区',
+    source: 'test',
+    notices: [],
+    days: [
+      { date: '2027-04-09', kind: 'off', name: 'a' },
+      { date: '2028-03-28', kind: 'off', name: 'b' },
+    ],
+  });
+  const before = await stored();
+  const bad = await cli('calendar', 'import', spanning);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /同一年度/);
+  assert.deepEqual(await stored(), before);
+});
+
 test('the gongkai binary answers the contract', async () => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
