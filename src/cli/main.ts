@@ -6,7 +6,9 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../platform/errors.js';
 import { registerAuditCommands } from '../audit/audit.cli.js';
-import { registerCoreCommands } from './core.cli.js';
+import { registerCoreCommands, withContext } from './core.cli.js';
+import { registerCalendarCommands } from '../calendar/calendar.cli.js';
+import { databaseCalendarDeps } from '../calendar/calendar.db-deps.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -15,6 +17,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCoreCommands(program);
   registerAuditCommands(program);
+  registerCalendarCommands(program, databaseCalendarDeps(withContext));
   return program;
 }
 

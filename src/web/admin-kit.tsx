@@ -7,6 +7,8 @@ import { roleAllows as roleCan, scopeOf, type Action } from '../agencies/permiss
 import type { CurrentUser } from '../platform/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
+import { mayManageCalendar } from '../calendar/save-arrangement.js';
+import { missingYearWarnings } from '../calendar/year-status.js';
 import { sendPage } from './render.js';
 import { AdminShell, type PortalNavItem } from './views/layout.js';
 
@@ -26,7 +28,23 @@ export async function agenciesInScope(ctx: AppContext, user: CurrentUser, action
 export const adminNav: { href: string; label: string; action: Action }[] = [
   { href: '/admin/agencies', label: '机关信息', action: 'agency.read' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
+  { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
 ];
+
+/** Warnings at the top of the dashboard; capabilities add a provider (one line each). */
+export const adminWarnings: Array<
+  (ctx: AppContext, user: CurrentUser) => Promise<{ text: string; href?: string }[]>
+> = [
+  async (ctx, user) =>
+    (await missingYearWarnings(ctx)).map((text) => ({
+      text,
+      ...(mayManageCalendar(user.actor) ? { href: '/admin/calendar' } : {}),
+    })),
+];
+
+export async function collectAdminWarnings(ctx: AppContext, user: CurrentUser) {
+  return (await Promise.all(adminWarnings.map((w) => w(ctx, user)))).flat();
+}
 
 export function sendAdminPage(
   reply: FastifyReply,

@@ -92,4 +92,24 @@ export interface FoundationTables {
   job_leases: JobLeaseTable;
 }
 
-export type Database = FoundationTables;
+/** Holiday arrangements saved by administrators, one row per version (src/calendar/calendar.store.ts). */
+export interface CalendarYearTable {
+  id: string;
+  year: number;
+  /** '' = national; else a province code (regional overlay). */
+  region: string;
+  version: number;
+  arrangement: string;
+  source: string;
+  note: string;
+  changed_days: number;
+  saved_by_id: string | null;
+  saved_by_label: string;
+  saved_at: string;
+}
+
+export interface CalendarTables {
+  calendar_years: CalendarYearTable;
+}
+
+export type Database = FoundationTables & CalendarTables;
