@@ -9,13 +9,13 @@ import { appendEvent } from '../../platform/events.js';
 import { checkReportYear } from '../agency-report.js';
 import { article20EntryProblems } from '../article20-entry.js';
 import { formatForYear } from '../model/formats.js';
+import type { FormatVersion } from '../model/types.js';
 import type { Article20Entry } from '../ports.js';
 import { article20Store } from '../stores/article20.store.js';
 import { reportAgency } from './access.js';
 
 /** Problems by row id; empty when every entry may be stored. */
-export function article20Problems(year: number, entries: readonly Article20Entry[]): FieldErrors {
-  const format = formatForYear(year);
+export function article20Problems(format: FormatVersion, entries: readonly Article20Entry[]): FieldErrors {
   const fields: FieldErrors = {};
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -38,7 +38,7 @@ export async function saveArticle20Figures(
   checkReportYear(year);
   await reportAgency(ctx, actor, agencyId, 'edit');
   if (!entries.length) throw validationFailed({}, '没有可保存的数据，请至少填写一行。');
-  const fields = article20Problems(year, entries);
+  const fields = article20Problems(formatForYear(year), entries);
   if (Object.keys(fields).length) throw validationFailed(fields);
   await ctx.db.transaction().execute(async (tx) => {
     await article20Store.put(tx, agencyId, year, entries);
