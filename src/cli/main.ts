@@ -9,6 +9,7 @@ import { registerAuditCommands } from '../audit/audit.cli.js';
 import { registerCoreCommands, withContext } from './core.cli.js';
 import { registerCalendarCommands } from '../calendar/calendar.cli.js';
 import { databaseCalendarDeps } from '../calendar/calendar.db-deps.js';
+import { registerReportCommands } from '../reports/report.cli.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerCoreCommands(program);
   registerAuditCommands(program);
   registerCalendarCommands(program, databaseCalendarDeps(withContext));
+  registerReportCommands(program);
   return program;
 }
 

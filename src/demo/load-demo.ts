@@ -8,13 +8,16 @@ import { systemActor } from '../agencies/permissions.js';
 import { createAgency } from '../agencies/save-agency.js';
 import type { AppContext } from '../platform/context.js';
 import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
+import { loadReportDemo } from '../reports/demo/load-report-demo.js';
 
 /** Keys of the demo agencies → their ids, for loaders of later capabilities. */
 export type DemoAgencyIds = Record<string, string>;
 export type DemoLoader = (ctx: AppContext, agencies: DemoAgencyIds) => Promise<void>;
 
 /** Capabilities register their demo loaders here, in dependency order. */
-export const demoLoaders: { name: string; load: DemoLoader }[] = [];
+export const demoLoaders: { name: string; load: DemoLoader }[] = [
+  { name: '年度报告数据（仲兴乡 2020、2024–2025）', load: loadReportDemo },
+];
 
 export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {
   if ((await agenciesStore.count(ctx.db)) > 0) return false;

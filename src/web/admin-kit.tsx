@@ -29,6 +29,7 @@ export const adminNav: { href: string; label: string; action: Action }[] = [
   { href: '/admin/agencies', label: '机关信息', action: 'agency.read' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
   { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
+  { href: '/admin/reports', label: '年度报告', action: 'reports.edit' },
 ];
 
 /** Warnings at the top of the dashboard; capabilities add a provider (one line each). */

@@ -10,6 +10,7 @@ import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
 import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerCalendarAdminRoutes } from '../calendar/calendar.routes.js';
+import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -20,6 +21,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAdminRoutes },
   { surface: 'admin', register: registerAgencyAdminRoutes },
   { surface: 'admin', register: registerCalendarAdminRoutes },
+  { surface: 'admin', register: registerReportAdminRoutes },
   { surface: 'public', register: registerAgencyApi },
   { surface: 'public', register: registerPortalRoutes },
 ];
