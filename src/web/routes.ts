@@ -9,6 +9,7 @@ import { registerAdminRoutes } from './admin.routes.js';
 import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
 import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
+import { registerAuditAdminRoutes } from '../audit/audit.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -18,6 +19,7 @@ export interface RouteModule {
 export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAdminRoutes },
   { surface: 'admin', register: registerAgencyAdminRoutes },
+  { surface: 'admin', register: registerAuditAdminRoutes },
   { surface: 'public', register: registerAgencyApi },
   { surface: 'public', register: registerPortalRoutes },
 ];
