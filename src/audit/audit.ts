@@ -4,7 +4,8 @@
  * read or checked is said in the result (`notChecked`), never passed over as "all checks pass".
  */
 import { readDocument } from './read/read-document.js';
-import { lineText, type SourceKind } from './read/document.js';
+import { lineText, type Line, type SourceKind } from './read/document.js';
+import { narrativeBigrams } from './batch/similarity.js';
 import type { Encoding } from './read/decode.js';
 import { findSections, sectionLines } from './understand/sections.js';
 import { readIdentity, type AgencyKind } from './understand/identity.js';
@@ -45,6 +46,15 @@ export interface AuditResult {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/** Errors first, then by position in the document. */
+export function sortFindings(findings: AuditFinding[]): void {
+  findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.location.line ?? 1e9) - (b.location.line ?? 1e9),
+  );
+}
+
 export function understand(doc: Awaited<ReturnType<typeof readDocument>>, options: AuditOptions): Understood {
   const sections = findSections(doc.lines);
   const identity = readIdentity(doc.lines);
@@ -73,6 +83,22 @@ export async function auditDocument(
   fileName: string,
   options: AuditOptions = {},
 ): Promise<AuditResult> {
+  return (await auditWithDocument(bytes, fileName, options)).result;
+}
+
+/** The audit with what was read: the document's lines (for showing findings in place) and its narrative. */
+export interface AuditedDocument {
+  result: AuditResult;
+  lines: Line[];
+  /** Character bigrams of the narrative paragraphs, for comparing reports across a batch. */
+  narrative: Set<string>;
+}
+
+export async function auditWithDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  options: AuditOptions = {},
+): Promise<AuditedDocument> {
   const doc = await readDocument(bytes, fileName);
   const u = understand(doc, options);
   const findings: AuditFinding[] = [];
@@ -105,12 +131,8 @@ export async function auditDocument(
       findings.push(finding('document.unreadable', '文档没有任何文字内容，未能审查。'));
     notChecked.push('文档没有可读的文字，全部内容未能审查。');
   }
-  findings.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.location.line ?? 1e9) - (b.location.line ?? 1e9),
-  );
-  return {
+  sortFindings(findings);
+  const result: AuditResult = {
     fileName,
     source: doc.source,
     ...(doc.encoding ? { encoding: doc.encoding } : {}),
@@ -131,6 +153,7 @@ export async function auditDocument(
     notChecked,
     notes,
   };
+  return { result, lines: doc.lines, narrative: narrativeBigrams(doc.lines, u.sections) };
 }
 
 /** Every rule code with its default severity and Chinese title (for documentation and the CLI). */

@@ -4,7 +4,7 @@ import { SECTION_NAMES, TABLE_NAMES } from './findings.js';
 import type { AuditFinding } from './findings.js';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
-const FORMAT = {
+export const FORMAT_LABEL = {
   '2019': '2019年试行格式',
   '2021': '2021年格式',
   legacy: '2019年以前的自由格式',
@@ -29,7 +29,7 @@ export function toText(r: AuditResult): string {
     return out.join('\n');
   }
   out.push(
-    `  机关：${r.agency ?? '未识别'}；年度：${r.year ?? '未识别'}；表二：${FORMAT[r.formats.t2]}；表三：${FORMAT[r.formats.t3]}`,
+    `  机关：${r.agency ?? '未识别'}；年度：${r.year ?? '未识别'}；表二：${FORMAT_LABEL[r.formats.t2]}；表三：${FORMAT_LABEL[r.formats.t3]}`,
   );
   out.push(
     `  找到的部分：${

@@ -30,6 +30,7 @@ export const adminNav: { href: string; label: string; action: Action }[] = [
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
   { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
   { href: '/admin/reports', label: '年度报告', action: 'reports.edit' },
+  { href: '/admin/audit', label: '年报审查', action: 'reports.supervise' },
 ];
 
 /** Warnings at the top of the dashboard; capabilities add a provider (one line each). */

@@ -11,6 +11,7 @@ import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerCalendarAdminRoutes } from '../calendar/calendar.routes.js';
 import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
+import { registerAuditAdminRoutes } from '../audit/audit.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -22,6 +23,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAgencyAdminRoutes },
   { surface: 'admin', register: registerCalendarAdminRoutes },
   { surface: 'admin', register: registerReportAdminRoutes },
+  { surface: 'admin', register: registerAuditAdminRoutes },
   { surface: 'public', register: registerAgencyApi },
   { surface: 'public', register: registerPortalRoutes },
 ];
