@@ -168,6 +168,9 @@ describeEachDatabase('report screens over HTTP', ({ handle }) => {
     assert.equal(bad.statusCode, 422, bad.body);
     assert.match(bad.body, /第3行/);
     assert.deepEqual(await article20Store.forYear(ctx.db, hugou, 2024), []);
+    const huge = await upload(`${header}${'x'.repeat(6 * 1024 * 1024)}\n`);
+    assert.equal(huge.statusCode, 422);
+    assert.match(huge.body, /超过 5 MB/);
     const good = await upload(`${header}t2.r6.penalty,,decisions,,5,平台\n`);
     assert.equal(good.statusCode, 303, good.body);
     assert.deepEqual((await article20Store.forYear(ctx.db, hugou, 2024))[0]?.values, { decisions: 5 });
