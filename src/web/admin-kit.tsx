@@ -25,11 +25,12 @@ export async function agenciesInScope(ctx: AppContext, user: CurrentUser, action
 }
 
 /** Admin navigation entries; capabilities add theirs here, each shown only to users who may use it. */
-export const adminNav: { href: string; label: string; action: Action }[] = [
+/** Admin navigation: an entry shows when any of the user's roles allows any of its actions. */
+export const adminNav: { href: string; label: string; action: Action | Action[] }[] = [
   { href: '/admin/agencies', label: '机关信息', action: 'agency.read' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
   { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
-  { href: '/admin/reports', label: '年度报告', action: 'reports.edit' },
+  { href: '/admin/reports', label: '年度报告', action: ['reports.edit', 'reports.supervise'] },
   { href: '/admin/audit', label: '年报审查', action: 'reports.supervise' },
 ];
 
@@ -59,7 +60,9 @@ export function sendAdminPage(
   const nav: PortalNavItem[] = user
     ? adminNav
         .filter((n) =>
-          user.actor.grants.some((g) => g.role === 'platform_admin' || roleCan(g.role, n.action)),
+          user.actor.grants.some(
+            (g) => g.role === 'platform_admin' || [n.action].flat().some((a) => roleCan(g.role, a)),
+          ),
         )
         .map((n) => ({ ...n, current: request.url.startsWith(n.href) }))
     : [];
