@@ -9,6 +9,7 @@ import { registerAdminRoutes } from './admin.routes.js';
 import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
 import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
+import { registerAnnualReportPortal } from '../annual-reports/annual-reports.portal.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -19,5 +20,6 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAdminRoutes },
   { surface: 'admin', register: registerAgencyAdminRoutes },
   { surface: 'public', register: registerAgencyApi },
+  { surface: 'public', register: registerAnnualReportPortal },
   { surface: 'public', register: registerPortalRoutes },
 ];
