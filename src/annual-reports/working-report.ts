@@ -13,7 +13,8 @@ import type { RuleResult } from '../reports/checks/finding.js';
 import type { AnnualReport } from '../reports/model/types.js';
 import { annualReportsStore, type ReportRecord } from './annual-reports.store.js';
 import type { Narrative } from './narrative.js';
-import { agencyRefOf, reportSourcesFor } from './sources.js';
+import { reportSourcesFor } from './sources.js';
+import { agencyRefOf } from '../reports/agency-ref.js';
 import { draftNarrative } from './writing/draft.js';
 import { foreignRegionWarnings } from './writing/foreign-region.js';
 import { checkNarrativeNumbers, type WritingWarning } from './writing/narrative-numbers.js';
@@ -37,7 +38,7 @@ export async function computeWorkingReport(
   year: number,
 ): Promise<WorkingReport> {
   const sources = reportSourcesFor(ctx);
-  const ref = agencyRefOf(agency);
+  const ref = agencyRefOf(agency, await agenciesStore.all(ctx.db));
   const [report, previous, record, previousRecord] = await Promise.all([
     computeReport(ref, year, sources),
     computeReport(ref, year - 1, sources),
