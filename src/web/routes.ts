@@ -10,6 +10,7 @@ import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
 import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerAnnualReportPortal } from '../annual-reports/annual-reports.portal.js';
+import { registerAnnualReportAdmin } from '../annual-reports/annual-reports.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -20,6 +21,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAdminRoutes },
   { surface: 'admin', register: registerAgencyAdminRoutes },
   { surface: 'public', register: registerAgencyApi },
+  { surface: 'admin', register: registerAnnualReportAdmin },
   { surface: 'public', register: registerAnnualReportPortal },
   { surface: 'public', register: registerPortalRoutes },
 ];
