@@ -17,7 +17,7 @@ import { NARRATIVE_PARTS, toNarrative } from './narrative.js';
 import { publishReport } from './publish-report.js';
 import { reopenReport } from './reopen-report.js';
 import { returnReport } from './return-report.js';
-import { rollupRow } from './rollup.js';
+import { supervisorRollup } from './supervisor-rollup.js';
 import { saveNarrative } from './save-narrative.js';
 import { startReport } from './start-report.js';
 import { submitReport } from './submit-report.js';
@@ -243,13 +243,7 @@ export function registerAnnualReportAdmin(app: FastifyInstance, ctx: AppContext)
     const agencies = all.filter(
       (a) => can(user.actor, 'reports.edit', a.id, all) || can(user.actor, 'reports.supervise', a.id, all),
     );
-    const today = legalDayOf(ctx.now().toISOString());
-    const rows = await Promise.all(
-      agencies.map(async (a) => {
-        const w = await computeWorkingReport(ctx, a, year);
-        return rollupRow(a, year, w.record, w.checks, today);
-      }),
-    );
+    const rows = await supervisorRollup(ctx, agencies, year);
     return sendAdminPage(
       reply,
       request,

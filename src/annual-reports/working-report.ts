@@ -32,18 +32,26 @@ export interface WorkingReport {
   draft: Narrative;
 }
 
+/** What the roll-up loads once for many agencies instead of per agency. */
+export interface Preloaded {
+  all: readonly Agency[];
+  record: ReportRecord | undefined;
+  previousRecord: ReportRecord | undefined;
+}
+
 export async function computeWorkingReport(
   ctx: AppContext,
   agency: Agency,
   year: number,
+  preloaded?: Preloaded,
 ): Promise<WorkingReport> {
   const sources = reportSourcesFor(ctx);
-  const ref = agencyRefOf(agency, await agenciesStore.all(ctx.db));
+  const ref = agencyRefOf(agency, preloaded?.all ?? (await agenciesStore.all(ctx.db)));
   const [report, previous, record, previousRecord] = await Promise.all([
     computeReport(ref, year, sources),
     computeReport(ref, year - 1, sources),
-    annualReportsStore.byAgencyYear(ctx.db, agency.id, year),
-    annualReportsStore.byAgencyYear(ctx.db, agency.id, year - 1),
+    preloaded ? preloaded.record : annualReportsStore.byAgencyYear(ctx.db, agency.id, year),
+    preloaded ? preloaded.previousRecord : annualReportsStore.byAgencyYear(ctx.db, agency.id, year - 1),
   ]);
   // Last year's figures count for carry-over only when a report for that year exists or has data.
   const hasPrevious = previousRecord !== undefined || Object.values(previous.tables.t3).some((v) => v);
