@@ -26,7 +26,8 @@ export async function agenciesInScope(ctx: AppContext, user: CurrentUser, action
 export const adminNav: { href: string; label: string; action: Action }[] = [
   { href: '/admin/agencies', label: '机关信息', action: 'agency.read' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
-  { href: '/admin/annual-reports', label: '年度报告', action: 'reports.edit' },
+  { href: '/admin/reports', label: '年度报告', action: 'reports.edit' },
+  { href: '/admin/annual-reports', label: '年报编写与报送', action: 'reports.edit' },
   { href: '/admin/annual-reports?review=1', label: '年报审核', action: 'reports.supervise' },
 ];
 

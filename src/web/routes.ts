@@ -9,6 +9,7 @@ import { registerAdminRoutes } from './admin.routes.js';
 import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
 import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
+import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
 import { registerAnnualReportPortal } from '../annual-reports/annual-reports.portal.js';
 import { registerAnnualReportAdmin } from '../annual-reports/annual-reports.routes.js';
 
@@ -20,6 +21,7 @@ export interface RouteModule {
 export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAdminRoutes },
   { surface: 'admin', register: registerAgencyAdminRoutes },
+  { surface: 'admin', register: registerReportAdminRoutes },
   { surface: 'public', register: registerAgencyApi },
   { surface: 'admin', register: registerAnnualReportAdmin },
   { surface: 'public', register: registerAnnualReportPortal },

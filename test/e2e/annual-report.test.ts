@@ -3,9 +3,6 @@
  * see a failing check after a figure is broken, fix it, write the narrative from the draft, submit; the
  * supervisor returns it with a comment, then accepts it; it is published; the public page shows real tables and
  * passes axe (normal and elder mode); the DOCX downloads and is parsed back; a re-issue keeps version 1 visible.
- *
- * Table 三 figures are changed through feat/reports2's use case (`saveEnteredTable3`): its entry screen is not
- * built yet.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,12 +11,9 @@ import type { FastifyInstance } from 'fastify';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { agenciesStore } from '../../src/agencies/agencies.store.js';
-import { systemActor } from '../../src/agencies/permissions.js';
 import { demoPassword } from '../../src/demo/demo-agencies.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
-import { saveEnteredTable3 } from '../../src/reports/entry/save-table3.js';
-import { table3EntriesStore } from '../../src/reports/stores/table3-entries.store.js';
 import { freshDatabase } from '../support/db.js';
 import { demoApp } from '../support/http.js';
 import { launchChromium, listen, seriousViolations } from '../support/browser.js';
@@ -56,23 +50,25 @@ async function login(username: string): Promise<Page> {
 test('write, check, submit, return, accept, publish and re-issue the 2025 report', async () => {
   const township = (await agenciesStore.byPathSegment(ctx.db, 'zhongxing'))!;
   const staff = await login('zx-admin');
-  await staff.getByRole('link', { name: '年度报告' }).click();
+  await staff.getByRole('link', { name: '年报编写与报送' }).click();
   await staff.getByRole('link', { name: '固镇县仲兴乡人民政府' }).click();
   assert.equal(await staff.locator('#report-status').textContent(), '草稿');
   assert.deepEqual(await seriousViolations(staff), []);
   const reportUrl = staff.url();
 
-  // Break a figure: one more natural-person application than the total says.
-  const entered = (await table3EntriesStore.get(ctx.db, township.id, 2025))!;
-  const broken = { ...entered.cells, 't3.r1:natural': (entered.cells['t3.r1:natural'] ?? 0) + 1 };
-  await saveEnteredTable3(ctx, systemActor('录入'), township.id, 2025, {
-    cells: broken,
-    source: entered.source,
-  });
-  await staff.reload();
+  // Break a figure on the table 二 entry screen (blank 行政处罚 decisions), see the check fail, restore it.
+  const figures = `${base}/admin/reports/${township.id}/2025/article20`;
+  await staff.goto(figures);
+  const penalty = staff.locator('#f-v-t2-r6-penalty-decisions');
+  const original = await penalty.inputValue();
+  await penalty.fill('');
+  await staff.getByRole('button', { name: '保存', exact: true }).click();
+  await staff.goto(reportUrl);
   assert.match((await staff.locator('#failed-checks').textContent()) ?? '', /错误/);
-  await saveEnteredTable3(ctx, systemActor('录入'), township.id, 2025, entered);
-  await staff.reload();
+  await staff.goto(figures);
+  await staff.locator('#f-v-t2-r6-penalty-decisions').fill(original);
+  await staff.getByRole('button', { name: '保存', exact: true }).click();
+  await staff.goto(reportUrl);
   assert.equal(await staff.locator('#failed-checks').count(), 0);
 
   // Write the narrative from the draft: replace every 【待填写】 marker.
@@ -125,7 +121,7 @@ test('write, check, submit, return, accept, publish and re-issue the 2025 report
     reader.waitForEvent('download'),
     reader.getByRole('link', { name: 'Word 文档' }).click(),
   ]);
-  const { value } = await mammoth.extractRawText({ buffer: await readFile((await download.path())) });
+  const { value } = await mammoth.extractRawText({ buffer: await readFile(await download.path()) });
   assert.match(value, /固镇县仲兴乡人民政府2025年政府信息公开工作年度报告/);
   assert.match(value, /考核结果为优秀/);
 
