@@ -11,6 +11,7 @@ import { annualReportsStore, type PublishedVersion } from './annual-reports.stor
 import { reportToDocx } from './render/report-docx.js';
 import { ReportDocument, reportTitle } from './render/report-html.js';
 import { reportToMarkdown } from './render/report-markdown.js';
+import { cjkFont, reportToPdf } from './render/report-pdf.js';
 import { parseSnapshot } from './snapshot.js';
 
 /** The 年报 entry appears only once a report is published. */
@@ -110,7 +111,7 @@ export function registerAnnualReportPortal(app: FastifyInstance, ctx: AppContext
     '/:agency/xxgk/ndbg/:year',
     async (request, reply) => {
       const agency = await agencyBySegment(ctx, request.params.agency);
-      const m = /^(\d{4})(?:v(\d+))?(?:\.(docx|md|json))?$/.exec(request.params.year);
+      const m = /^(\d{4})(?:v(\d+))?(?:\.(docx|pdf|md|json))?$/.exec(request.params.year);
       if (!m) throw notFound('该年度报告');
       const { versions, version } = await versionFor(ctx, agency.id, m[1]!, m[2]);
       const snapshot = parseSnapshot(version.snapshot);
@@ -122,6 +123,13 @@ export function registerAnnualReportPortal(app: FastifyInstance, ctx: AppContext
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('content-disposition', disposition('docx'))
           .send(await reportToDocx(snapshot));
+      if (m[3] === 'pdf') {
+        if (!cjkFont()) throw notFound('PDF 版本（服务器没有中文字体）');
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', disposition('pdf'))
+          .send(await reportToPdf(snapshot));
+      }
       if (m[3] === 'md')
         return reply
           .type('text/markdown; charset=utf-8')
@@ -145,6 +153,11 @@ export function registerAnnualReportPortal(app: FastifyInstance, ctx: AppContext
           )}
           <p>
             发布日期：{version.publishedOn}　下载：<a href={`${self}.docx`}>Word 文档</a>　
+            {cjkFont() && (
+              <>
+                <a href={`${self}.pdf`}>PDF</a>　
+              </>
+            )}
             <a href={`${self}.md`}>Markdown</a>　<a href={`${self}.json`}>JSON 数据</a>
           </p>
           <ReportDocument snapshot={snapshot} />

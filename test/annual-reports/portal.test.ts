@@ -4,6 +4,7 @@ import { before, it } from 'node:test';
 import mammoth from 'mammoth';
 import type { FastifyInstance } from 'fastify';
 import { digestOf } from '../../src/annual-reports/snapshot.js';
+import { cjkFont } from '../../src/annual-reports/render/report-pdf.js';
 import { describeEachDatabase } from '../support/db.js';
 import { demoApp } from '../support/http.js';
 
@@ -38,6 +39,8 @@ describeEachDatabase('annual report portal', ({ handle }) => {
     assert.equal(docx.statusCode, 200);
     const { value } = await mammoth.extractRawText({ buffer: docx.rawPayload });
     assert.ok(value.includes('固镇县仲兴乡人民政府2020年政府信息公开工作年度报告'));
+    const pdf = await app.inject('/zhongxing/xxgk/ndbg/2020.pdf');
+    assert.equal(pdf.statusCode, cjkFont() ? 200 : 404);
     const md = await app.inject('/zhongxing/xxgk/ndbg/2020.md');
     assert.ok(md.body.startsWith('# 固镇县仲兴乡人民政府2020年'));
   });

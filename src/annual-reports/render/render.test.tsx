@@ -10,6 +10,7 @@ import { emptyNarrative } from '../narrative.js';
 import { makeSnapshot, parseSnapshot } from '../snapshot.js';
 import { ReportDocument } from './report-html.js';
 import { reportToDocx } from './report-docx.js';
+import { cjkFont, reportToPdf } from './report-pdf.js';
 import { reportToMarkdown } from './report-markdown.js';
 import { headerRows } from './table-headers.js';
 
@@ -61,6 +62,23 @@ describe('report outputs', () => {
     const { value: html } = await mammoth.convertToHtml({ buffer });
     assert.equal(html.match(/<table>/g)?.length, 3);
   });
+
+  it(
+    'PDF (with a CJK font) parses back with the title and table 三 labels',
+    { skip: !cjkFont() && 'no CJK font' },
+    async () => {
+      const pdf = await reportToPdf(await snapshot());
+      const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+      let text = '';
+      for (let i = 1; i <= doc.numPages; i++) {
+        const content = await (await doc.getPage(i)).getTextContent();
+        text += content.items.map((x) => ('str' in x ? x.str : '')).join('');
+      }
+      assert.ok(text.includes('固镇县仲兴乡人民政府2025年政府信息公开工作年度报告'), text.slice(0, 200));
+      assert.ok(text.includes('本年新收政府信息公开申请数量'));
+    },
+  );
 
   it('Markdown lists the six sections and the tables', async () => {
     const md = reportToMarkdown(await snapshot());
