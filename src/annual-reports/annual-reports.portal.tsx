@@ -13,6 +13,7 @@ import { ReportDocument, reportTitle } from './render/report-html.js';
 import { reportToMarkdown } from './render/report-markdown.js';
 import { cjkFont, reportToPdf } from './render/report-pdf.js';
 import { parseSnapshot } from './snapshot.js';
+import { versionDifferences } from './differences.js';
 
 /** The 年报 entry appears only once a report is published. */
 export const annualReportSection: PortalSectionProvider = async (ctx, a) =>
@@ -73,6 +74,28 @@ function History({
           ))}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** A re-issue shows its reason and what it changed against the version before. */
+function Corrections({ version, previous }: { version: PublishedVersion; previous: PublishedVersion }) {
+  const d = versionDifferences(parseSnapshot(previous.snapshot), parseSnapshot(version.snapshot));
+  return (
+    <section aria-labelledby="corrections" class="notice">
+      <h2 id="corrections">更正说明（与第 {previous.version} 版相比）</h2>
+      <p>更正理由：{version.reason}</p>
+      {d.parts.length > 0 && <p>修改的正文部分：{d.parts.join('、')}</p>}
+      {d.cells.length > 0 && (
+        <ul>
+          {d.cells.map((c) => (
+            <li>
+              {c.table} {c.row} {c.column}：{c.before ?? '空'} → {c.after ?? '空'}
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.parts.length === 0 && d.cells.length === 0 && <p>内容无变化。</p>}
     </section>
   );
 }
@@ -160,6 +183,12 @@ export function registerAnnualReportPortal(app: FastifyInstance, ctx: AppContext
             )}
             <a href={`${self}.md`}>Markdown</a>　<a href={`${self}.json`}>JSON 数据</a>
           </p>
+          {version.version > 1 && (
+            <Corrections
+              version={version}
+              previous={versions.find((v) => v.version === version.version - 1)!}
+            />
+          )}
           <ReportDocument snapshot={snapshot} />
           <History base={base} versions={versions} current={version.version} />
         </>,

@@ -139,6 +139,7 @@ test('write, check, submit, return, accept, publish and re-issue the 2025 report
   await reader.goto(`${base}/zhongxing/xxgk/ndbg/2025`);
   const history = (await reader.locator('#versions + table').textContent()) ?? '';
   assert.match(history, /更正重发：更正第六部分的文字错误/);
+  assert.match((await reader.locator('#corrections + p + p').textContent()) ?? '', /六（二）其他事项/);
   await reader.getByRole('link', { name: '第 1 版' }).click();
   assert.match((await reader.locator('main').textContent()) ?? '', /这是第 1 版，已被更正/);
   assert.deepEqual(await seriousViolations(reader), []);
