@@ -18,6 +18,7 @@ import { publishReport } from './publish-report.js';
 import { reopenReport } from './reopen-report.js';
 import { returnReport } from './return-report.js';
 import { supervisorRollup } from './supervisor-rollup.js';
+import { regionalSummary, ROLLUP_FIGURES, type RollupRow } from './rollup.js';
 import { saveNarrative } from './save-narrative.js';
 import { startReport } from './start-report.js';
 import { submitReport } from './submit-report.js';
@@ -184,6 +185,42 @@ async function detail(
   );
 }
 
+/** Each agency's main figures side by side, with the region's sum clearly labelled as a statistical summary. */
+function FiguresSideBySide({ rows }: { rows: RollupRow[] }) {
+  const total = regionalSummary(rows);
+  return (
+    <table>
+      <caption>主要数据对照（下方合计为统计汇总，不是本级政府的法定年度报告）</caption>
+      <thead>
+        <tr>
+          <th scope="col">机关</th>
+          {ROLLUP_FIGURES.map((f) => (
+            <th scope="col">{f.label}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <th scope="row">{r.agency.name}</th>
+            {ROLLUP_FIGURES.map((f) => (
+              <td>{r.figures?.[f.key] ?? ''}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">合计（统计汇总）</th>
+          {ROLLUP_FIGURES.map((f) => (
+            <td>{total[f.key]}</td>
+          ))}
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
 /** The computed draft, shown beside the editor so staff can copy its computed sentences. */
 function p_draft(draft: Record<string, string>) {
   return (
@@ -282,6 +319,7 @@ export function registerAnnualReportAdmin(app: FastifyInstance, ctx: AppContext)
             ))}
           </tbody>
         </table>
+        <FiguresSideBySide rows={rows} />
       </>,
     );
   });

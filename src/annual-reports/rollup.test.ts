@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ReportRecord } from './annual-reports.store.js';
 import { emptyNarrative } from './narrative.js';
-import { rollupRow } from './rollup.js';
+import { regionalSummary, rollupRow } from './rollup.js';
 
 const agency = { id: 'a', name: '某乡人民政府', level: 'township' as const };
 const record = (over: Partial<ReportRecord>): ReportRecord => ({
@@ -17,6 +17,22 @@ const record = (over: Partial<ReportRecord>): ReportRecord => ({
   firstPublishedAt: null,
   updatedAt: '2026-01-01T00:00:00Z',
   ...over,
+});
+
+describe('regional summary', () => {
+  it('sums each figure over the agencies, counting an agency without figures as 0', () => {
+    const f = (received: number, reviews: number) =>
+      ({ received, reviews }) as unknown as Parameters<typeof rollupRow>[5];
+    const rows = [
+      rollupRow(agency, 2025, undefined, [], '2026-01-02', f(3, 1)),
+      rollupRow(agency, 2025, undefined, [], '2026-01-02', f(4, 0)),
+      rollupRow(agency, 2025, undefined, [], '2026-01-02'),
+    ];
+    const s = regionalSummary(rows);
+    assert.equal(s.received, 7);
+    assert.equal(s.reviews, 1);
+    assert.equal(s.lawsuits, 0);
+  });
 });
 
 describe('supervisor roll-up row', () => {

@@ -8,6 +8,26 @@ import type { RuleResult } from '../reports/checks/finding.js';
 import type { ReportRecord } from './annual-reports.store.js';
 import { deadlineStatus, reportDueOn, type DeadlineStatus } from './deadline.js';
 import type { ReportStatus } from './workflow.js';
+import type { ReportFigures } from './writing/figures.js';
+
+/** Figures shown side by side in the roll-up, in order, with their labels. */
+export const ROLLUP_FIGURES: readonly { key: keyof ReportFigures; label: string }[] = [
+  { key: 'received', label: '新收申请' },
+  { key: 'carriedOver', label: '上年结转' },
+  { key: 'concluded', label: '办结' },
+  { key: 'granted', label: '予以公开' },
+  { key: 'partlyGranted', label: '部分公开' },
+  { key: 'carriedForward', label: '结转下年度' },
+  { key: 'reviews', label: '行政复议' },
+  { key: 'lawsuits', label: '行政诉讼' },
+];
+
+/** The regional statistical summary: the sum of each figure over the rows (a summary, not a statutory report). */
+export function regionalSummary(rows: readonly RollupRow[]): Record<string, number> {
+  return Object.fromEntries(
+    ROLLUP_FIGURES.map((f) => [f.key, rows.reduce((sum, r) => sum + (r.figures?.[f.key] ?? 0), 0)]),
+  );
+}
 
 export interface RollupRow {
   agency: Pick<Agency, 'id' | 'name' | 'level'>;
@@ -16,6 +36,8 @@ export interface RollupRow {
   deadline: DeadlineStatus;
   errors: number;
   warnings: number;
+  /** The main table figures, for the side-by-side view and the regional summary. */
+  figures?: ReportFigures;
 }
 
 export function rollupRow(
@@ -24,6 +46,7 @@ export function rollupRow(
   record: ReportRecord | undefined,
   checks: readonly RuleResult[],
   today: string,
+  figures?: ReportFigures,
 ): RollupRow {
   const dueOn = reportDueOn(agency.level, year);
   const publishedOn = record?.firstPublishedAt ? legalDay(record.firstPublishedAt) : null;
@@ -35,6 +58,7 @@ export function rollupRow(
     deadline: deadlineStatus(dueOn, publishedOn, today),
     errors: failed.filter((c) => c.severity === 'error').length,
     warnings: failed.filter((c) => c.severity === 'warning').length,
+    ...(figures ? { figures } : {}),
   };
 }
 

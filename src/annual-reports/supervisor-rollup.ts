@@ -9,6 +9,7 @@ import type { AppContext } from '../platform/context.js';
 import { annualReportsStore } from './annual-reports.store.js';
 import { rollupRow, type RollupRow } from './rollup.js';
 import { computeWorkingReport } from './working-report.js';
+import { figuresOf } from './writing/figures.js';
 
 export async function supervisorRollup(
   ctx: AppContext,
@@ -31,7 +32,7 @@ export async function supervisorRollup(
       record: byAgency.get(a.id),
       previousRecord: previousByAgency.get(a.id),
     });
-    rows.push(rollupRow(a, year, w.record, w.checks, today));
+    rows.push(rollupRow(a, year, w.record, w.checks, today, figuresOf(w.report)));
   }
   return rows;
 }

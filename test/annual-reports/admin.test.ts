@@ -54,6 +54,7 @@ describeEachDatabase('annual report admin', ({ handle }) => {
     const roll = await supervisor.get('/admin/annual-reports?year=2025');
     assert.ok(roll.body.includes('固镇县仲兴乡人民政府') && roll.body.includes('已报送'));
     assert.ok(!roll.body.includes('蚌埠市人民政府</a>'));
+    assert.ok(roll.body.includes('合计（统计汇总）'));
     const noComment = await supervisor.submit(url, `${url}/return`, { comment: '' });
     assert.equal(noComment.statusCode, 422);
     assert.equal(
