@@ -8,6 +8,7 @@ export const reportPaths = {
     `/admin/reports/${agencyId}/${year}/cells/${encodeURIComponent(cellId)}`,
   article20: (agencyId: string, year: number) => `/admin/reports/${agencyId}/${year}/article20`,
   register: (agencyId: string, year: number) => `/admin/reports/${agencyId}/${year}/register`,
+  table3: (agencyId: string, year: number) => `/admin/reports/${agencyId}/${year}/table3`,
 };
 
 /** The year segment of a report URL; anything but a year of a national format is refused in Chinese. */

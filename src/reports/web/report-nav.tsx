@@ -5,12 +5,13 @@ import { reportPaths } from './paths.js';
 export function ReportNav(props: {
   agency: Agency;
   year: number;
-  current: 'report' | 'article20' | 'register';
+  current: 'report' | 'article20' | 'table3' | 'register';
 }) {
   const { agency, year } = props;
   const items = [
     { key: 'report', href: reportPaths.report(agency.id, year), label: '年报表格与检查' },
     { key: 'article20', href: reportPaths.article20(agency.id, year), label: '主动公开数据（第二十条）' },
+    { key: 'table3', href: reportPaths.table3(agency.id, year), label: '依申请公开数据（手工填报）' },
     { key: 'register', href: reportPaths.register(agency.id, year), label: '行政复议、行政诉讼登记' },
   ];
   return (

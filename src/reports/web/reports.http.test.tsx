@@ -12,6 +12,7 @@ import { ZHONGXING } from '../demo/zhongxing-2020.js';
 import { cellsOf, formatOf } from '../model/formats.js';
 import { article20Store } from '../stores/article20.store.js';
 import { disputesStore } from '../stores/disputes.store.js';
+import { table3EntriesStore } from '../stores/table3-entries.store.js';
 import { ProvenanceView } from './provenance-view.js';
 
 const listItems = (html: string) => {
@@ -167,6 +168,9 @@ describeEachDatabase('report screens over HTTP', ({ handle }) => {
     assert.equal(bad.statusCode, 422, bad.body);
     assert.match(bad.body, /第3行/);
     assert.deepEqual(await article20Store.forYear(ctx.db, hugou, 2024), []);
+    const huge = await upload(`${header}${'x'.repeat(6 * 1024 * 1024)}\n`);
+    assert.equal(huge.statusCode, 422);
+    assert.match(huge.body, /超过 5 MB/);
     const good = await upload(`${header}t2.r6.penalty,,decisions,,5,平台\n`);
     assert.equal(good.statusCode, 303, good.body);
     assert.deepEqual((await article20Store.forYear(ctx.db, hugou, 2024))[0]?.values, { decisions: 5 });
@@ -220,5 +224,29 @@ describeEachDatabase('report screens over HTTP', ({ handle }) => {
         ['lawsuit', null],
       ],
     );
+  });
+
+  test('table 三 by hand: a bad count stores nothing; good counts feed the report with their source', async () => {
+    const b = admin();
+    await b.login('admin');
+    const url = `/admin/reports/${hugou}/2022/table3`;
+    const bad = await b.submit(url, url, {
+      'c:t3.r1:natural': '2',
+      'c:t3.r3.1:natural': '1.5',
+      source: '台账',
+    });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /整数/);
+    assert.equal(await table3EntriesStore.get(ctx.db, hugou, 2022), undefined);
+    const good = await b.submit(url, url, {
+      'c:t3.r1:natural': '2',
+      'c:t3.r3.1:natural': '1',
+      'c:t3.r4:natural': '1',
+      source: '2022年申请登记台账',
+    });
+    assert.equal(good.statusCode, 303);
+    const cell = await b.get(`/admin/reports/${hugou}/2022/cells/${encodeURIComponent('t3.r1:natural')}`);
+    assert.match(cell.body, /<dd id="cell-value">2<\/dd>/);
+    assert.match(cell.body, /2022年申请登记台账/);
   });
 });

@@ -17,6 +17,7 @@ import { registerRegisterRoutes } from './register.routes.js';
 import { cellLabel, ProvenanceView } from './provenance-view.js';
 import { ReportNav } from './report-nav.js';
 import { ReportTables } from './report-tables.js';
+import { registerTable3Routes } from './table3.routes.js';
 
 type YearParams = { Params: { agencyId: string; year: string } };
 
@@ -157,4 +158,5 @@ export async function registerReportAdminRoutes(app: FastifyInstance, ctx: AppCo
   registerReportRoutes(app, ctx);
   await registerArticle20Routes(app, ctx);
   await registerRegisterRoutes(app, ctx);
+  registerTable3Routes(app, ctx);
 }
