@@ -12,7 +12,7 @@ import { DomainError, notFound } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, type Errors } from '../web/views/forms.js';
 import { acceptReport } from './accept-report.js';
-import { deadlineLabel } from './deadline.js';
+import { deadlineLabel, deadlineStatus, reportDueOn } from './deadline.js';
 import { NARRATIVE_PARTS, toNarrative } from './narrative.js';
 import { publishReport } from './publish-report.js';
 import { reopenReport } from './reopen-report.js';
@@ -51,6 +51,7 @@ async function detail(
   const base = `/admin/annual-reports/${agency.id}/${year}`;
   const e = problem.errors ?? {};
   const editable = r && mayEdit && canStep(r.status, 'edit');
+  const dueOn = reportDueOn(agency.level, year);
   return sendAdminPage(
     reply,
     request,
@@ -71,6 +72,19 @@ async function detail(
             </a>
           </>
         )}
+      </p>
+      <p>
+        公开期限：{dueOn}（
+        {
+          deadlineLabel[
+            deadlineStatus(
+              dueOn,
+              r?.firstPublishedAt ? legalDayOf(r.firstPublishedAt) : null,
+              legalDayOf(ctx.now().toISOString()),
+            )
+          ]
+        }
+        ；《条例》第四十九条）
       </p>
       {r?.status === 'returned' && r.returnComment && (
         <div class="notice" role="status">
