@@ -28,7 +28,6 @@ const ZHONGXING_2020_TEXT = {
 
 export const loadDemoReports: DemoLoader = async (ctx, ids) => {
   const township = ids.zhongxing!;
-  const office = ids['guzhen-office']!;
   const staff = systemActor('演示数据（仲兴乡）');
   const supervisor = systemActor('演示数据（县政务公开办）');
   await startReport(ctx, staff, { agencyId: township, year: 2020 });
@@ -42,5 +41,4 @@ export const loadDemoReports: DemoLoader = async (ctx, ids) => {
   await acceptReport(ctx, supervisor, { agencyId: township, year: 2020 });
   await publishReport(ctx, staff, { agencyId: township, year: 2020 });
   await startReport(ctx, staff, { agencyId: township, year: 2025 });
-  void office;
 };
