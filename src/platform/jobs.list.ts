@@ -1,6 +1,7 @@
 /** Every scheduled job of the platform. Capabilities add theirs (reminders, overdue sweeps) here. */
 import { sessionsStore } from './auth/sessions.store.js';
 import type { Job } from './jobs.js';
+import { sendReportReminders } from '../annual-reports/send-reminders.js';
 
 export const jobs: Job[] = [
   {
@@ -9,5 +10,10 @@ export const jobs: Job[] = [
     run: async (ctx) => {
       await sessionsStore.removeExpired(ctx.db, ctx.now().toISOString());
     },
+  },
+  {
+    name: 'annual_reports.reminders',
+    intervalMs: 6 * 3600_000,
+    run: (ctx) => sendReportReminders(ctx).then(() => undefined),
   },
 ];

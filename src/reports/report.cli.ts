@@ -5,6 +5,7 @@ import { resolveAgency, withContext } from '../cli/core.cli.js';
 import { validationFailed } from '../platform/errors.js';
 import { agencyReport, checkReportYear } from './agency-report.js';
 import { reportToJson } from './report-json.js';
+import { isFileFormat, reportFile } from '../annual-reports/report-file.js';
 
 export function registerReportCommands(program: Command): void {
   program
@@ -14,15 +15,26 @@ export function registerReportCommands(program: Command): void {
     )
     .argument('<agency>', '机关（统一社会信用代码或全称）')
     .argument('<year>', '报告年度，如 2020')
-    .option('--format <format>', '输出格式（目前仅支持 json）', 'json')
+    .option('--format <format>', '输出格式：json（数据）或 html、docx、pdf、md（年报文件）', 'json')
     .option('--out <file>', '写入文件（不填则输出到标准输出）')
     .action(async (agencyKey: string, yearText: string, o: { format: string; out?: string }) => {
-      if (o.format !== 'json')
-        throw validationFailed({ format: '目前仅支持 json' }, '输出格式目前仅支持 json。');
+      if (o.format !== 'json' && !isFileFormat(o.format))
+        throw validationFailed(
+          { format: '应为 json、html、docx、pdf 或 md' },
+          '输出格式应为 json、html、docx、pdf 或 md。',
+        );
+      if (o.format !== 'json' && !o.out)
+        throw validationFailed({ out: '请用 --out 指定输出文件' }, '该格式请用 --out 指定输出文件。');
       const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
       checkReportYear(year);
       await withContext(async (ctx) => {
         const agency = await resolveAgency(ctx, agencyKey);
+        if (o.format !== 'json') {
+          const file = await reportFile(ctx, agency, year, o.format);
+          await writeFile(o.out!, file.body);
+          console.error(`已写入 ${o.out}（${file.note}）`);
+          return;
+        }
         const { report, checks } = await agencyReport(ctx, agency, year);
         const text = JSON.stringify(reportToJson(report, checks), null, 2);
         if (o.out) {

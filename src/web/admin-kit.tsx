@@ -32,6 +32,8 @@ export const adminNav: { href: string; label: string; action: Action | Action[] 
   { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
   { href: '/admin/reports', label: '年度报告', action: ['reports.edit', 'reports.supervise'] },
   { href: '/admin/audit', label: '年报审查', action: 'reports.supervise' },
+  { href: '/admin/annual-reports', label: '年报编写与报送', action: 'reports.edit' },
+  { href: '/admin/annual-reports?review=1', label: '年报审核', action: 'reports.supervise' },
 ];
 
 /** Warnings at the top of the dashboard; capabilities add a provider (one line each). */

@@ -10,12 +10,14 @@ import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { sendPage } from './render.js';
 import { PublicShell, type PortalNavItem } from './views/layout.js';
+import { annualReportSection } from '../annual-reports/annual-reports.portal.js';
 
 export type PortalSectionProvider = (ctx: AppContext, agency: Agency) => Promise<PortalNavItem[]>;
 
 /** Section providers in display order; capabilities add theirs here. */
 export const portalSections: PortalSectionProvider[] = [
   async (_ctx, a) => [{ href: `/${a.pathSegment}/xxgk/guide`, label: '政府信息公开指南' }],
+  (ctx, a) => annualReportSection(ctx, a),
 ];
 
 export async function agencyBySegment(ctx: AppContext, segment: string): Promise<Agency> {

@@ -12,6 +12,8 @@ import { registerPortalRoutes } from './portal.routes.js';
 import { registerCalendarAdminRoutes } from '../calendar/calendar.routes.js';
 import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
 import { registerAuditAdminRoutes } from '../audit/audit.routes.js';
+import { registerAnnualReportPortal } from '../annual-reports/annual-reports.portal.js';
+import { registerAnnualReportAdmin } from '../annual-reports/annual-reports.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -25,5 +27,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerReportAdminRoutes },
   { surface: 'admin', register: registerAuditAdminRoutes },
   { surface: 'public', register: registerAgencyApi },
+  { surface: 'admin', register: registerAnnualReportAdmin },
+  { surface: 'public', register: registerAnnualReportPortal },
   { surface: 'public', register: registerPortalRoutes },
 ];

@@ -1,7 +1,7 @@
 /** The review and litigation register as stored: disputes and their stages in order. */
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
-import type { ReportTables } from '../../platform/db/schema.js';
+import type { ReportTables } from '../reports.schema.js';
 import { nowIso } from '../../platform/ids.js';
 import type { Dispute, DisputeStage } from '../disputes/register.js';
 

@@ -1,0 +1,38 @@
+/**
+ * The supervisor's roll-up for a year over the agencies in the user's scope: agencies and report records
+ * loaded once, then each agency's tables and checks computed from the report sources (as its report page does).
+ */
+import { agenciesStore } from '../agencies/agencies.store.js';
+import type { Agency } from '../agencies/agency.js';
+import { legalDayOf } from '../calendar/legal-day.js';
+import type { AppContext } from '../platform/context.js';
+import { annualReportsStore } from './annual-reports.store.js';
+import { rollupRow, type RollupRow } from './rollup.js';
+import { computeWorkingReport } from './working-report.js';
+import { figuresOf } from './writing/figures.js';
+
+export async function supervisorRollup(
+  ctx: AppContext,
+  agencies: readonly Agency[],
+  year: number,
+): Promise<RollupRow[]> {
+  const ids = agencies.map((a) => a.id);
+  const [all, records, previous] = await Promise.all([
+    agenciesStore.all(ctx.db),
+    annualReportsStore.forAgencies(ctx.db, ids, year),
+    annualReportsStore.forAgencies(ctx.db, ids, year - 1),
+  ]);
+  const today = legalDayOf(ctx.now().toISOString());
+  const byAgency = new Map(records.map((r) => [r.agencyId, r]));
+  const previousByAgency = new Map(previous.map((r) => [r.agencyId, r]));
+  const rows: RollupRow[] = [];
+  for (const a of agencies) {
+    const w = await computeWorkingReport(ctx, a, year, {
+      all,
+      record: byAgency.get(a.id),
+      previousRecord: previousByAgency.get(a.id),
+    });
+    rows.push(rollupRow(a, year, w.record, w.checks, today, figuresOf(w.report)));
+  }
+  return rows;
+}
