@@ -12,7 +12,7 @@ import { ReportDocument } from './report-html.js';
 import { reportToDocx } from './report-docx.js';
 import { cjkFont, reportToPdf } from './report-pdf.js';
 import { reportToMarkdown } from './report-markdown.js';
-import { headerRows } from './table-headers.js';
+import { headerRows } from '../../reports/model/header-rows.js';
 
 async function snapshot() {
   const report = await computeReport(ZHONGXING, 2025, demo2025Sources());

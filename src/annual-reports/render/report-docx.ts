@@ -19,7 +19,7 @@ import type { TableJson } from '../../reports/report-json.js';
 import { NARRATIVE_PARTS } from '../narrative.js';
 import type { ReportSnapshot } from '../snapshot.js';
 import { reportTitle } from './report-html.js';
-import { headerRows } from './table-headers.js';
+import { headerRows } from '../../reports/model/header-rows.js';
 
 const MM = 56.7; // twips per millimetre
 const BODY = 32; // half-points: 16 pt

@@ -5,7 +5,7 @@
 import type { RowJson, TableJson } from '../../reports/report-json.js';
 import { NARRATIVE_PARTS } from '../narrative.js';
 import type { ReportSnapshot } from '../snapshot.js';
-import { headerRows } from './table-headers.js';
+import { headerRows } from '../../reports/model/header-rows.js';
 
 const fmt = (v: number | null) => (v === null ? '' : String(v));
 

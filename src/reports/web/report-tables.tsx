@@ -5,47 +5,10 @@
  */
 import { cellId, formatOf } from '../model/formats.js';
 import type { AnnualReport, CellValue, ColumnDef, RowDef, TableLayout } from '../model/types.js';
+import { headerRows } from '../model/header-rows.js';
 import { reportPaths } from './paths.js';
 
 const show = (v: CellValue | undefined) => (v === null || v === undefined ? '空' : String(v));
-
-interface HeadCell {
-  label: string;
-  colspan: number;
-  rowspan: number;
-}
-
-/** Header rows from the columns' group paths: equal consecutive groups merge; a short path spans down. */
-export function headerRows(columns: readonly ColumnDef[]): HeadCell[][] {
-  const depth = Math.max(...columns.map((c) => c.groups.length)) + 1;
-  const rows: HeadCell[][] = Array.from({ length: depth }, () => []);
-  for (let level = 0; level < depth; level++) {
-    let i = 0;
-    while (i < columns.length) {
-      const c = columns[i]!;
-      if (level > c.groups.length) {
-        i++;
-        continue;
-      }
-      if (level === c.groups.length) {
-        rows[level]!.push({ label: c.label, colspan: 1, rowspan: depth - level });
-        i++;
-        continue;
-      }
-      const path = c.groups.slice(0, level + 1).join('/');
-      let j = i + 1;
-      while (
-        j < columns.length &&
-        columns[j]!.groups.length > level &&
-        columns[j]!.groups.slice(0, level + 1).join('/') === path
-      )
-        j++;
-      rows[level]!.push({ label: c.groups[level]!, colspan: j - i, rowspan: 1 });
-      i = j;
-    }
-  }
-  return rows;
-}
 
 function depthOf(layout: TableLayout, row: RowDef): number {
   let d = 0;
@@ -127,7 +90,7 @@ function GridTable(props: { report: AnnualReport; table: 't3' | 't4' }) {
               </td>
             )}
             {cells.map((c) => (
-              <th scope={c.colspan > 1 ? 'colgroup' : 'col'} colspan={c.colspan} rowspan={c.rowspan}>
+              <th scope={c.colSpan > 1 ? 'colgroup' : 'col'} colspan={c.colSpan} rowspan={c.rowSpan}>
                 {c.label}
               </th>
             ))}

@@ -2,15 +2,14 @@
  * Merged header cells from the columns' group labels (e.g. 申请人情况 › 法人或其他组织 › 商业企业), as the forms
  * print them: one header row per level; a column's own label spans down to the last header row.
  */
-import type { ColumnJson } from '../../reports/report-json.js';
-
 export interface HeaderCell {
   label: string;
   colSpan: number;
   rowSpan: number;
 }
 
-export function headerRows(columns: readonly ColumnJson[]): HeaderCell[][] {
+/** Works on the model's column definitions and on their JSON form alike. */
+export function headerRows(columns: readonly { label: string; groups: readonly string[] }[]): HeaderCell[][] {
   const depth = Math.max(0, ...columns.map((c) => c.groups.length)) + 1;
   const rows: HeaderCell[][] = Array.from({ length: depth }, () => []);
   for (let level = 0; level < depth; level++) {
