@@ -4,7 +4,7 @@
  * 行政诉讼 → 复议后起诉). Every number links to the page that shows where it comes from.
  */
 import { cellId, formatOf } from '../model/formats.js';
-import type { AnnualReport, CellValue, ColumnDef, RowDef, TableLayout } from '../model/types.js';
+import type { AnnualReport, CellValue, RowDef, TableLayout } from '../model/types.js';
 import { headerRows } from '../model/header-rows.js';
 import { reportPaths } from './paths.js';
 
