@@ -28,6 +28,7 @@ export async function agenciesInScope(ctx: AppContext, user: CurrentUser, action
 /** Admin navigation: an entry shows when any of the user's roles allows any of its actions. */
 export const adminNav: { href: string; label: string; action: Action | Action[] }[] = [
   { href: '/admin/agencies', label: '机关信息', action: 'agency.read' },
+  { href: '/admin/users', label: '账号管理', action: 'users.manage' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
   { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
   { href: '/admin/reports', label: '年度报告', action: ['reports.edit', 'reports.supervise'] },

@@ -7,6 +7,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Surface } from './app.js';
 import { registerAdminRoutes } from './admin.routes.js';
 import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
+import { registerUserAdminRoutes } from '../agencies/users.routes.js';
 import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerCalendarAdminRoutes } from '../calendar/calendar.routes.js';
@@ -23,6 +24,7 @@ export interface RouteModule {
 export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAdminRoutes },
   { surface: 'admin', register: registerAgencyAdminRoutes },
+  { surface: 'admin', register: registerUserAdminRoutes },
   { surface: 'admin', register: registerCalendarAdminRoutes },
   { surface: 'admin', register: registerReportAdminRoutes },
   { surface: 'admin', register: registerAuditAdminRoutes },

@@ -141,6 +141,33 @@ describeEachDatabase('foundation over HTTP', ({ handle }) => {
     assert.equal((await agenciesStore.byId(ctx.db, zx.id))!.office.phone, '0552-6509999');
   });
 
+  test('an agency admin adds an account for its agency; a weak password or another agency is refused', async () => {
+    const b = new Browser(app);
+    await b.login('zx-admin');
+    const zx = (await agenciesStore.byPathSegment(ctx.db, 'zhongxing'))!;
+    const hugou = (await agenciesStore.byPathSegment(ctx.db, 'hugou'))!;
+    const form = {
+      username: 'zx-clerk',
+      displayName: '仲兴乡办事员',
+      password: 'Cl3rk-Passw0rd',
+      'grants.0.agencyId': zx.id,
+      'grants.0.role': 'case_handler',
+    };
+    const weak = await b.submit('/admin/users', '/admin/users', { ...form, password: 'short' });
+    assert.equal(weak.statusCode, 422);
+    assert.match(weak.body, /密码至少 10 位/);
+    const other = await b.submit('/admin/users', '/admin/users', { ...form, 'grants.0.agencyId': hugou.id });
+    assert.equal(other.statusCode, 403);
+    const count = async () => (await ctx.db.selectFrom('users').select('id').execute()).length;
+    const before = await count();
+    const ok = await b.submit('/admin/users', '/admin/users', form);
+    assert.equal(ok.statusCode, 303);
+    assert.equal(await count(), before + 1);
+    const list = await b.get('/admin/users');
+    assert.match(list.body, /zx-clerk/);
+    assert.doesNotMatch(list.body, /gz-supervisor/);
+  });
+
   test('repeated wrong passwords lock the account', async () => {
     const b = new Browser(app);
     for (let i = 0; i < ctx.config.auth.maxFailures; i++) {
