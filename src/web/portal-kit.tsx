@@ -16,6 +16,8 @@ export type PortalSectionProvider = (ctx: AppContext, agency: Agency) => Promise
 /** Section providers in display order; capabilities add theirs here. */
 export const portalSections: PortalSectionProvider[] = [
   async (_ctx, a) => [{ href: `/${a.pathSegment}/xxgk/guide`, label: '政府信息公开指南' }],
+  // Always shown: a site without a working message channel fails inspection (portal-standards §7 V4).
+  async (_ctx, a) => [{ href: `/${a.pathSegment}/hdjl/`, label: '互动交流' }],
 ];
 
 export async function agencyBySegment(ctx: AppContext, segment: string): Promise<Agency> {
