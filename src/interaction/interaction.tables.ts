@@ -56,8 +56,54 @@ export interface MessagePromiseTable {
   days: number;
 }
 
-export interface InteractionTables {
+export interface InteractionTables extends RatingTables {
   messages: MessageTable;
   message_attachments: MessageAttachmentTable;
   message_promises: MessagePromiseTable;
+}
+
+export interface RatingCampaignTable {
+  id: string;
+  organiser_id: string;
+  title: string;
+  year: number;
+  opens_on: string;
+  closes_on: string;
+  public_round: number;
+  created_at: string;
+}
+
+export interface RatingCampaignAgencyTable {
+  campaign_id: string;
+  agency_id: string;
+}
+
+export interface RatingInvitationTable {
+  id: string;
+  campaign_id: string;
+  code_hash: string;
+  evaluator_kind: string;
+  label: string;
+  created_at: string;
+}
+
+export interface RatingResponseTable {
+  id: string;
+  campaign_id: string;
+  agency_id: string;
+  round: string;
+  invitation_id: string | null;
+  accuracy: number;
+  timeliness: number;
+  procedure: number;
+  institution: number;
+  comment: string | null;
+  submitted_at: string;
+}
+
+export interface RatingTables {
+  rating_campaigns: RatingCampaignTable;
+  rating_campaign_agencies: RatingCampaignAgencyTable;
+  rating_invitations: RatingInvitationTable;
+  rating_responses: RatingResponseTable;
 }

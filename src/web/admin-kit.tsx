@@ -27,6 +27,7 @@ export const adminNav: { href: string; label: string; action: Action }[] = [
   { href: '/admin/agencies', label: '机关信息', action: 'agency.read' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
   { href: '/admin/messages', label: '留言办理', action: 'messages.handle' },
+  { href: '/admin/ratings', label: '社会评议', action: 'reports.supervise' },
 ];
 
 export function sendAdminPage(

@@ -11,6 +11,10 @@ import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerMessageAdminRoutes } from '../interaction/messages.admin.js';
 import { registerMessagePublicRoutes } from '../interaction/messages.public.js';
+import {
+  registerRatingAdminRoutes,
+  registerRatingPublicRoutes,
+} from '../interaction/rating/ratings.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -23,5 +27,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'public', register: registerAgencyApi },
   { surface: 'admin', register: registerMessageAdminRoutes },
   { surface: 'public', register: registerMessagePublicRoutes },
+  { surface: 'admin', register: registerRatingAdminRoutes },
+  { surface: 'public', register: registerRatingPublicRoutes },
   { surface: 'public', register: registerPortalRoutes },
 ];
