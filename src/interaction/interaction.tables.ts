@@ -1,3 +1,5 @@
+import type { SupervisionTables } from '../supervision/supervision.tables.js';
+
 /** Kysely types of the interaction tables (migration 0600), joined into `Database` in platform/db/schema.ts. */
 export interface MessageTable {
   id: string;
@@ -56,7 +58,7 @@ export interface MessagePromiseTable {
   days: number;
 }
 
-export interface InteractionTables extends RatingTables {
+export interface InteractionTables extends RatingTables, SupervisionTables {
   messages: MessageTable;
   message_attachments: MessageAttachmentTable;
   message_promises: MessagePromiseTable;

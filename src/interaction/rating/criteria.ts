@@ -37,7 +37,7 @@ export type Scores = Record<Criterion, number>;
 export function parseScores(input: Record<string, unknown>, errors: FieldErrors): Scores | null {
   const out: Partial<Scores> = {};
   for (const c of criteria) {
-    const raw = typeof input[c] === 'string' ? (input[c]) : '';
+    const raw = typeof input[c] === 'string' ? input[c] : '';
     const n = Number(raw);
     if (!/^[1-5]$/.test(raw)) errors[c] = `请为“${criterionLabel[c]}”评分`;
     else out[c] = n;
