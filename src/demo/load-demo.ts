@@ -8,13 +8,16 @@ import { systemActor } from '../agencies/permissions.js';
 import { createAgency } from '../agencies/save-agency.js';
 import type { AppContext } from '../platform/context.js';
 import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
+import { loadDemoMessages } from '../interaction/demo-messages.js';
 
 /** Keys of the demo agencies → their ids, for loaders of later capabilities. */
 export type DemoAgencyIds = Record<string, string>;
 export type DemoLoader = (ctx: AppContext, agencies: DemoAgencyIds) => Promise<void>;
 
 /** Capabilities register their demo loaders here, in dependency order. */
-export const demoLoaders: { name: string; load: DemoLoader }[] = [];
+export const demoLoaders: { name: string; load: DemoLoader }[] = [
+  { name: '互动交流与社会评议', load: loadDemoMessages },
+];
 
 export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {
   if ((await agenciesStore.count(ctx.db)) > 0) return false;

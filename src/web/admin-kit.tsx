@@ -28,6 +28,7 @@ export const adminNav: { href: string; label: string; action: Action }[] = [
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
   { href: '/admin/messages', label: '留言办理', action: 'messages.handle' },
   { href: '/admin/ratings', label: '社会评议', action: 'reports.supervise' },
+  { href: '/admin/supervision', label: '监督保障', action: 'reports.supervise' },
 ];
 
 export function sendAdminPage(

@@ -11,10 +11,8 @@ import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerMessageAdminRoutes } from '../interaction/messages.admin.js';
 import { registerMessagePublicRoutes } from '../interaction/messages.public.js';
-import {
-  registerRatingAdminRoutes,
-  registerRatingPublicRoutes,
-} from '../interaction/rating/ratings.routes.js';
+import { registerRatingAdminRoutes, registerRatingPublicRoutes } from '../interaction/rating/ratings.routes.js';
+import { registerSupervisionRoutes } from '../supervision/supervision.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -28,6 +26,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerMessageAdminRoutes },
   { surface: 'public', register: registerMessagePublicRoutes },
   { surface: 'admin', register: registerRatingAdminRoutes },
+  { surface: 'admin', register: registerSupervisionRoutes },
   { surface: 'public', register: registerRatingPublicRoutes },
   { surface: 'public', register: registerPortalRoutes },
 ];
