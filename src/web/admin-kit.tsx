@@ -29,6 +29,7 @@ export const adminNav: { href: string; label: string; action: Action }[] = [
   { href: '/admin/messages', label: '留言办理', action: 'messages.handle' },
   { href: '/admin/ratings', label: '社会评议', action: 'reports.supervise' },
   { href: '/admin/supervision', label: '监督保障', action: 'reports.supervise' },
+  { href: '/admin/accountability', label: '考核与整改', action: 'reports.edit' },
 ];
 
 export function sendAdminPage(

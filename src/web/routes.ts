@@ -11,8 +11,12 @@ import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerMessageAdminRoutes } from '../interaction/messages.admin.js';
 import { registerMessagePublicRoutes } from '../interaction/messages.public.js';
-import { registerRatingAdminRoutes, registerRatingPublicRoutes } from '../interaction/rating/ratings.routes.js';
+import {
+  registerRatingAdminRoutes,
+  registerRatingPublicRoutes,
+} from '../interaction/rating/ratings.routes.js';
 import { registerSupervisionRoutes } from '../supervision/supervision.routes.js';
+import { registerAccountabilityRoutes } from '../supervision/accountability.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -27,6 +31,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'public', register: registerMessagePublicRoutes },
   { surface: 'admin', register: registerRatingAdminRoutes },
   { surface: 'admin', register: registerSupervisionRoutes },
+  { surface: 'admin', register: registerAccountabilityRoutes },
   { surface: 'public', register: registerRatingPublicRoutes },
   { surface: 'public', register: registerPortalRoutes },
 ];

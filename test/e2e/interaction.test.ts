@@ -120,6 +120,9 @@ test('unanswered messages show as overdue and over 3 months as critical, for sta
   const row = await text(supervisor, 'tr:has(th:text-is("固镇县仲兴乡人民政府"))');
   assert.ok(row.length > 0);
   assert.deepEqual(await seriousViolations(supervisor), []);
+  await supervisor.getByRole('link', { name: '考核与责任追究' }).click();
+  assert.match(await text(supervisor, 'h1'), /考核与责任追究/);
+  assert.deepEqual(await seriousViolations(supervisor), []);
 });
 
 test('a public rating is submitted and counted', async () => {
