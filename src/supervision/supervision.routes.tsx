@@ -39,6 +39,9 @@ export function registerSupervisionRoutes(app: FastifyInstance, ctx: AppContext)
       '监督保障',
       <>
         <h1>监督保障：留言办理时效</h1>
+        <p>
+          <a href="/admin/accountability">考核与责任追究</a>　<a href="/admin/ratings">社会评议</a>
+        </p>
         <form method="get" action="/admin/supervision" class="inline">
           <label for="f-year">年度</label>
           <input
