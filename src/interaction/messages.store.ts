@@ -120,6 +120,32 @@ export const messagesStore = {
     return Number(r.numUpdatedRows) === 1;
   },
 
+  /** Stores the asker's rating unless one is already there; false when it was. */
+  async rateOnce(
+    db: Queryable,
+    id: string,
+    patch: { rating: string; rating_comment: string | null; rated_at: string },
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('messages')
+      .set(patch)
+      .where('id', '=', id)
+      .where('rating', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  /** Raises the recorded reminder level; false when another node already recorded this level. */
+  async raiseReminderLevel(db: Queryable, id: string, level: number): Promise<boolean> {
+    const r = await db
+      .updateTable('messages')
+      .set({ reminder_level: level })
+      .where('id', '=', id)
+      .where('reminder_level', '<', level)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
   /** Messages received by or handled by the given agencies, most urgent first. */
   async list(db: Queryable, f: MessageListFilter): Promise<MessageRow[]> {
     if (f.agencyIds.length === 0) return [];

@@ -39,12 +39,7 @@ export async function sendMessageReminders(ctx: AppContext): Promise<number> {
     );
     if (urgency === 'on_time' || urgencyLevel[urgency] <= m.reminder_level) continue;
     await ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('messages')
-        .set({ reminder_level: urgencyLevel[urgency] })
-        .where('id', '=', m.id)
-        .where('reminder_level', '<', urgencyLevel[urgency])
-        .execute();
+      if (!(await messagesStore.raiseReminderLevel(tx, m.id, urgencyLevel[urgency]))) return;
       await appendEvent(tx, {
         actor: systemActor('留言办理提醒'),
         agencyId: m.handling_agency_id,

@@ -43,11 +43,13 @@ export async function rateReply(
   if ([...comment].length > 500) throw validationFailed({ comment: '评价意见不能超过 500 个字' });
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
-    await messagesStore.update(tx, m.id, {
+    // Only the first rating counts, even when two arrive at once.
+    const first = await messagesStore.rateOnce(tx, m.id, {
       rating: input.rating as string,
       rating_comment: comment || null,
       rated_at: now,
     });
+    if (!first) throw new DomainError('message.rating_refused', '您已评价过该答复，每条留言只能评价一次。');
     await appendEvent(tx, {
       actor: publicActor('留言人'),
       agencyId: m.handling_agency_id,

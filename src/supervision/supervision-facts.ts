@@ -8,6 +8,7 @@ import type { Queryable } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import { messagesStore, type MessageStats } from '../interaction/messages.store.js';
 import { criteria, overall, type Scores } from '../interaction/rating/criteria.js';
+import { ratingsStore } from '../interaction/rating/ratings.store.js';
 import { gradeLabel, type Grade } from './accountability.js';
 import { supervisionStore } from './supervision.store.js';
 
@@ -27,20 +28,7 @@ export async function supervisionFacts(
 ): Promise<SupervisionFacts> {
   if (!(await agenciesStore.byId(db, agencyId))) throw notFound('该机关');
   const a = await supervisionStore.assessment(db, agencyId, year);
-  const r = await db
-    .selectFrom('rating_responses as r')
-    .innerJoin('rating_campaigns as c', 'c.id', 'r.campaign_id')
-    .select((eb) => [
-      eb.fn.count<number>('r.campaign_id').distinct().as('campaigns'),
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.avg<number>('r.accuracy').as('accuracy'),
-      eb.fn.avg<number>('r.timeliness').as('timeliness'),
-      eb.fn.avg<number>('r.procedure').as('procedure'),
-      eb.fn.avg<number>('r.institution').as('institution'),
-    ])
-    .where('r.agency_id', '=', agencyId)
-    .where('c.year', '=', year)
-    .executeTakeFirstOrThrow();
+  const r = await ratingsStore.yearSummary(db, agencyId, year);
   const cases = await supervisionStore.casesOf(db, [agencyId], year);
   const round2 = (x: unknown) => Math.round(Number(x) * 100) / 100;
   const scores = Object.fromEntries(criteria.map((c) => [c, round2(r[c])])) as Scores;

@@ -111,6 +111,24 @@ export const ratingsStore = {
     await db.insertInto('rating_responses').values(row).execute();
   },
 
+  /** All responses about one agency in the campaigns of a year: how many campaigns and answers, averages. */
+  async yearSummary(db: Queryable, agencyId: string, year: number) {
+    return db
+      .selectFrom('rating_responses as r')
+      .innerJoin('rating_campaigns as c', 'c.id', 'r.campaign_id')
+      .select((eb) => [
+        eb.fn.count<number>('r.campaign_id').distinct().as('campaigns'),
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.avg<number>('r.accuracy').as('accuracy'),
+        eb.fn.avg<number>('r.timeliness').as('timeliness'),
+        eb.fn.avg<number>('r.procedure').as('procedure'),
+        eb.fn.avg<number>('r.institution').as('institution'),
+      ])
+      .where('r.agency_id', '=', agencyId)
+      .where('c.year', '=', year)
+      .executeTakeFirstOrThrow();
+  },
+
   /** Averages per agency and round of one campaign. */
   async results(db: Queryable, campaignId: string): Promise<AgencyResult[]> {
     const rows = await db
