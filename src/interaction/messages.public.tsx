@@ -351,7 +351,7 @@ export async function registerMessagePublicRoutes(app: FastifyInstance, ctx: App
           />,
         );
       } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'validation.failed' || !e.fields.rating) throw e;
+        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
         const m = await trackMessage(ctx, agency.id, values);
         return sendPortalPage(
           ctx,
