@@ -187,6 +187,17 @@ export const messagesStore = {
     return r !== undefined;
   },
 
+  /** Open messages received in [from, to] (days). */
+  async openReceivedBetween(db: Queryable, from: string, to: string): Promise<MessageRow[]> {
+    return db
+      .selectFrom('messages')
+      .selectAll()
+      .where('status', 'in', OPEN)
+      .where('received_on', '>=', from)
+      .where('received_on', '<=', to)
+      .execute();
+  },
+
   /** Open messages that may need a reminder recorded (due within two weeks, or already late). */
   async reminderCandidates(db: Queryable, horizon: string): Promise<MessageRow[]> {
     return db
