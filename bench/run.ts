@@ -10,6 +10,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./reports.bench.js'),
   () => import('./audit.bench.js'),
   () => import('./publish.bench.js'),
+  () => import('./interaction.bench.js'),
 ];
 
 const args = process.argv.slice(2);

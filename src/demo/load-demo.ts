@@ -10,6 +10,7 @@ import type { AppContext } from '../platform/context.js';
 import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
 import { loadReportDemo } from '../reports/demo/load-report-demo.js';
 import { loadDemoReports } from '../annual-reports/load-demo-reports.js';
+import { loadDemoMessages } from '../interaction/demo-messages.js';
 
 /** Keys of the demo agencies → their ids, for loaders of later capabilities. */
 export type DemoAgencyIds = Record<string, string>;
@@ -19,6 +20,7 @@ export type DemoLoader = (ctx: AppContext, agencies: DemoAgencyIds) => Promise<v
 export const demoLoaders: { name: string; load: DemoLoader }[] = [
   { name: '年度报告数据（仲兴乡 2020、2024–2025）', load: loadReportDemo },
   { name: '政府信息公开工作年度报告', load: (ctx, ids) => loadDemoReports(ctx, ids) },
+  { name: '互动交流与社会评议', load: loadDemoMessages },
 ];
 
 export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {

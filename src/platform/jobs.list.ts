@@ -2,6 +2,7 @@
 import { sessionsStore } from './auth/sessions.store.js';
 import type { Job } from './jobs.js';
 import { sendReportReminders } from '../annual-reports/send-reminders.js';
+import { sendMessageReminders } from '../interaction/send-reminders.js';
 
 export const jobs: Job[] = [
   {
@@ -15,5 +16,10 @@ export const jobs: Job[] = [
     name: 'annual_reports.reminders',
     intervalMs: 6 * 3600_000,
     run: (ctx) => sendReportReminders(ctx).then(() => undefined),
+  },
+  {
+    name: 'messages.remind',
+    intervalMs: 60 * 60_000,
+    run: async (ctx) => void (await sendMessageReminders(ctx)),
   },
 ];

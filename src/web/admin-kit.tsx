@@ -35,6 +35,10 @@ export const adminNav: { href: string; label: string; action: Action | Action[] 
   { href: '/admin/audit', label: '年报审查', action: 'reports.supervise' },
   { href: '/admin/annual-reports', label: '年报编写与报送', action: 'reports.edit' },
   { href: '/admin/annual-reports?review=1', label: '年报审核', action: 'reports.supervise' },
+  { href: '/admin/messages', label: '留言办理', action: 'messages.handle' },
+  { href: '/admin/ratings', label: '社会评议', action: 'reports.supervise' },
+  { href: '/admin/supervision', label: '监督保障', action: 'reports.supervise' },
+  { href: '/admin/accountability', label: '考核与整改', action: 'reports.edit' },
 ];
 
 /** Warnings at the top of the dashboard; capabilities add a provider (one line each). */

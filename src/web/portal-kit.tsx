@@ -9,6 +9,7 @@ import type { Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { sendPage } from './render.js';
+import { ratingSection } from '../interaction/rating/rating-section.js';
 import { PublicShell, type PortalNavItem } from './views/layout.js';
 import { annualReportSection } from '../annual-reports/annual-reports.portal.js';
 
@@ -18,6 +19,9 @@ export type PortalSectionProvider = (ctx: AppContext, agency: Agency) => Promise
 export const portalSections: PortalSectionProvider[] = [
   async (_ctx, a) => [{ href: `/${a.pathSegment}/xxgk/guide`, label: '政府信息公开指南' }],
   (ctx, a) => annualReportSection(ctx, a),
+  // Always shown: a site without a working message channel fails inspection (portal-standards §7 V4).
+  async (_ctx, a) => [{ href: `/${a.pathSegment}/hdjl/`, label: '互动交流' }],
+  ratingSection,
 ];
 
 export async function agencyBySegment(ctx: AppContext, segment: string): Promise<Agency> {

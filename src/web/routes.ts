@@ -15,6 +15,14 @@ import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
 import { registerAuditAdminRoutes } from '../audit/audit.routes.js';
 import { registerAnnualReportPortal } from '../annual-reports/annual-reports.portal.js';
 import { registerAnnualReportAdmin } from '../annual-reports/annual-reports.routes.js';
+import { registerMessageAdminRoutes } from '../interaction/messages.admin.js';
+import { registerMessagePublicRoutes } from '../interaction/messages.public.js';
+import {
+  registerRatingAdminRoutes,
+  registerRatingPublicRoutes,
+} from '../interaction/rating/ratings.routes.js';
+import { registerSupervisionRoutes } from '../supervision/supervision.routes.js';
+import { registerAccountabilityRoutes } from '../supervision/accountability.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -31,5 +39,11 @@ export const routeModules: RouteModule[] = [
   { surface: 'public', register: registerAgencyApi },
   { surface: 'admin', register: registerAnnualReportAdmin },
   { surface: 'public', register: registerAnnualReportPortal },
+  { surface: 'admin', register: registerMessageAdminRoutes },
+  { surface: 'public', register: registerMessagePublicRoutes },
+  { surface: 'admin', register: registerRatingAdminRoutes },
+  { surface: 'admin', register: registerSupervisionRoutes },
+  { surface: 'admin', register: registerAccountabilityRoutes },
+  { surface: 'public', register: registerRatingPublicRoutes },
   { surface: 'public', register: registerPortalRoutes },
 ];

@@ -8,6 +8,7 @@ import type { Generated } from 'kysely';
 import type { AnnualReportTables } from '../../annual-reports/annual-reports.schema.js';
 import type { CalendarTables } from '../../calendar/calendar.schema.js';
 import type { ReportTables } from '../../reports/reports.schema.js';
+import type { InteractionTables } from '../../interaction/interaction.tables.js';
 
 export interface AgencyTable {
   id: string;
@@ -96,4 +97,8 @@ export interface FoundationTables {
   job_leases: JobLeaseTable;
 }
 
-export type Database = FoundationTables & CalendarTables & ReportTables & AnnualReportTables;
+export type Database = FoundationTables &
+  CalendarTables &
+  ReportTables &
+  AnnualReportTables &
+  InteractionTables;
