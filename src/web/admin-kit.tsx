@@ -26,6 +26,7 @@ export async function agenciesInScope(ctx: AppContext, user: CurrentUser, action
 export const adminNav: { href: string; label: string; action: Action }[] = [
   { href: '/admin/agencies', label: '机关信息', action: 'agency.read' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
+  { href: '/admin/requests', label: '依申请公开', action: 'requests.handle' },
 ];
 
 export function sendAdminPage(

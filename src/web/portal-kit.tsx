@@ -16,6 +16,7 @@ export type PortalSectionProvider = (ctx: AppContext, agency: Agency) => Promise
 /** Section providers in display order; capabilities add theirs here. */
 export const portalSections: PortalSectionProvider[] = [
   async (_ctx, a) => [{ href: `/${a.pathSegment}/xxgk/guide`, label: '政府信息公开指南' }],
+  async (_ctx, a) => [{ href: `/${a.pathSegment}/ysqgk/apply`, label: '依申请公开' }],
 ];
 
 export async function agencyBySegment(ctx: AppContext, segment: string): Promise<Agency> {

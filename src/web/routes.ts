@@ -9,6 +9,8 @@ import { registerAdminRoutes } from './admin.routes.js';
 import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
 import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
+import { registerRequestPortalRoutes } from '../requests/requests.portal.js';
+import { registerRequestAdminRoutes } from '../requests/requests.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -19,5 +21,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAdminRoutes },
   { surface: 'admin', register: registerAgencyAdminRoutes },
   { surface: 'public', register: registerAgencyApi },
+  { surface: 'admin', register: registerRequestAdminRoutes },
+  { surface: 'public', register: registerRequestPortalRoutes },
   { surface: 'public', register: registerPortalRoutes },
 ];
