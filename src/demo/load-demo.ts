@@ -8,13 +8,16 @@ import { systemActor } from '../agencies/permissions.js';
 import { createAgency } from '../agencies/save-agency.js';
 import type { AppContext } from '../platform/context.js';
 import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
+import { loadRequestsDemo } from '../requests/demo-requests.js';
 
 /** Keys of the demo agencies → their ids, for loaders of later capabilities. */
 export type DemoAgencyIds = Record<string, string>;
 export type DemoLoader = (ctx: AppContext, agencies: DemoAgencyIds) => Promise<void>;
 
 /** Capabilities register their demo loaders here, in dependency order. */
-export const demoLoaders: { name: string; load: DemoLoader }[] = [];
+export const demoLoaders: { name: string; load: DemoLoader }[] = [
+  { name: '仲兴乡2025年依申请公开案件', load: loadRequestsDemo },
+];
 
 export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {
   if ((await agenciesStore.count(ctx.db)) > 0) return false;

@@ -172,8 +172,11 @@ export const REPLY_TYPES: Readonly<Record<Outcome, ReplyType>> = {
   otherTermination: ending('otherTermination', '—', '本机关终止办理该政府信息公开申请，理由如下。'),
 };
 
-/** Outcomes a reply (not a procedural ending) may have, for the draft-reply form. */
-export const REPLY_OUTCOMES: readonly Outcome[] = OUTCOMES.filter((o) => REPLY_TYPES[o].kind === 'reply');
+/** Outcomes a drafted reply may have (the other procedural endings have their own actions). */
+// Other terminations (（六）3) are decided by the agency with reasons, so they go through draft and review too.
+export const REPLY_OUTCOMES: readonly Outcome[] = OUTCOMES.filter(
+  (o) => REPLY_TYPES[o].kind === 'reply' || o === 'otherTermination',
+);
 
 /** The one table 三 row a case with this outcome is counted in (delegates to the report model). */
 export const reportRowOf = (code: Outcome, format: FormatVersion): RowId => outcomeRow(code, format);

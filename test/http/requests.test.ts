@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import type { AppContext } from '../../src/platform/context.js';
 import { GEOMETRY } from '../../src/requests/notices/notice-docx.js';
+import { requestsStore } from '../../src/requests/requests.store.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, demoApp } from '../support/http.js';
 
@@ -84,8 +85,14 @@ describeEachDatabase('依申请公开 over HTTP', ({ handle }) => {
 
     const staff = new Browser(app);
     await staff.login('zx-handler');
-    const queue = await staff.get('/admin/requests');
-    const caseUrl = /href="(\/admin\/requests\/[0-9a-f-]{36})"/.exec(queue.body)![1]!;
+    const row = (await requestsStore.byTrackingCode(ctx.db, code))!;
+    const queue = await staff.get('/admin/requests?queue=mine');
+    assert.doesNotMatch(queue.body, new RegExp(row.id), 'online cases have no assignee yet');
+    const all = await staff.get('/admin/requests');
+    const caseUrl = `/admin/requests/${row.id}`;
+    assert.match(all.body, new RegExp(caseUrl));
+    const overdue = await staff.get('/admin/requests?queue=overdue');
+    assert.match(overdue.body, /逾期/, 'the demo cases still open from 2025 are overdue');
     const act = (b: Browser, action: string, form: Record<string, string>) =>
       b.submit(
         caseUrl,
