@@ -27,6 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('form', 'text', (c) => c.notNull())
     .addColumn('delivery', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('open', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('outcome', 'text')
     .addColumn('outcome_on', 'text')
     .addColumn('due_date', 'text')
@@ -40,9 +41,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('request_cases_reg_no', ['agency_id', 'year', 'reg_no'])
     .execute();
   await db.schema
-    .createIndex('request_cases_due')
+    // Work queues: open cases of an agency in due-date order, so "overdue" is one index range.
+    .createIndex('request_cases_queue')
     .on('request_cases')
-    .columns(['agency_id', 'due_date'])
+    .columns(['agency_id', 'open', 'due_date'])
     .execute();
   await db.schema
     .createIndex('request_cases_state')

@@ -103,6 +103,7 @@ export async function runCaseAction(
     const ok = await requestsStore.update(tx, row.id, from, {
       ...step.patch,
       state: to,
+      open: isOpen(to) ? 1 : 0,
       due_date: isOpen(to) ? clock.dueDate : (clock.dueDate ?? row.due_date),
       paused: isOpen(to) && clock.paused ? 1 : 0,
       updated_at: at,

@@ -96,6 +96,7 @@ export async function createCase(
       form: content.form,
       delivery: content.delivery,
       state: 'registered',
+      open: 1,
       outcome: null,
       outcome_on: null,
       due_date: clock.dueDate,

@@ -30,6 +30,8 @@ export interface RequestCaseTable {
   form: string;
   delivery: string;
   state: string;
+  /** 1 while the case is open (derived from state), for the queue index. */
+  open: number;
   outcome: string | null;
   outcome_on: string | null;
   /** Computed from the events by the statutory clock; null while paused. Stored so "overdue" is indexed. */

@@ -11,16 +11,6 @@ export interface StoredCaseEvent extends CaseEvent {
   actorLabel: string;
 }
 
-const OPEN_STATES = [
-  'registered',
-  'in_progress',
-  'awaiting_clarification',
-  'consulting',
-  'awaiting_payment',
-  'reply_drafted',
-  'reviewed',
-];
-
 export type QueueName = 'all' | 'mine' | 'due_soon' | 'overdue' | 'paused';
 
 export interface QueueQuery {
@@ -119,7 +109,7 @@ export const requestsStore = {
       .selectFrom('request_cases')
       .selectAll()
       .where('agency_id', 'in', [...q.agencyIds])
-      .where('state', 'in', OPEN_STATES);
+      .where('open', '=', 1);
     if (q.queue === 'mine') s = s.where('assignee_id', '=', q.userId ?? '');
     if (q.queue === 'overdue') s = s.where('due_date', '<', q.today);
     if (q.queue === 'due_soon') s = s.where('due_date', '>=', q.today).where('due_date', '<=', q.soon);
