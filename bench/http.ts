@@ -1,6 +1,11 @@
 /** Load helpers for HTTP benchmarks: autocannon against loopback, bounded in time. */
-import autocannon from 'autocannon';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
+
+const run = promisify(execFile);
 
 export async function listenLoopback(app: FastifyInstance): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -9,9 +14,20 @@ export async function listenLoopback(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${address.port}`;
 }
 
-/** Requests per second at `url` (mean over the run), failing loudly on any non-2xx answer. */
+/**
+ * Requests per second at `url` (mean over the run), failing loudly on any non-2xx answer. The load generator
+ * runs in its own process, so it does not take CPU from the server under test inside this one.
+ */
 export async function requestsPerSecond(url: string, seconds: number, connections = 10): Promise<number> {
-  const result = await autocannon({ url, connections, duration: seconds });
+  const cli = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
+  const { stdout } = await run(
+    process.execPath,
+    [cli, '--json', '-c', String(connections), '-d', String(seconds), url],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  const result = JSON.parse(stdout) as autocannon.Result;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   }

@@ -9,6 +9,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./calendar.bench.js'),
   () => import('./reports.bench.js'),
   () => import('./requests.bench.js'),
+  () => import('./audit.bench.js'),
 ];
 
 const args = process.argv.slice(2);

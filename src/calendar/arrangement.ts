@@ -171,3 +171,24 @@ export function provinceOf(region: string): string {
   }
   return `${region.slice(0, 2)}0000`;
 }
+
+/** What an administrator hands in: a national notice year, or one calendar year of a region's overlay. */
+export type ArrangementInput =
+  { kind: 'national'; arrangement: HolidayArrangement } | { kind: 'regional'; overlay: RegionalOverlay };
+
+/**
+ * Parses pasted or imported text: a national arrangement (our format or holiday-cn's), or a regional
+ * overlay (our format with `region`; the save use case checks its days fall in one calendar year).
+ */
+export function parseArrangementInput(text: string, source: string): ArrangementInput {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw invalid('不是有效的 JSON');
+  }
+  if (json && typeof json === 'object' && 'region' in json) {
+    return { kind: 'regional', overlay: parseOverlay(json, source) };
+  }
+  return { kind: 'national', arrangement: parseArrangementText(text, source) };
+}

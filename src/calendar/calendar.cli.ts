@@ -4,7 +4,8 @@
  *   calendar add 2025-01-20 20             → 2025-02-21   (provisional results warn on stderr)
  *   calendar workdays 2025 --json          → JSON array of the year's working days
  *   calendar explain 2025-01-20 20         → the explanation in Chinese
- *   calendar import FILE                   → loads a year's arrangement (our format or holiday-cn JSON)
+ *   calendar import FILE                   → loads a year's arrangement (our format or holiday-cn JSON),
+ *                                            or one year of a regional overlay (our format with `region`)
  * `--region CODE` applies a province's overlay. Bad input throws a DomainError (the CLI main prints it and
  * exits 1) before anything is saved.
  */
@@ -14,7 +15,7 @@ import { DomainError } from '../platform/errors.js';
 import {
   type HolidayArrangement,
   type RegionalOverlay,
-  parseArrangementText,
+  parseArrangementInput,
   provinceOf,
 } from './arrangement.js';
 import { shippedArrangements, shippedOverlays } from './data/shipped.js';
@@ -29,10 +30,19 @@ export interface CalendarCliDeps {
   /** Effective national arrangements: the shipped years, replaced year by year by administrator imports. */
   loadArrangements(): Promise<HolidayArrangement[]>;
   loadOverlays(): Promise<RegionalOverlay[]>;
-  /** Saves (adds or replaces) one notice year and logs the change. */
-  saveArrangement(arrangement: HolidayArrangement, meta: { source: string }): Promise<void>;
-  /** Recomputers of open cases' due dates, run after a save. */
-  recompute: RecomputeRegistry;
+  /**
+   * Saves (adds or replaces) one notice year, logs the change and recomputes the open cases whose due dates
+   * depend on the changed days; returns each recomputer's count of changed cases.
+   */
+  saveArrangement(
+    arrangement: HolidayArrangement,
+    meta: { source: string },
+  ): Promise<{ recomputed: Array<{ name: string; changed: number }> }>;
+  /** Saves one calendar year of a region's overlay (only where a database backs the commands). */
+  saveOverlay?(
+    overlay: RegionalOverlay,
+    meta: { source: string },
+  ): Promise<{ year: number; changedDays: number; recomputed: Array<{ name: string; changed: number }> }>;
   /** Writes one line to standard output / standard error. */
   out(line: string): void;
   err(line: string): void;
@@ -142,18 +152,27 @@ export function registerCalendarCommands(program: Command, deps: CalendarCliDeps
       } catch {
         throw new DomainError('calendar.file_unreadable', `无法读取文件“${file}”。未做任何更改。`);
       }
-      const arrangement = parseArrangementText(text, `import:${file}`);
+      const input = parseArrangementInput(text, `import:${file}`);
+      if (input.kind === 'regional') {
+        if (!deps.saveOverlay) {
+          throw new DomainError('calendar.overlay_unsupported', '此处不能载入地方节假日安排。未做任何更改。');
+        }
+        const o = input.overlay;
+        const r = await deps.saveOverlay(o, { source: file });
+        deps.out(
+          `已载入${o.regionName}（${o.region}）${r.year}年地方节假日安排：${o.days.length}天（其中${r.changedDays}天有变化）。`,
+        );
+        for (const x of r.recomputed) deps.out(`已重新计算${x.name}：${x.changed}件。`);
+        return;
+      }
+      const arrangement = input.arrangement;
       const before = (await deps.loadArrangements()).find((a) => a.year === arrangement.year);
       const days = changedDays(before, arrangement);
-      await deps.saveArrangement(arrangement, { source: file });
+      const { recomputed } = await deps.saveArrangement(arrangement, { source: file });
       deps.out(
         `已${before ? '更新' : '载入'}${arrangement.year}年放假安排：${arrangement.days.length}天（其中${days.length}天有变化）。`,
       );
-      if (days.length > 0) {
-        for (const r of await deps.recompute.run({ year: arrangement.year, region: null, days })) {
-          deps.out(`已重新计算${r.name}：${r.changed}件。`);
-        }
-      }
+      for (const r of recomputed) deps.out(`已重新计算${r.name}：${r.changed}件。`);
     });
 
   return calendar;
@@ -162,18 +181,27 @@ export function registerCalendarCommands(program: Command, deps: CalendarCliDeps
 /** Shipped data plus an in-memory list of imports: for tests and for running without a database. */
 export function createMemoryCalendarDeps(
   io: { out?: (line: string) => void; err?: (line: string) => void } = {},
-): CalendarCliDeps & { imported: Map<number, HolidayArrangement> } {
+): CalendarCliDeps & { imported: Map<number, HolidayArrangement>; recompute: RecomputeRegistry } {
   const imported = new Map<number, HolidayArrangement>();
+  const recompute = createRecomputeRegistry();
+  const loadArrangements = async () => {
+    const byYear = new Map(shippedArrangements().map((a) => [a.year, a]));
+    for (const [year, a] of imported) byYear.set(year, a);
+    return [...byYear.values()].sort((a, b) => a.year - b.year);
+  };
   return {
     imported,
-    recompute: createRecomputeRegistry(),
-    loadArrangements: async () => {
-      const byYear = new Map(shippedArrangements().map((a) => [a.year, a]));
-      for (const [year, a] of imported) byYear.set(year, a);
-      return [...byYear.values()].sort((a, b) => a.year - b.year);
-    },
+    recompute,
+    loadArrangements,
     loadOverlays: async () => shippedOverlays(),
-    saveArrangement: async (a) => void imported.set(a.year, a),
+    saveArrangement: async (a) => {
+      const days = changedDays(
+        (await loadArrangements()).find((x) => x.year === a.year),
+        a,
+      );
+      imported.set(a.year, a);
+      return { recomputed: days.length ? await recompute.run({ year: a.year, region: null, days }) : [] };
+    },
     out: io.out ?? ((line) => void process.stdout.write(`${line}\n`)),
     err: io.err ?? ((line) => void process.stderr.write(`${line}\n`)),
   };

@@ -116,9 +116,16 @@ const d = (date: IsoDate) => formatDateZh(date);
 const mark = (provisional: boolean) =>
   provisional ? '（该年度放假安排尚未发布，按周末推算，仅供参考）' : '';
 
+export const PROVISIONAL_NOTE_ZH = '注意：所涉年度的国务院放假安排尚未载入，结果按周末推算，为暂定结果。';
+
 /** Plain-text Chinese rendering; runs of plain weekdays, skipped days and excluded days are grouped. */
 export function renderExplanationZh(e: Explanation): string {
-  const lines: string[] = [e.title];
+  return [e.title, ...explanationLinesZh(e), ...(e.provisional ? [PROVISIONAL_NOTE_ZH] : [])].join('\n');
+}
+
+/** One Chinese sentence per step or run of steps (no title, no closing note): text and HTML renderers share it. */
+export function explanationLinesZh(e: Explanation): string[] {
+  const lines: string[] = [];
   const steps = e.steps;
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
@@ -197,6 +204,5 @@ export function renderExplanationZh(e: Explanation): string {
         break;
     }
   }
-  if (e.provisional) lines.push('注意：所涉年度的国务院放假安排尚未载入，结果按周末推算，为暂定结果。');
-  return lines.join('\n');
+  return lines;
 }

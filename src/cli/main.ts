@@ -5,7 +5,11 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../platform/errors.js';
-import { registerCoreCommands } from './core.cli.js';
+import { registerAuditCommands } from '../audit/audit.cli.js';
+import { registerCoreCommands, withContext } from './core.cli.js';
+import { registerCalendarCommands } from '../calendar/calendar.cli.js';
+import { databaseCalendarDeps } from '../calendar/calendar.db-deps.js';
+import { registerReportCommands } from '../reports/report.cli.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -13,6 +17,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('（使用 --help 查看用法）')
     .exitOverride();
   registerCoreCommands(program);
+  registerAuditCommands(program);
+  registerCalendarCommands(program, databaseCalendarDeps(withContext));
+  registerReportCommands(program);
   return program;
 }
 

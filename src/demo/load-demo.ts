@@ -9,6 +9,7 @@ import { createAgency } from '../agencies/save-agency.js';
 import type { AppContext } from '../platform/context.js';
 import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
 import { loadRequestsDemo } from '../requests/demo-requests.js';
+import { loadReportDemo } from '../reports/demo/load-report-demo.js';
 
 /** Keys of the demo agencies → their ids, for loaders of later capabilities. */
 export type DemoAgencyIds = Record<string, string>;
@@ -16,6 +17,7 @@ export type DemoLoader = (ctx: AppContext, agencies: DemoAgencyIds) => Promise<v
 
 /** Capabilities register their demo loaders here, in dependency order. */
 export const demoLoaders: { name: string; load: DemoLoader }[] = [
+  { name: '年度报告数据（仲兴乡 2020、2024–2025）', load: loadReportDemo },
   { name: '仲兴乡2025年依申请公开案件', load: loadRequestsDemo },
 ];
 

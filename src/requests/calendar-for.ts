@@ -1,20 +1,15 @@
 /**
- * The working-day calendar of an agency. Until calendar overrides are persisted (`effectiveCalendar(ctx,
- * region)`), the shipped State Council arrangements and regional overlays; swapping is a one-line change here.
+ * The working-day calendar of an agency's clocks: the effective calendar (shipped State Council arrangements,
+ * replaced by what administrators saved) with the overlay of the agency's region.
  */
 import type { Agency } from '../agencies/agency.js';
-import { shippedArrangements, shippedOverlays } from '../calendar/data/shipped.js';
-import { WorkCalendar } from '../calendar/work-calendar.js';
+import { effectiveCalendar } from '../calendar/effective-calendar.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { AppContext } from '../platform/context.js';
 
-const cache = new Map<string, WorkCalendar>();
-
-export function calendarFor(_ctx: AppContext, agency: Pick<Agency, 'calendarRegion'>): WorkCalendar {
-  const region = agency.calendarRegion ?? '';
-  let cal = cache.get(region);
-  if (!cal) {
-    cal = new WorkCalendar(shippedArrangements(), shippedOverlays(), { region: region || null });
-    cache.set(region, cal);
-  }
-  return cal;
+export function calendarFor(
+  ctx: Pick<AppContext, 'db'>,
+  agency: Pick<Agency, 'calendarRegion'>,
+): Promise<WorkCalendar> {
+  return effectiveCalendar(ctx, agency.calendarRegion);
 }

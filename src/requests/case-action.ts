@@ -88,7 +88,7 @@ export async function runCaseAction(
   const to = nextState(caseFacts(from, events), action, loaded.roles);
   const added: CaseEvent[] = step.events.map((e) => ({ type: e.type, day: step.day, data: e.data ?? {} }));
   // The clock refuses what the law refuses (second clarification, extensions over 20 days) before anything is written.
-  const clock = caseClock(calendarFor(ctx, agency), [...events, ...added], todayOf(ctx));
+  const clock = caseClock(await calendarFor(ctx, agency), [...events, ...added], todayOf(ctx));
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     for (const e of added) {

@@ -64,7 +64,7 @@ export async function statusView(
   events: StoredCaseEvent[],
 ): Promise<CaseStatus> {
   const agency = (await agenciesStore.byId(ctx.db, row.agency_id))!;
-  const cal = calendarFor(ctx, agency);
+  const cal = await calendarFor(ctx, agency);
   const { clock, explanation } = explainCaseClock(cal, events, todayOf(ctx));
   const state = row.state as CaseState;
   const clarificationEvent = [...events].reverse().find((e) => e.type === 'clarification_requested');

@@ -19,7 +19,7 @@ export async function closeUnpaid(
   const day = effectiveDay(ctx, c.row, input.on);
   const notice = [...c.events].reverse().find((e) => e.type === 'fee_notice_sent');
   if (notice) {
-    const cal = calendarFor(ctx, c.agency);
+    const cal = await calendarFor(ctx, c.agency);
     const lastDay = isoDateOf(cal.addN(dayNumber(notice.day), FEE_PAYMENT.periodDays));
     if (day <= lastDay)
       throw refused(`缴费期限（${lastDay}）尚未届满，不能视为放弃申请（${FEE_PAYMENT.basis}）。`);

@@ -78,7 +78,7 @@ export async function loadRequestsDemo(base: AppContext, ids: DemoAgencyIds): Pr
   if (!agencyId) return;
   let now = '2025-01-02T02:00:00Z';
   const ctx: AppContext = { ...base, now: () => new Date(now) };
-  const cal = calendarFor(ctx, { calendarRegion: null });
+  const cal = await calendarFor(ctx, { calendarRegion: null });
   const actor: Actor = systemActor('仲兴乡党政办（演示）');
   const on = (day: string) => (now = `${day}T02:00:00Z`);
   const wd = (day: string, n: number) => isoDateOf(cal.addN(dayNumber(day), n));

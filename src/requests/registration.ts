@@ -68,7 +68,7 @@ export async function createCase(
     { type: 'registered', day: receipt.day, data: { channel: receipt.channel } as Record<string, unknown> },
     { type: receipt.event, day: receipt.day, data: {} },
   ];
-  const clock = caseClock(calendarFor(ctx, agency), events, todayOf(ctx));
+  const clock = caseClock(await calendarFor(ctx, agency), events, todayOf(ctx));
   const { info } = content;
   const run = async (tx: Tx) => {
     const regNo = await requestsStore.nextNumber(tx, agency.id, year, 'case');

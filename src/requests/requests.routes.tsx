@@ -187,7 +187,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
       request.query.queue && request.query.queue in QUEUES ? request.query.queue : 'all'
     ) as QueueName;
     const today = todayOf(ctx);
-    const soon = isoDateOf(calendarFor(ctx, { calendarRegion: null }).addN(dayNumber(today), 5));
+    const soon = isoDateOf((await calendarFor(ctx, { calendarRegion: null })).addN(dayNumber(today), 5));
     const agencyIds = await requestScope(ctx, user.actor);
     const rows = await requestsStore.queue(ctx.db, {
       agencyIds,

@@ -7,6 +7,8 @@ import { roleAllows as roleCan, scopeOf, type Action } from '../agencies/permiss
 import type { CurrentUser } from '../platform/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
+import { mayManageCalendar } from '../calendar/save-arrangement.js';
+import { missingYearWarnings } from '../calendar/year-status.js';
 import { sendPage } from './render.js';
 import { AdminShell, type PortalNavItem } from './views/layout.js';
 
@@ -23,11 +25,30 @@ export async function agenciesInScope(ctx: AppContext, user: CurrentUser, action
 }
 
 /** Admin navigation entries; capabilities add theirs here, each shown only to users who may use it. */
-export const adminNav: { href: string; label: string; action: Action }[] = [
+/** Admin navigation: an entry shows when any of the user's roles allows any of its actions. */
+export const adminNav: { href: string; label: string; action: Action | Action[] }[] = [
   { href: '/admin/agencies', label: '机关信息', action: 'agency.read' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
   { href: '/admin/requests', label: '依申请公开', action: 'requests.handle' },
+  { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
+  { href: '/admin/reports', label: '年度报告', action: ['reports.edit', 'reports.supervise'] },
+  { href: '/admin/audit', label: '年报审查', action: 'reports.supervise' },
 ];
+
+/** Warnings at the top of the dashboard; capabilities add a provider (one line each). */
+export const adminWarnings: Array<
+  (ctx: AppContext, user: CurrentUser) => Promise<{ text: string; href?: string }[]>
+> = [
+  async (ctx, user) =>
+    (await missingYearWarnings(ctx)).map((text) => ({
+      text,
+      ...(mayManageCalendar(user.actor) ? { href: '/admin/calendar' } : {}),
+    })),
+];
+
+export async function collectAdminWarnings(ctx: AppContext, user: CurrentUser) {
+  return (await Promise.all(adminWarnings.map((w) => w(ctx, user)))).flat();
+}
 
 export function sendAdminPage(
   reply: FastifyReply,
@@ -40,7 +61,9 @@ export function sendAdminPage(
   const nav: PortalNavItem[] = user
     ? adminNav
         .filter((n) =>
-          user.actor.grants.some((g) => g.role === 'platform_admin' || roleCan(g.role, n.action)),
+          user.actor.grants.some(
+            (g) => g.role === 'platform_admin' || [n.action].flat().some((a) => roleCan(g.role, a)),
+          ),
         )
         .map((n) => ({ ...n, current: request.url.startsWith(n.href) }))
     : [];

@@ -6,7 +6,7 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { listEvents } from '../platform/events.js';
 import { SESSION_COOKIE } from './app.js';
-import { agenciesInScope, requireUser, sendAdminPage } from './admin-kit.js';
+import { agenciesInScope, collectAdminWarnings, requireUser, sendAdminPage } from './admin-kit.js';
 import { CsrfField, ErrorSummary, TextField, type Errors } from './views/forms.js';
 
 function LoginForm(props: {
@@ -100,12 +100,24 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
   app.get('/admin/', async (request, reply) => {
     const user = requireUser(request);
     const agencies = await agenciesInScope(ctx, user, 'agency.read');
+    const warnings = await collectAdminWarnings(ctx, user);
     return sendAdminPage(
       reply,
       request,
       '工作台',
       <>
         <h1>工作台</h1>
+        {warnings.map((w) => (
+          <p class="warning">
+            {w.text}
+            {w.href && (
+              <>
+                {' '}
+                <a href={w.href}>前往处理</a>
+              </>
+            )}
+          </p>
+        ))}
         <p>
           您好，{user.actor.label}。您可以为以下 {agencies.length} 个机关办理业务：
         </p>

@@ -12,12 +12,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import qs from 'node:querystring';
 import { currentUser } from '../platform/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
-import { assignCsrfToken, checkCsrf } from './csrf.js';
+import { checkCsrf, csrfTokenOf, prepareCsrf } from './csrf.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { routeModules } from './routes.js';
 import './request-state.js';
@@ -80,17 +80,26 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   app.decorateRequest('user', undefined);
   app.decorateRequest('elderMode', false);
-  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest) {
+      return csrfTokenOf(this);
+    },
+  });
   app.addHook('onRequest', async (request, reply) => {
     request.elderMode = request.cookies[ELDER_COOKIE] === 'elder';
     if (request.url.startsWith('/admin')) {
       request.user = await currentUser(ctx, request.cookies[SESSION_COOKIE]);
     }
-    assignCsrfToken(request, reply, ctx.config.auth.cookieSecure);
+    prepareCsrf(request, reply, ctx.config.auth.cookieSecure);
   });
   app.addHook('preHandler', async (request, reply) => {
     // Everything under /admin but the login page needs a signed-in user.
-    if (request.url.startsWith('/admin') && !request.url.startsWith('/admin/login') && !request.user) {
+    if (
+      surfaces.includes('admin') &&
+      request.url.startsWith('/admin') &&
+      !request.url.startsWith('/admin/login') &&
+      !request.user
+    ) {
       if (request.method === 'GET')
         return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`);
       throw new DomainError('auth.required', '登录已超时，请重新登录。');

@@ -10,23 +10,40 @@ import { DomainError } from '../platform/errors.js';
 
 export const ANON_CSRF_COOKIE = 'gk_csrf';
 
-export function assignCsrfToken(request: FastifyRequest, reply: FastifyReply, secure: boolean): void {
-  if (request.user) {
-    request.csrfToken = request.user.csrfToken;
-    return;
-  }
+const issued = Symbol('csrfIssued');
+const replyOf = Symbol('csrfReply');
+type CsrfRequest = FastifyRequest & {
+  [issued]?: string;
+  [replyOf]?: { reply: FastifyReply; secure: boolean };
+};
+
+/** Called for every request: remembers the reply so a token can be issued only if a page asks for one. */
+export function prepareCsrf(request: FastifyRequest, reply: FastifyReply, secure: boolean): void {
+  (request as CsrfRequest)[replyOf] = { reply, secure };
+}
+
+/**
+ * The token for this request's forms: the session's for a signed-in user, else the anonymous cookie's. A new
+ * anonymous token (and its cookie) is made lazily, so pages without forms cost nothing and set no cookie.
+ */
+export function csrfTokenOf(request: FastifyRequest): string {
+  if (request.user) return request.user.csrfToken;
   const existing = request.cookies[ANON_CSRF_COOKIE];
-  if (existing && existing.length >= 32) {
-    request.csrfToken = existing;
-    return;
+  if (existing && existing.length >= 32) return existing;
+  const r = request as CsrfRequest;
+  if (!r[issued]) {
+    r[issued] = newToken();
+    const target = r[replyOf];
+    if (target) {
+      void target.reply.setCookie(ANON_CSRF_COOKIE, r[issued], {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: target.secure,
+      });
+    }
   }
-  request.csrfToken = newToken();
-  void reply.setCookie(ANON_CSRF_COOKIE, request.csrfToken, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure,
-  });
+  return r[issued];
 }
 
 const same = (a: string, b: string) =>

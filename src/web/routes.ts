@@ -11,6 +11,9 @@ import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerRequestPortalRoutes } from '../requests/requests.portal.js';
 import { registerRequestAdminRoutes } from '../requests/requests.routes.js';
+import { registerCalendarAdminRoutes } from '../calendar/calendar.routes.js';
+import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
+import { registerAuditAdminRoutes } from '../audit/audit.routes.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -20,6 +23,9 @@ export interface RouteModule {
 export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAdminRoutes },
   { surface: 'admin', register: registerAgencyAdminRoutes },
+  { surface: 'admin', register: registerCalendarAdminRoutes },
+  { surface: 'admin', register: registerReportAdminRoutes },
+  { surface: 'admin', register: registerAuditAdminRoutes },
   { surface: 'public', register: registerAgencyApi },
   { surface: 'admin', register: registerRequestAdminRoutes },
   { surface: 'public', register: registerRequestPortalRoutes },

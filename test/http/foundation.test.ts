@@ -51,6 +51,13 @@ describeEachDatabase('foundation over HTTP', ({ handle }) => {
     assert.equal(list.json().items.length, (await agenciesStore.all(ctx.db)).length);
   });
 
+  test('pages without forms set no cookie; a form page issues the anonymous CSRF cookie', async () => {
+    const home = await app.inject({ url: '/zhongxing/' });
+    assert.equal(home.headers['set-cookie'], undefined);
+    const login = await app.inject({ url: '/admin/login' });
+    assert.match(String(login.headers['set-cookie']), /gk_csrf=/);
+  });
+
   test('admin pages need a login', async () => {
     const res = await app.inject({ url: '/admin/agencies' });
     assert.equal(res.statusCode, 302);

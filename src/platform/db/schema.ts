@@ -93,4 +93,63 @@ export interface FoundationTables {
   job_leases: JobLeaseTable;
 }
 
-export type Database = FoundationTables & RequestTables;
+/** Holiday arrangements saved by administrators, one row per version (src/calendar/calendar.store.ts). */
+export interface CalendarYearTable {
+  id: string;
+  year: number;
+  /** '' = national; else a province code (regional overlay). */
+  region: string;
+  version: number;
+  arrangement: string;
+  source: string;
+  note: string;
+  changed_days: number;
+  saved_by_id: string | null;
+  saved_by_label: string;
+  saved_at: string;
+}
+
+export interface CalendarTables {
+  calendar_years: CalendarYearTable;
+}
+
+/** Annual-report inputs (src/reports/stores/). */
+export interface ReportTables {
+  report_article20: {
+    agency_id: string;
+    year: number;
+    row_id: string;
+    /** JSON: column id → number | null. */
+    values_json: string;
+    source: string;
+    updated_at: string;
+  };
+  report_table3_entries: {
+    agency_id: string;
+    year: number;
+    /** JSON: cell id → count. */
+    cells_json: string;
+    source: string;
+    updated_at: string;
+  };
+  report_disputes: {
+    id: string;
+    agency_id: string;
+    request_id: string | null;
+    /** 案号 or the staff's own reference. */
+    reference: string;
+    first_filed_on: string;
+    created_at: string;
+  };
+  report_dispute_stages: {
+    dispute_id: string;
+    seq: number;
+    kind: string;
+    body: string;
+    filed_on: string;
+    decided_on: string | null;
+    result: string | null;
+  };
+}
+
+export type Database = FoundationTables & CalendarTables & ReportTables & RequestTables;

@@ -27,7 +27,7 @@ export async function renderNotice(
   const applicant = JSON.parse(personalDataCipher(ctx.config.dataKey).decrypt(c.row.applicant_sealed)) as {
     name: string;
   };
-  const clock = caseClock(calendarFor(ctx, c.agency), c.events, todayOf(ctx));
+  const clock = caseClock(await calendarFor(ctx, c.agency), c.events, todayOf(ctx));
   const text = noticeText(
     kind as NoticeKind,
     c.agency,

@@ -1,0 +1,59 @@
+/**
+ * The report's ports filled from this deployment's stores. `table3SourceFor` is the seam for the requests
+ * capability: today it reads entered figures; once requests are handled in Gongkai it returns the
+ * case-backed source (falling back to entered figures for years before the agency used Gongkai).
+ */
+import type { AppContext } from '../platform/context.js';
+import { requestsTable3Source } from '../requests/requests-table3.js';
+import type { Article20Source, DisputeRegisterSource, ReportSources, Table3Source } from './ports.js';
+import { article20Store } from './stores/article20.store.js';
+import { disputesStore } from './stores/disputes.store.js';
+import { table3EntriesStore } from './stores/table3-entries.store.js';
+import type { Table3Figures } from './table3.js';
+
+/** Table 三 figures entered by hand, each cell's provenance naming their source. */
+export function enteredTable3StoreSource(ctx: AppContext): Table3Source {
+  return {
+    async table3(agency, year) {
+      const entered = await table3EntriesStore.get(ctx.db, agency.id, year);
+      const cells: Table3Figures['cells'] = {};
+      if (entered) {
+        for (const [id, count] of Object.entries(entered.cells))
+          cells[id] = { count, source: entered.source };
+      }
+      return { cells };
+    },
+  };
+}
+
+/**
+ * Entered figures where staff entered (or imported) them for the agency-year — history from before the agency
+ * used Gongkai, and the reports demo's stand-in — otherwise the cases themselves.
+ */
+export function table3SourceFor(ctx: AppContext): Table3Source {
+  const cases = requestsTable3Source(ctx);
+  return {
+    async table3(agency, year, format) {
+      const entered = await table3EntriesStore.get(ctx.db, agency.id, year);
+      return entered
+        ? enteredTable3StoreSource(ctx).table3(agency, year, format)
+        : cases.table3(agency, year, format);
+    },
+  };
+}
+
+export function article20SourceFor(ctx: AppContext): Article20Source {
+  return { article20: (agency, year) => article20Store.forYear(ctx.db, agency.id, year) };
+}
+
+export function disputeRegisterFor(ctx: AppContext): DisputeRegisterSource {
+  return { disputes: (agency, year) => disputesStore.ofAgency(ctx.db, agency.id, `${year}-12-31`) };
+}
+
+export function reportSourcesFor(ctx: AppContext): ReportSources {
+  return {
+    article20: article20SourceFor(ctx),
+    table3: table3SourceFor(ctx),
+    disputes: disputeRegisterFor(ctx),
+  };
+}
