@@ -156,6 +156,25 @@ export const requestsStore = {
     return Number(r.n);
   },
 
+  /** Open cases of an agency received on or before `day` (the due-date recomputer's candidates). */
+  async openReceivedBy(db: Queryable, agencyId: string, day: string): Promise<CaseRow[]> {
+    return db
+      .selectFrom('request_cases')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .where('open', '=', 1)
+      .where('received_on', '<=', day)
+      .execute();
+  },
+
+  async setDueDate(db: Queryable, id: string, due: string | null, paused: number, at: string): Promise<void> {
+    await db
+      .updateTable('request_cases')
+      .set({ due_date: due, paused, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  },
+
   async insertAttachment(db: Queryable, row: Insertable<RequestAttachmentTable>): Promise<void> {
     await db.insertInto('request_attachments').values(row).execute();
   },
