@@ -33,7 +33,14 @@ export interface NoticeCase {
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
-const CODE: Record<NoticeKind, string> = { receipt: '受', clarification: '补', extension: '延', reply: '答' };
+const CODE: Record<NoticeKind, string> = {
+  receipt: '受',
+  clarification: '补',
+  extension: '延',
+  delay: '迟',
+  fee: '费',
+  reply: '答',
+};
 
 export function remediesText(agency: Agency, refusal: boolean): string {
   const body = agency.reconsiderationBody || '上一级行政机关';
@@ -70,6 +77,22 @@ export function noticeText(kind: NoticeKind, agency: Agency, c: NoticeCase, toda
     const e = last('extended');
     p.push(
       `${subject}，因${text(e?.data.reason)}，不能在规定期限内答复。经本机关政府信息公开工作机构负责人同意，依照《中华人民共和国政府信息公开条例》第三十三条第二款的规定，答复期限延长${Number(e?.data.days ?? 0)}个工作日${c.dueDate ? `，本机关将于${formatDateZh(c.dueDate, false)}前答复` : ''}。`,
+    );
+  } else if (kind === 'delay') {
+    title = '政府信息公开申请延迟答复告知书';
+    const e = last('reply_delayed');
+    p.push(
+      `${subject}，申请公开政府信息的数量、频次明显超过合理范围，您说明的理由合理，但本机关无法在《中华人民共和国政府信息公开条例》第三十三条规定的期限内答复。依照该条例第三十五条的规定，本机关确定于${formatDateZh(text(e?.data.replyBy), false)}前答复。理由：${text(e?.data.reason)}`,
+    );
+  } else if (kind === 'fee') {
+    title = '政府信息公开信息处理费收费通知书';
+    const e = last('fee_notice_sent');
+    p.push(
+      `${subject}，依照《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关决定收取信息处理费。`,
+    );
+    p.push(`收费标准及金额：${text(e?.data.explanation)}`);
+    p.push(
+      '请您自收到本通知书之日的次日起20个工作日内，按照本机关告知的方式缴纳。逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。缴费期间不计入答复期限。',
     );
   } else {
     const ended = last('replied') ?? last('closed');
