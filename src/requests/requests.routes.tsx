@@ -48,6 +48,20 @@ import { NOTICE_KINDS, noticeKindsFor } from './notices/notice-kinds.js';
 import { renderNotice } from './notices/render-notice.js';
 
 type Form = Record<string, string | undefined>;
+
+const APPLICANT_FIELD_LABEL: Record<string, string> = {
+  kind: '申请人类型',
+  name: '姓名或名称',
+  idType: '身份证件类型',
+  idNumber: '身份证件号码',
+  creditCode: '统一社会信用代码',
+  legalRepresentative: '法定代表人或者主要负责人',
+  contactName: '联系人',
+  phone: '联系电话',
+  address: '通信地址',
+  postcode: '邮政编码',
+  email: '电子邮箱',
+};
 type Run = (ctx: AppContext, actor: Actor, input: { caseId: string } & Form) => Promise<unknown>;
 
 const RUN: Record<CaseAction, Run> = {
@@ -121,7 +135,7 @@ async function casePage(
           {message}
         </p>
       )}
-      <ErrorSummary errors={errors} message={Object.keys(errors).length ? undefined : undefined} />
+      <ErrorSummary errors={errors} />
       <dl class="meta">
         <dt>状态</dt>
         <dd>{s.stateLabel}</dd>
@@ -357,7 +371,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
         <dl class="meta">
           {Object.entries(applicant).map(([k, v]) => (
             <>
-              <dt>{k}</dt>
+              <dt>{APPLICANT_FIELD_LABEL[k] ?? k}</dt>
               <dd>{v}</dd>
             </>
           ))}

@@ -150,6 +150,29 @@ describeEachDatabase('依申请公开 over HTTP', ({ handle }) => {
     assert.match(done.body, /行政复议法》第二十三条/);
     assert.doesNotMatch(done.body, /11010519491231002X/);
 
+    const viewsBefore = (
+      await ctx.db
+        .selectFrom('events')
+        .select('id')
+        .where('action', '=', 'request.personal_data_viewed')
+        .execute()
+    ).length;
+    const details = await staff.get(`${caseUrl}/applicant`);
+    assert.match(details.body, /身份证件号码<\/dt><dd>11010519491231002X/);
+    const viewsAfter = (
+      await ctx.db
+        .selectFrom('events')
+        .select('id')
+        .where('action', '=', 'request.personal_data_viewed')
+        .execute()
+    ).length;
+    assert.equal(viewsAfter, viewsBefore + 1, 'every view of personal data is an audit event');
+    assert.doesNotMatch(
+      (await staff.get(caseUrl)).body,
+      /11010519491231002X/,
+      'the case page shows it masked',
+    );
+
     for (const kind of ['receipt', 'clarification', 'extension', 'reply']) {
       const res = await staff.get(`${caseUrl}/notices/${kind}.docx`);
       assert.equal(res.statusCode, 200, kind);
