@@ -8,6 +8,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./portal.bench.js'),
   () => import('./calendar.bench.js'),
   () => import('./reports.bench.js'),
+  () => import('./requests.bench.js'),
   () => import('./audit.bench.js'),
   () => import('./publish.bench.js'),
   () => import('./interaction.bench.js'),

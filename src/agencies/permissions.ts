@@ -35,6 +35,7 @@ export const actions = [
   'catalog.publish',
   'requests.handle',
   'requests.approve',
+  'requests.review',
   'messages.handle',
   'reports.edit',
   'reports.supervise',
@@ -46,13 +47,14 @@ const allowed: Record<Role, readonly Action[]> = {
   platform_admin: actions,
   agency_admin: ['agency.read', 'agency.manage', 'users.manage', 'events.read', 'reports.edit'],
   editor: ['agency.read', 'catalog.edit'],
-  reviewer: ['agency.read', 'catalog.edit', 'catalog.publish'],
+  reviewer: ['agency.read', 'catalog.edit', 'catalog.publish', 'requests.review'],
   case_handler: ['agency.read', 'requests.handle', 'messages.handle'],
   // Art. 33: the head of the disclosure office approves extensions; releases go through them too.
   office_head: [
     'agency.read',
     'requests.handle',
     'requests.approve',
+    'requests.review',
     'messages.handle',
     'catalog.publish',
     'reports.edit',

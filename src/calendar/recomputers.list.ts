@@ -5,5 +5,8 @@
  * A static list rather than registration on import, so the CLI and every app node run the same set.
  */
 import type { CaseRecomputer } from './recompute-registry.js';
+import { recomputeRequestDueDates } from '../requests/recompute-due-dates.js';
 
-export const caseRecomputers: Array<{ name: string; recompute: CaseRecomputer }> = [];
+export const caseRecomputers: Array<{ name: string; recompute: CaseRecomputer }> = [
+  { name: '依申请公开', recompute: recomputeRequestDueDates },
+];

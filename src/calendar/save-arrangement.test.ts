@@ -64,7 +64,10 @@ describeEachDatabase('saving holiday arrangements', ({ handle }) => {
     );
     assert.equal(r.version, 1);
     assert.deepEqual(r.changedDays, ['2027-01-01', '2027-02-06']);
-    assert.deepEqual(r.recomputed, [{ name: '测试案件', changed: 2 }]);
+    assert.deepEqual(
+      r.recomputed.filter((x) => x.name === '测试案件'),
+      [{ name: '测试案件', changed: 2 }],
+    );
     assert.deepEqual(seen, [{ year: 2027, region: null, days: ['2027-01-01', '2027-02-06'] }]);
 
     const cal = await effectiveCalendar(ctx);

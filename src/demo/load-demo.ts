@@ -8,6 +8,7 @@ import { systemActor } from '../agencies/permissions.js';
 import { createAgency } from '../agencies/save-agency.js';
 import type { AppContext } from '../platform/context.js';
 import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
+import { loadRequestsDemo } from '../requests/demo-requests.js';
 import { loadReportDemo } from '../reports/demo/load-report-demo.js';
 import { loadDemoReports } from '../annual-reports/load-demo-reports.js';
 import { loadDemoMessages } from '../interaction/demo-messages.js';
@@ -21,6 +22,7 @@ export const demoLoaders: { name: string; load: DemoLoader }[] = [
   { name: '年度报告数据（仲兴乡 2020、2024–2025）', load: loadReportDemo },
   { name: '政府信息公开工作年度报告', load: (ctx, ids) => loadDemoReports(ctx, ids) },
   { name: '互动交流与社会评议', load: loadDemoMessages },
+  { name: '仲兴乡2025年依申请公开案件', load: loadRequestsDemo },
 ];
 
 export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {

@@ -4,6 +4,7 @@
  * case-backed source (falling back to entered figures for years before the agency used Gongkai).
  */
 import type { AppContext } from '../platform/context.js';
+import { requestsTable3Source } from '../requests/requests-table3.js';
 import type { Article20Source, DisputeRegisterSource, ReportSources, Table3Source } from './ports.js';
 import { article20Store } from './stores/article20.store.js';
 import { disputesStore } from './stores/disputes.store.js';
@@ -25,8 +26,20 @@ export function enteredTable3StoreSource(ctx: AppContext): Table3Source {
   };
 }
 
+/**
+ * Entered figures where staff entered (or imported) them for the agency-year — history from before the agency
+ * used Gongkai, and the reports demo's stand-in — otherwise the cases themselves.
+ */
 export function table3SourceFor(ctx: AppContext): Table3Source {
-  return enteredTable3StoreSource(ctx);
+  const cases = requestsTable3Source(ctx);
+  return {
+    async table3(agency, year, format) {
+      const entered = await table3EntriesStore.get(ctx.db, agency.id, year);
+      return entered
+        ? enteredTable3StoreSource(ctx).table3(agency, year, format)
+        : cases.table3(agency, year, format);
+    },
+  };
 }
 
 export function article20SourceFor(ctx: AppContext): Article20Source {

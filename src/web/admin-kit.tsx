@@ -30,6 +30,7 @@ export const adminNav: { href: string; label: string; action: Action | Action[] 
   { href: '/admin/agencies', label: '机关信息', action: 'agency.read' },
   { href: '/admin/users', label: '账号管理', action: 'users.manage' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
+  { href: '/admin/requests', label: '依申请公开', action: 'requests.handle' },
   { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
   { href: '/admin/reports', label: '年度报告', action: ['reports.edit', 'reports.supervise'] },
   { href: '/admin/audit', label: '年报审查', action: 'reports.supervise' },

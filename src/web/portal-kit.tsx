@@ -22,6 +22,7 @@ export const portalSections: PortalSectionProvider[] = [
   // Always shown: a site without a working message channel fails inspection (portal-standards §7 V4).
   async (_ctx, a) => [{ href: `/${a.pathSegment}/hdjl/`, label: '互动交流' }],
   ratingSection,
+  async (_ctx, a) => [{ href: `/${a.pathSegment}/ysqgk/apply`, label: '依申请公开' }],
 ];
 
 export async function agencyBySegment(ctx: AppContext, segment: string): Promise<Agency> {

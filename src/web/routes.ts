@@ -10,6 +10,8 @@ import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
 import { registerUserAdminRoutes } from '../agencies/users.routes.js';
 import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
+import { registerRequestPortalRoutes } from '../requests/requests.portal.js';
+import { registerRequestAdminRoutes } from '../requests/requests.routes.js';
 import { registerCalendarAdminRoutes } from '../calendar/calendar.routes.js';
 import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
 import { registerAuditAdminRoutes } from '../audit/audit.routes.js';
@@ -45,5 +47,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerSupervisionRoutes },
   { surface: 'admin', register: registerAccountabilityRoutes },
   { surface: 'public', register: registerRatingPublicRoutes },
+  { surface: 'admin', register: registerRequestAdminRoutes },
+  { surface: 'public', register: registerRequestPortalRoutes },
   { surface: 'public', register: registerPortalRoutes },
 ];

@@ -9,6 +9,7 @@ import type { AnnualReportTables } from '../../annual-reports/annual-reports.sch
 import type { CalendarTables } from '../../calendar/calendar.schema.js';
 import type { ReportTables } from '../../reports/reports.schema.js';
 import type { InteractionTables } from '../../interaction/interaction.tables.js';
+import type { RequestTables } from '../../requests/requests.schema.js';
 
 export interface AgencyTable {
   id: string;
@@ -101,4 +102,5 @@ export type Database = FoundationTables &
   CalendarTables &
   ReportTables &
   AnnualReportTables &
-  InteractionTables;
+  InteractionTables &
+  RequestTables;

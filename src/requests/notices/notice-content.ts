@@ -1,0 +1,117 @@
+/**
+ * The text of each notice (pure): addressee, title, 文号, body paragraphs, signature and date. Reply notices state
+ * the decision with its basis (reply-types.ts) and the applicant's remedies — the reconsideration body from the
+ * agency's record, 60 days / 6 months — and, for a refusal (including the withheld part of 部分公开), that
+ * reconsideration must come first (行政复议法 Art. 23).
+ */
+import type { Agency } from '../../agencies/agency.js';
+import { formatDateZh } from '../../calendar/dates.js';
+import type { CaseEvent } from '../case-clock.js';
+import type { DraftReply } from '../draft-reply.js';
+import { REPLY_TYPES } from '../reply-types.js';
+import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
+
+export interface NoticeText {
+  title: string;
+  docNo: string;
+  addressee: string;
+  paragraphs: string[];
+  signature: string;
+  date: string;
+}
+
+export interface NoticeCase {
+  year: number;
+  regNo: number;
+  applicantName: string;
+  infoTitle: string;
+  receivedOn: string;
+  dueDate: string | null;
+  reply: DraftReply | null;
+  events: readonly CaseEvent[];
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+const CODE: Record<NoticeKind, string> = {
+  receipt: '受',
+  clarification: '补',
+  extension: '延',
+  delay: '迟',
+  fee: '费',
+  reply: '答',
+};
+
+export function remediesText(agency: Agency, refusal: boolean): string {
+  const body = agency.reconsiderationBody || '上一级行政机关';
+  const base = `如对本答复不服，可以自收到本答复之日起六十日内向${body}申请行政复议，或者自收到本答复之日起六个月内向人民法院提起行政诉讼。`;
+  if (!refusal) return base;
+  return `${base}对本答复中不予公开的决定不服的，依照《中华人民共和国行政复议法》第二十三条的规定，应当先向${body}申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼。`;
+}
+
+export function noticeText(kind: NoticeKind, agency: Agency, c: NoticeCase, today: string): NoticeText {
+  const prefix = agency.docNoPrefixes[0] ?? agency.shortName;
+  const docNo = `${prefix}依申${CODE[kind]}〔${c.year}〕${c.regNo}号`;
+  const last = (t: string) => [...c.events].reverse().find((e) => e.type === t);
+  const subject = `您于${formatDateZh(c.receivedOn, false)}向本机关提出的政府信息公开申请（所需信息：${c.infoTitle}）`;
+  let title: string = NOTICE_KINDS[kind];
+  const p: string[] = [];
+  if (kind === 'receipt') {
+    title = '政府信息公开申请受理回执';
+    p.push(`${subject}，本机关已经收到，登记号为〔${c.year}〕第${c.regNo}号。`);
+    p.push(
+      `依照《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将自收到申请之日起20个工作日内予以答复${c.dueDate ? `（${formatDateZh(c.dueDate, false)}前）` : ''}；需要延长答复期限的，将告知您延长的理由和期限。`,
+    );
+  } else if (kind === 'clarification') {
+    title = '政府信息公开申请补正告知书';
+    const e = last('clarification_requested');
+    p.push(
+      `${subject}，内容不明确。依照《中华人民共和国政府信息公开条例》第三十条的规定，现一次性告知您需要补正的事项：`,
+    );
+    p.push(text(e?.data.items));
+    p.push(
+      `请您于${formatDateZh(text(e?.data.deadline), false)}前补正。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关将不再处理该政府信息公开申请。`,
+    );
+  } else if (kind === 'extension') {
+    title = '政府信息公开申请延期答复告知书';
+    const e = last('extended');
+    p.push(
+      `${subject}，因${text(e?.data.reason)}，不能在规定期限内答复。经本机关政府信息公开工作机构负责人同意，依照《中华人民共和国政府信息公开条例》第三十三条第二款的规定，答复期限延长${Number(e?.data.days ?? 0)}个工作日${c.dueDate ? `，本机关将于${formatDateZh(c.dueDate, false)}前答复` : ''}。`,
+    );
+  } else if (kind === 'delay') {
+    title = '政府信息公开申请延迟答复告知书';
+    const e = last('reply_delayed');
+    p.push(
+      `${subject}，申请公开政府信息的数量、频次明显超过合理范围，您说明的理由合理，但本机关无法在《中华人民共和国政府信息公开条例》第三十三条规定的期限内答复。依照该条例第三十五条的规定，本机关确定于${formatDateZh(text(e?.data.replyBy), false)}前答复。理由：${text(e?.data.reason)}`,
+    );
+  } else if (kind === 'fee') {
+    title = '政府信息公开信息处理费收费通知书';
+    const e = last('fee_notice_sent');
+    p.push(
+      `${subject}，依照《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关决定收取信息处理费。`,
+    );
+    p.push(`收费标准及金额：${text(e?.data.explanation)}`);
+    p.push(
+      '请您自收到本通知书之日的次日起20个工作日内，按照本机关告知的方式缴纳。逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。缴费期间不计入答复期限。',
+    );
+  } else {
+    const ended = last('replied') ?? last('closed');
+    const outcome =
+      c.reply?.outcome ?? (ended?.data.outcome as DraftReply['outcome'] | undefined) ?? 'otherTermination';
+    const type = REPLY_TYPES[outcome];
+    title = type.kind === 'reply' ? '政府信息公开申请答复书' : '政府信息公开申请终止办理告知书';
+    p.push(`${subject}，本机关经审查，现答复如下：`);
+    p.push(`${type.decision}（依据：${type.basis}）`);
+    if (c.reply?.text) p.push(c.reply.text);
+    for (const v of Object.values(c.reply?.fields ?? {})) if (v) p.push(v);
+    p.push(remediesText(agency, type.refusal));
+  }
+  return {
+    title,
+    docNo,
+    addressee: `${c.applicantName}：`,
+    paragraphs: p,
+    signature: agency.name,
+    date: formatDateZh(today, false),
+  };
+}

@@ -1,0 +1,84 @@
+/** Kysely types of the requests tables (migration 0300). */
+import type { Generated } from 'kysely';
+
+export interface RequestCaseTable {
+  id: string;
+  agency_id: string;
+  /** Registration year; with reg_no it makes the registration number 〔year〕N号. */
+  year: number;
+  reg_no: number;
+  tracking_code: string;
+  /** Blind index of tracking code + the phone's last 4 digits: the public status page's second factor. */
+  access_index: string;
+  channel: string;
+  /** Receipt day under Art. 31. */
+  received_on: string;
+  applicant_kind: string;
+  /** Masked name, safe for lists. */
+  applicant_label: string;
+  /** Encrypted JSON of the applicant's details (personal-data.ts). */
+  applicant_sealed: string;
+  /** Blind index of the applicant's identity: fee counting and repeat detection without decrypting. */
+  applicant_index: string;
+  agent_sealed: string | null;
+  help_requested: number;
+  info_title: string;
+  info_doc_no: string;
+  info_index_no: string;
+  info_description: string;
+  purpose: string;
+  form: string;
+  delivery: string;
+  state: string;
+  /** 1 while the case is open (derived from state), for the queue index. */
+  open: number;
+  outcome: string | null;
+  outcome_on: string | null;
+  /** Computed from the events by the statutory clock; null while paused. Stored so "overdue" is indexed. */
+  due_date: string | null;
+  paused: number;
+  assignee_id: string | null;
+  parent_id: string | null;
+  /** JSON of the reply (type, text, withheld parts …). */
+  reply: string | null;
+  /** JSON of the fee assessment. */
+  fee: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestCaseEventTable {
+  id: Generated<number>;
+  case_id: string;
+  at: string;
+  /** The legal day the event takes effect on (the clock's input). */
+  day: string;
+  type: string;
+  data: string;
+  actor_label: string;
+}
+
+export interface RequestAttachmentTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  created_at: string;
+}
+
+export interface RequestCounterTable {
+  agency_id: string;
+  year: number;
+  kind: string;
+  last: number;
+}
+
+export interface RequestTables {
+  request_cases: RequestCaseTable;
+  request_case_events: RequestCaseEventTable;
+  request_attachments: RequestAttachmentTable;
+  request_counters: RequestCounterTable;
+}

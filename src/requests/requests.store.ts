@@ -1,0 +1,199 @@
+/** Kysely queries for disclosure requests, nothing else. Takes a Queryable so use cases own the transaction. */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Queryable } from '../platform/db/database.js';
+import type { CaseEvent } from './case-clock.js';
+import type { RequestAttachmentTable, RequestCaseTable } from './requests.schema.js';
+
+export type CaseRow = Selectable<RequestCaseTable>;
+export interface StoredCaseEvent extends CaseEvent {
+  id: number;
+  at: string;
+  actorLabel: string;
+}
+
+export type QueueName = 'all' | 'mine' | 'due_soon' | 'overdue' | 'paused';
+
+export interface QueueQuery {
+  agencyIds: readonly string[];
+  queue: QueueName;
+  userId?: string;
+  /** Today, and the last day counted as "due soon" (today + 5 working days). */
+  today: string;
+  soon: string;
+  limit?: number;
+}
+
+export const requestsStore = {
+  /** The next number of a per-agency, per-year sequence (registration numbers, notice 文号). */
+  async nextNumber(db: Queryable, agencyId: string, year: number, kind: string): Promise<number> {
+    const row = await db
+      .insertInto('request_counters')
+      .values({ agency_id: agencyId, year, kind, last: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['agency_id', 'year', 'kind'])
+          .doUpdateSet((eb) => ({ last: eb('request_counters.last', '+', 1) })),
+      )
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    return Number(row.last);
+  },
+
+  async insertCase(db: Queryable, row: Insertable<RequestCaseTable>): Promise<void> {
+    await db.insertInto('request_cases').values(row).execute();
+  },
+
+  async byId(db: Queryable, id: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('request_cases').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async byTrackingCode(db: Queryable, code: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('request_cases').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+  },
+
+  /** Updates a case only if it is still in `expectedState` (a concurrent action wins once). */
+  async update(
+    db: Queryable,
+    id: string,
+    expectedState: string,
+    patch: Updateable<RequestCaseTable>,
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('request_cases')
+      .set(patch)
+      .where('id', '=', id)
+      .where('state', '=', expectedState)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  async events(db: Queryable, caseId: string): Promise<StoredCaseEvent[]> {
+    const rows = await db
+      .selectFrom('request_case_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      at: r.at,
+      day: r.day,
+      type: r.type,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+      actorLabel: r.actor_label,
+    }));
+  },
+
+  async insertEvent(
+    db: Queryable,
+    caseId: string,
+    e: { at: string; day: string; type: string; data: Record<string, unknown>; actorLabel: string },
+  ): Promise<void> {
+    await db
+      .insertInto('request_case_events')
+      .values({
+        case_id: caseId,
+        at: e.at,
+        day: e.day,
+        type: e.type,
+        data: JSON.stringify(e.data),
+        actor_label: e.actorLabel,
+      })
+      .execute();
+  },
+
+  /** A work queue, most urgent first. Uses the stored due date, so "overdue" is an indexed range query. */
+  async queue(db: Queryable, q: QueueQuery): Promise<CaseRow[]> {
+    if (q.agencyIds.length === 0) return [];
+    let s = db
+      .selectFrom('request_cases')
+      .selectAll()
+      .where('agency_id', 'in', [...q.agencyIds])
+      .where('open', '=', 1);
+    if (q.queue === 'mine') s = s.where('assignee_id', '=', q.userId ?? '');
+    if (q.queue === 'overdue') s = s.where('due_date', '<', q.today);
+    if (q.queue === 'due_soon') s = s.where('due_date', '>=', q.today).where('due_date', '<=', q.soon);
+    if (q.queue === 'paused') s = s.where('paused', '=', 1);
+    return s
+      .orderBy('due_date')
+      .orderBy('received_on')
+      .limit(q.limit ?? 100)
+      .execute();
+  },
+
+  /** The cases that may count in an agency's table 三 for `year`: received by 31 Dec, not ended before 1 Jan. */
+  async forYear(db: Queryable, agencyId: string, year: number) {
+    return db
+      .selectFrom('request_cases')
+      .select(['id', 'applicant_kind', 'received_on', 'outcome', 'outcome_on'])
+      .where('agency_id', '=', agencyId)
+      .where('received_on', '<=', `${year}-12-31`)
+      .where((eb) => eb.or([eb('outcome_on', 'is', null), eb('outcome_on', '>=', `${year}-01-01`)]))
+      .execute();
+  },
+
+  /**
+   * This application's place among one applicant's applications to the agency in its calendar month, in
+   * order of receipt then registration (109号 per-item counting; split cases count as separate 件, Art. 4).
+   */
+  async ordinalInMonth(
+    db: Queryable,
+    c: Pick<CaseRow, 'agency_id' | 'applicant_index' | 'received_on' | 'reg_no'>,
+  ) {
+    const r = await db
+      .selectFrom('request_cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('agency_id', '=', c.agency_id)
+      .where('applicant_index', '=', c.applicant_index)
+      .where('received_on', '>=', `${c.received_on.slice(0, 7)}-01`)
+      .where((eb) =>
+        eb.or([
+          eb('received_on', '<', c.received_on),
+          eb.and([eb('received_on', '=', c.received_on), eb('reg_no', '<=', c.reg_no)]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  /** Open cases of an agency received on or before `day` (the due-date recomputer's candidates). */
+  async openReceivedBy(db: Queryable, agencyId: string, day: string): Promise<CaseRow[]> {
+    return db
+      .selectFrom('request_cases')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .where('open', '=', 1)
+      .where('received_on', '<=', day)
+      .execute();
+  },
+
+  async setDueDate(db: Queryable, id: string, due: string | null, paused: number, at: string): Promise<void> {
+    await db
+      .updateTable('request_cases')
+      .set({ due_date: due, paused, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async insertAttachment(db: Queryable, row: Insertable<RequestAttachmentTable>): Promise<void> {
+    await db.insertInto('request_attachments').values(row).execute();
+  },
+
+  async attachments(db: Queryable, caseId: string) {
+    return db
+      .selectFrom('request_attachments')
+      .select(['id', 'kind', 'filename', 'content_type', 'size', 'created_at'])
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .execute();
+  },
+
+  async attachment(db: Queryable, caseId: string, id: string) {
+    return db
+      .selectFrom('request_attachments')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+};

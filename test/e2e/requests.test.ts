@@ -1,0 +1,157 @@
+/**
+ * The issue's "Done when": a member of the public applies online; a handler requests clarification; the
+ * applicant supplies it online; a third party is consulted; the office head approves an extension; the reply
+ * (部分公开) is reviewed and sent; the applicant sees status, due-date explanation and reply; the DOCX notices
+ * download and are parsed back. axe checks every public page on the way.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { demoPassword } from '../../src/demo/demo-agencies.js';
+import type { AppContext } from '../../src/platform/context.js';
+import type { DatabaseHandle } from '../../src/platform/db/database.js';
+import { requestsStore } from '../../src/requests/requests.store.js';
+import { freshDatabase } from '../support/db.js';
+import { demoApp } from '../support/http.js';
+import { launchChromium, listen, seriousViolations } from '../support/browser.js';
+
+let handle: DatabaseHandle;
+let app: FastifyInstance;
+let ctx: AppContext;
+let base: string;
+let browser: Browser;
+
+before(async () => {
+  handle = await freshDatabase('sqlite');
+  ({ app, ctx } = await demoApp(handle));
+  base = await listen(app);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await handle?.close();
+});
+
+async function staff(username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/admin/login`);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${base}/admin/`);
+  return page;
+}
+
+/** Opens an action's form on the case page, fills it and submits it. */
+async function act(page: Page, caseUrl: string, action: string, label: string, fill: Record<string, string>) {
+  await page.goto(caseUrl);
+  const form = page.locator(`form[action$="/act/${action}"]`);
+  await page.locator('summary', { hasText: label }).first().click();
+  for (const [field, value] of Object.entries(fill)) {
+    const input = form.locator(`[name="${action}.${field}"]`);
+    if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(value);
+    else await input.fill(value);
+  }
+  await form.getByRole('button').click();
+  await page.waitForURL(/done=/);
+}
+
+async function status(page: Page, code: string) {
+  await page.goto(`${base}/zhongxing/ysqgk/status`);
+  await page.getByLabel('查询码').fill(code);
+  await page.getByLabel('联系电话后 4 位').fill('1234');
+  await page.getByRole('button', { name: '查询' }).click();
+}
+
+test('an application from the online form to the archived 部分公开 reply', async () => {
+  const pub = await (await browser.newContext()).newPage();
+  await pub.goto(`${base}/zhongxing/`);
+  await pub.getByRole('link', { name: '依申请公开' }).first().click();
+  assert.deepEqual(await seriousViolations(pub), []);
+  // An error first: the summary links to the field.
+  await pub.getByRole('button', { name: '提交申请' }).click();
+  assert.match((await pub.locator('.error-summary').textContent()) ?? '', /请填写申请人姓名/);
+  assert.deepEqual(await seriousViolations(pub), []);
+  await pub.getByLabel('自然人', { exact: true }).check();
+  await pub.getByLabel('申请人姓名或名称').fill('张三');
+  await pub.getByLabel('身份证件号码').fill('11010519491231002X');
+  await pub.getByLabel('联系电话', { exact: true }).fill('13800001234');
+  await pub.getByLabel('政府信息名称').fill('2024年仲兴乡农村道路建设项目资金使用情况');
+  await pub.getByLabel('电子', { exact: true }).check();
+  await pub.getByLabel('网上获取', { exact: true }).check();
+  await pub.getByRole('button', { name: '提交申请' }).click();
+  await pub.waitForURL(/\/ysqgk\/receipt\//);
+  const code = (await pub.locator('dd strong').textContent())!.trim();
+  assert.match(code, /^[2-9A-HJ-NP-Z]{12}$/);
+  assert.deepEqual(await seriousViolations(pub), []);
+  const caseUrl = `${base}/admin/requests/${(await requestsStore.byTrackingCode(ctx.db, code))!.id}`;
+
+  const handler = await staff('zx-handler');
+  await act(handler, caseUrl, 'request_clarification', '告知补正', {
+    items: '请说明具体是哪一条道路',
+    deadline: '2099-12-31',
+  });
+
+  await status(pub, code);
+  assert.match((await pub.locator('main').textContent()) ?? '', /请说明具体是哪一条道路/);
+  assert.deepEqual(await seriousViolations(pub), []);
+  await pub.getByLabel('补正内容').fill('仲兴乡至濠城道路');
+  await pub.getByRole('button', { name: '提交补正' }).click();
+  assert.match((await pub.locator('.notice').textContent()) ?? '', /补正内容已提交/);
+
+  await act(handler, caseUrl, 'start_consultation', '征求意见', {
+    party: 'third_party',
+    consulted: '某建设公司',
+  });
+  await act(handler, caseUrl, 'end_consultation', '收到意见', {
+    opinion: '合同单价涉及商业秘密，不同意公开',
+  });
+  const head = await staff('zx-head');
+  await act(head, caseUrl, 'approve_extension', '批准延期答复', {
+    days: '10',
+    reason: '涉及第三方权益，需进一步核实',
+  });
+  await act(handler, caseUrl, 'draft_reply', '拟写答复', {
+    outcome: 'partlyDisclosed',
+    text: '现提供项目资金拨付情况表。',
+    withheldParts: '合同单价属于第三方商业秘密（条例第十五条），不予公开。',
+  });
+  const reviewer = await staff('zx-reviewer');
+  await act(reviewer, caseUrl, 'review_reply', '审核通过', { comment: '经保密审查，同意' });
+  await act(handler, caseUrl, 'send_reply', '答复并送达', { method: 'online', proof: '网上送达' });
+
+  await status(pub, code);
+  const main = (await pub.locator('main').textContent()) ?? '';
+  assert.match(main, /已答复/);
+  assert.match(main, /第三十三条/); // the due-date explanation
+  assert.match(main, /征求第三方意见/);
+  assert.match(main, /区分处理|部分/);
+  assert.match(main, /固镇县人民政府/);
+  assert.match(main, /行政复议法》第二十三条/);
+  assert.doesNotMatch(main, /11010519491231002X|13800001234/);
+  assert.deepEqual(await seriousViolations(pub), []);
+  await pub.getByRole('link', { name: '长者模式' }).click();
+  await status(pub, code);
+  assert.deepEqual(await seriousViolations(pub), []);
+
+  await handler.goto(caseUrl);
+  for (const name of ['受理回执', '补正告知书', '延期答复告知书', '答复书']) {
+    const [download] = await Promise.all([
+      handler.waitForEvent('download'),
+      handler.getByRole('link', { name: new RegExp(`^${name}`) }).click(),
+    ]);
+    const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    assert.match(xml, /<w:pgSz w:w="11906" w:h="16838"/, name);
+    assert.match(xml, /仿宋_GB2312/);
+    assert.match(
+      xml.replace(/<[^>]+>/g, ''),
+      new RegExp(name === '答复书' ? '政府信息公开申请答复书' : name),
+    );
+  }
+});
