@@ -49,19 +49,37 @@ async function load2024And2025(ctx: AppContext, agencyId: string) {
 }
 
 /**
- * Stand-in for the requests capability's demo cases: table 三 for 2024–2025 entered as figures tabulated
- * from demo-2025.ts's cases. Remove this step when `table3SourceFor` reads cases and the requests demo
- * loader creates them (the 2025 report's checks then come from the cases).
+ * 2024 is the year before the township handled applications in Gongkai: its table 三 is entered from the
+ * paper register. 2025 comes from the cases the requests demo creates through the use cases.
  */
-async function enterTable3UntilRequestsExist(ctx: AppContext, agencyId: string) {
+async function enterTable3BeforeGongkai(ctx: AppContext, agencyId: string) {
   const sources = demo2025Sources();
-  for (const year of [2024, 2025]) {
+  for (const year of [2024]) {
     const figures = await sources.table3.table3(ZHONGXING, year, formatForYear(year));
     await saveEnteredTable3(ctx, actor, agencyId, year, {
-      cells: countsOf(figures),
-      source: '演示数据：依申请公开办理台账汇总（待申请办理模块上线后由案件自动生成）',
+      cells: closedByYearEnd(countsOf(figures)),
+      source: '演示数据：2024年依申请公开纸质登记台账汇总',
     });
   }
+}
+
+/**
+ * The requests demo starts in 2025 with nothing carried over, so the entered 2024 figures must carry nothing
+ * forward: applications still open on 31 December 2024 are counted as answered (予以公开) instead, which keeps
+ * 一 + 二 = 三 + 四 in every column and the 2024 → 2025 carry-over continuous.
+ */
+function closedByYearEnd(cells: Record<string, number>): Record<string, number> {
+  const out = { ...cells };
+  for (const [id, count] of Object.entries(cells)) {
+    if (!id.startsWith('t3.r4:') || count === 0) continue;
+    const column = id.slice('t3.r4:'.length);
+    out[id] = 0;
+    for (const row of ['t3.r3.1', 't3.r3.7']) {
+      const key = `${row}:${column}`;
+      if (key in out) out[key] = (out[key] ?? 0) + count;
+    }
+  }
+  return out;
 }
 
 export const loadReportDemo: DemoLoader = async (ctx, agencies) => {
@@ -69,5 +87,5 @@ export const loadReportDemo: DemoLoader = async (ctx, agencies) => {
   if (!agencyId) return;
   await load2020(ctx, agencyId);
   await load2024And2025(ctx, agencyId);
-  await enterTable3UntilRequestsExist(ctx, agencyId);
+  await enterTable3BeforeGongkai(ctx, agencyId);
 };
