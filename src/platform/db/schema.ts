@@ -4,6 +4,7 @@
  * days as `YYYY-MM-DD` text, instants as ISO-8601 UTC text, booleans as integers 0/1, JSON as text.
  */
 import type { Generated } from 'kysely';
+import type { CatalogTables } from '../../catalog/catalog.schema.js';
 
 export interface AgencyTable {
   id: string;
@@ -92,4 +93,4 @@ export interface FoundationTables {
   job_leases: JobLeaseTable;
 }
 
-export type Database = FoundationTables;
+export type Database = FoundationTables & CatalogTables;
