@@ -10,7 +10,6 @@ import { itemForAction } from './catalog-access.js';
 import { catalogStore } from './catalog.store.js';
 import { canMove, type Item, type ItemFields } from './item.js';
 import { parseItemInput } from './item-input.js';
-import { ensureCatalog } from './setup-catalog.js';
 
 /** Checks that the references of an item point at things of its agency. */
 export async function checkReferences(db: Queryable, agencyId: string, f: ItemFields, selfId?: string) {
@@ -69,7 +68,6 @@ export async function createItem(
     updatedAt: now,
   };
   await ctx.db.transaction().execute(async (tx) => {
-    await ensureCatalog(tx, agency);
     await catalogStore.insertItem(tx, item);
     await appendEvent(tx, {
       actor,
