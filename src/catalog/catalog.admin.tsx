@@ -218,6 +218,9 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
       formContext(ctx, agency),
     ]);
     const errors = state.errors ?? {};
+    // Check findings belong to the review section; the edit form shows only its own fields' errors.
+    const reviewProblem = Boolean(errors.checks || errors.acknowledge);
+    const formErrs = reviewProblem ? {} : errors;
     const base = `/admin/catalog/items/${item.id}`;
     const csrf = <CsrfField token={request.csrfToken} />;
     return sendAdminPage(
@@ -355,8 +358,8 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
               action={`${base}/edit`}
               csrf={request.csrfToken}
               values={state.values ?? itemToForm(item)}
-              errors={errors}
-              message={errors.checks || errors.acknowledge ? undefined : state.message}
+              errors={formErrs}
+              message={reviewProblem ? undefined : state.message}
               submitLabel="保存"
               {...fc}
             />
@@ -388,7 +391,7 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
                   )}
                 </Field>
                 <TextField name="on" label="废止或失效日期" type="date" errors={errors} />
-                <TextField name="note" label="说明（如被哪个文件替代）" errors={errors} />
+                <TextField name="validityNote" label="说明（如被哪个文件替代）" errors={errors} />
                 <button type="submit" class="secondary">
                   标注并在原文页面显示
                 </button>
@@ -476,7 +479,7 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
       endValidity(ctx, actor(r), r.params.id, {
         validity: str(body(r), 'validity'),
         on: str(body(r), 'on'),
-        note: str(body(r), 'note'),
+        note: str(body(r), 'validityNote'),
       }),
     ),
   );

@@ -213,7 +213,7 @@ describeEachDatabase('catalog over HTTP', ({ handle }) => {
     const ok = await reviewer.submit(adminUrl, `${adminUrl}/repeal`, {
       validity: 'repealed',
       on: '2025-12-30',
-      note: '已被新办法替代',
+      validityNote: '已被新办法替代',
     });
     assert.equal(ok.statusCode, 303);
     const page = await get(`/zhongxing/xxgk/items/${docPath}`);
