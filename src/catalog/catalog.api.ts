@@ -5,6 +5,7 @@ import { notFound } from '../platform/errors.js';
 import { agencyBySegment } from '../web/portal-kit.js';
 import { catalogStore } from './catalog.store.js';
 import type { Item } from './item.js';
+import { columnTotal } from './portal-data.js';
 import { catalogSearch } from './search-port.js';
 
 const str = (description?: string) => ({ type: 'string', ...(description ? { description } : {}) });
@@ -101,12 +102,15 @@ export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void 
         const all = await catalogStore.columns(ctx.db, agency.id);
         columnIds = [col[0], ...all.filter((c) => c.parentId === col[0]).map((c) => c.id)];
       }
-      const { items, total } = await catalogStore.published(ctx.db, {
-        agencyId: agency.id,
-        columnIds,
-        limit: 20,
-        offset: (page - 1) * 20,
-      });
+      const [items, total] = await Promise.all([
+        catalogStore.published(ctx.db, {
+          agencyId: agency.id,
+          columnIds,
+          limit: 20,
+          offset: (page - 1) * 20,
+        }),
+        columnTotal(ctx.db, columnIds ?? [...codes.keys()]),
+      ]);
       return { total, page, items: items.map(present(agency.pathSegment, codes)) };
     },
   );

@@ -10,7 +10,7 @@ import { agencyBySegment, sendPortalPage } from '../web/portal-kit.js';
 import { catalogStore, type Column } from './catalog.store.js';
 import { atomFeed } from './feed.js';
 import { validityLabel } from './item.js';
-import { columnsWithContent, subjectName } from './portal-data.js';
+import { columnTotal, columnsWithContent, subjectName } from './portal-data.js';
 import { registryOf } from './registry.js';
 import { catalogSearch } from './search-port.js';
 import { ItemList, ItemPage, Pager, columnHref, itemHref } from './views/item-views.js';
@@ -35,11 +35,10 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
       const children = columns.filter((c) => c.parentId === column.id);
       const page = pageOf(request.query);
       const ids = [column.id, ...children.map((c) => c.id)];
-      const { items, total } = await catalogStore.published(ctx.db, {
-        columnIds: ids,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      });
+      const [items, total] = await Promise.all([
+        catalogStore.published(ctx.db, { columnIds: ids, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+        columnTotal(ctx.db, ids),
+      ]);
       const base = columnHref(agency, column.code);
       const parent = columns.find((c) => c.id === column.parentId);
       return sendPortalPage(
@@ -264,7 +263,7 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
     const ids = column
       ? [column.id, ...columns.filter((c) => c.parentId === column.id).map((c) => c.id)]
       : undefined;
-    const { items } = await catalogStore.published(ctx.db, {
+    const items = await catalogStore.published(ctx.db, {
       agencyId: agency.id,
       columnIds: ids,
       limit: 30,

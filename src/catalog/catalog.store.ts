@@ -257,21 +257,18 @@ export const catalogStore = {
   async published(
     db: Queryable,
     f: { agencyId?: string; columnIds?: readonly string[]; limit: number; offset?: number },
-  ): Promise<{ items: Item[]; total: number }> {
+  ): Promise<Item[]> {
     let q = db.selectFrom('catalog_items').where('status', '=', 'published');
     if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
     if (f.columnIds) q = q.where('column_id', 'in', f.columnIds.length ? [...f.columnIds] : ['']);
-    const [rows, count] = await Promise.all([
-      q
-        .selectAll()
-        .orderBy('published_at', 'desc')
-        .orderBy('id')
-        .limit(f.limit)
-        .offset(f.offset ?? 0)
-        .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    ]);
-    return { items: rows.map(toItem), total: Number(count?.n ?? 0) };
+    const rows = await q
+      .selectAll()
+      .orderBy('published_at', 'desc')
+      .orderBy('id')
+      .limit(f.limit)
+      .offset(f.offset ?? 0)
+      .execute();
+    return rows.map(toItem);
   },
   /** Items for the admin list, in the user's scope. */
   async forAdmin(

@@ -44,8 +44,33 @@ export async function columnsWithContent(
   return entry;
 }
 
-/** Forget the cache (after publishing, so the editor sees the column appear at once on this node). */
-export const forgetColumnsCache = (agencyId: string) => cache.delete(agencyId);
+const totals = new Map<string, { at: number; total: number }>();
+
+/**
+ * Published items in a set of columns, cached for a few seconds: counting a large column on every page view
+ * would cost more than rendering the page.
+ */
+export async function columnTotal(db: Queryable, columnIds: readonly string[]): Promise<number> {
+  const key = [...columnIds].sort().join(',');
+  const hit = totals.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.total;
+  const r = await db
+    .selectFrom('catalog_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('column_id', 'in', columnIds.length ? [...columnIds] : [''])
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  const total = Number(r?.n ?? 0);
+  if (totals.size > 10000) totals.clear();
+  totals.set(key, { at: Date.now(), total });
+  return total;
+}
+
+/** Forget the caches (after publishing, so the editor sees the change at once on this node). */
+export const forgetColumnsCache = (agencyId: string) => {
+  cache.delete(agencyId);
+  totals.clear();
+};
 
 export async function subjectName(db: Queryable, code: string | null): Promise<string | undefined> {
   if (!code) return undefined;

@@ -21,7 +21,7 @@ export async function catalogSections(ctx: AppContext, agency: Agency): Promise<
 }
 
 export async function latestItemsBlock(ctx: AppContext, agency: Agency): Promise<ComponentChildren> {
-  const { items } = await catalogStore.published(ctx.db, { agencyId: agency.id, limit: 10 });
+  const items = await catalogStore.published(ctx.db, { agencyId: agency.id, limit: 10 });
   if (!items.length) return null;
   return (
     <section aria-labelledby="latest-title">
