@@ -81,6 +81,7 @@ const bench: Bench = {
               late: false,
               revision: 1,
               withdrawReason: '',
+              standardEntryId: null,
               createdBy: 'bench',
               createdAt: at,
               updatedAt: at,

@@ -9,6 +9,8 @@ import { catalogStore } from './catalog.store.js';
 import { defaultIndexTemplate } from './index-number.js';
 import { addColumn, addSubject, renameColumn, setIndexTemplate } from './manage-catalog.js';
 import { ensureCatalog, listSubjects } from './setup-catalog.js';
+import { adoptStandardCatalog, standardEntries } from './standard-catalog.js';
+import { StandardCatalogTable } from './views/standard-table.js';
 
 type Body = Record<string, string | undefined>;
 
@@ -86,7 +88,8 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
           <button type="submit">新增栏目</button>
         </form>
         <p>
-          <a href={base}>刷新</a> · <a href="/admin/catalog/subjects">主题分类</a>
+          <a href={base}>刷新</a> · <a href="/admin/catalog/subjects">主题分类</a> ·{' '}
+          <a href={`/admin/catalog/standard?agency=${agency.id}`}>基层政务公开标准目录</a>
         </p>
       </>,
       Object.keys(errors).length || message ? 400 : 200,
@@ -134,6 +137,35 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
     return guard(request, reply, column.agencyId, () =>
       renameColumn(ctx, requireUser(request).actor, column.id, b.name ?? ''),
     );
+  });
+
+  app.get<Q>('/admin/catalog/standard', async (request, reply) => {
+    const user = requireUser(request);
+    const agencies = await agenciesInScope(ctx, user, 'catalog.manage');
+    const agency = agencies.find((a) => a.id === request.query.agency) ?? agencies[0];
+    if (!agency) throw new DomainError('auth.forbidden', '您无权管理公开目录。');
+    const entries = await standardEntries(ctx.db, agency.id);
+    return sendAdminPage(
+      reply,
+      request,
+      '基层政务公开标准目录',
+      <>
+        <h1>基层政务公开标准目录：{agency.name}</h1>
+        {entries.length === 0 ? (
+          <form method="post" action={`/admin/catalog/standard?agency=${agency.id}`}>
+            <CsrfField token={request.csrfToken} />
+            <p>本机关尚未采用标准目录。采用后，本机关成为各事项的公开主体，可在编辑信息时关联对应事项。</p>
+            <button type="submit">采用 26 个领域的标准目录模板</button>
+          </form>
+        ) : (
+          <StandardCatalogTable entries={entries} />
+        )}
+      </>,
+    );
+  });
+  app.post<Q>('/admin/catalog/standard', async (request, reply) => {
+    await adoptStandardCatalog(ctx, requireUser(request).actor, request.query.agency ?? '');
+    return reply.redirect(`/admin/catalog/standard?agency=${request.query.agency ?? ''}`, 303);
   });
 
   const subjectsPage = async (

@@ -20,6 +20,7 @@ import { endValidity } from './repeal-item.js';
 import { reviseItem } from './revise-item.js';
 import { createItem, editItem } from './save-item.js';
 import { ensureCatalog, listSubjects } from './setup-catalog.js';
+import { standardEntries } from './standard-catalog.js';
 import { returnItem, submitItem } from './submit-item.js';
 import { formToInput, ItemForm, itemToForm, type Form } from './views/item-form.js';
 import { withdrawItem } from './withdraw-item.js';
@@ -36,9 +37,10 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeo
 
 async function formContext(ctx: AppContext, agency: Agency) {
   await ensureCatalog(ctx.db, agency);
-  const [columns, subjects, docs] = await Promise.all([
+  const [columns, subjects, entries, docs] = await Promise.all([
     catalogStore.columns(ctx.db, agency.id),
     listSubjects(ctx.db),
+    standardEntries(ctx.db, agency.id),
     ctx.db
       .selectFrom('catalog_items')
       .select('id')
@@ -53,7 +55,7 @@ async function formContext(ctx: AppContext, agency: Agency) {
     ctx.db,
     docs.map((d) => d.id),
   );
-  return { columns, subjects, documents };
+  return { columns, subjects, entries, documents };
 }
 
 /** Renders the domain error's fields on the form, or rethrows what is not a form problem. */

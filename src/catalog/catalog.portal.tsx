@@ -13,6 +13,8 @@ import { validityLabel } from './item.js';
 import { columnTotal, columnsWithContent, subjectName } from './portal-data.js';
 import { registryOf } from './registry.js';
 import { catalogSearch } from './search-port.js';
+import { standardEntries } from './standard-catalog.js';
+import { StandardCatalogTable } from './views/standard-table.js';
 import { ItemList, ItemPage, Pager, columnHref, itemHref } from './views/item-views.js';
 
 const PAGE_SIZE = 20;
@@ -153,6 +155,25 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
         .send(Buffer.from(a.content));
     },
   );
+
+  app.get<{ Params: { agency: string } }>('/:agency/xxgk/standard', async (request, reply) => {
+    const agency = await agencyBySegment(ctx, request.params.agency);
+    const entries = await standardEntries(ctx.db, agency.id);
+    if (!entries.length) throw notFound('本机关的标准目录');
+    return sendPortalPage(
+      ctx,
+      request,
+      reply,
+      agency,
+      '基层政务公开标准目录',
+      <>
+        <h1>基层政务公开标准目录</h1>
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="标准目录表格（可横向滚动）">
+          <StandardCatalogTable entries={entries} />
+        </div>
+      </>,
+    );
+  });
 
   app.get<{ Params: { agency: string } }>('/:agency/xxgk/normative', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);

@@ -103,6 +103,8 @@ export interface Item {
   late: boolean;
   revision: number;
   withdrawReason: string;
+  /** The 标准目录 entry this item fulfils. */
+  standardEntryId: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -129,4 +131,5 @@ export type ItemFields = Pick<
   | 'interpretationExemption'
   | 'effectiveOn'
   | 'expiresOn'
+  | 'standardEntryId'
 >;

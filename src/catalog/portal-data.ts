@@ -7,13 +7,16 @@ import type { Queryable } from '../platform/db/database.js';
 import { catalogStore, type Column } from './catalog.store.js';
 
 const TTL_MS = 5000;
-const cache = new Map<string, { at: number; columns: Column[]; filled: Set<string>; normative: boolean }>();
+const cache = new Map<
+  string,
+  { at: number; columns: Column[]; filled: Set<string>; normative: boolean; standard: boolean }
+>();
 
 /** The agency's columns and the ids of those with at least one published item (or a child that has). */
 export async function columnsWithContent(
   db: Queryable,
   agency: Agency,
-): Promise<{ columns: Column[]; filled: Set<string>; normative: boolean }> {
+): Promise<{ columns: Column[]; filled: Set<string>; normative: boolean; standard: boolean }> {
   const hit = cache.get(agency.id);
   if (hit && Date.now() - hit.at < TTL_MS) return hit;
   const columns = await catalogStore.columns(db, agency.id);
@@ -39,7 +42,13 @@ export async function columnsWithContent(
     .where('status', '=', 'published')
     .limit(1)
     .executeTakeFirst());
-  const entry = { at: Date.now(), columns, filled, normative };
+  const standard = !!(await db
+    .selectFrom('catalog_standard_entries')
+    .select('id')
+    .where('agency_id', '=', agency.id)
+    .limit(1)
+    .executeTakeFirst());
+  const entry = { at: Date.now(), columns, filled, normative, standard };
   cache.set(agency.id, entry);
   return entry;
 }

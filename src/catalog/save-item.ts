@@ -30,6 +30,14 @@ export async function checkReferences(db: Queryable, agencyId: string, f: ItemFi
       fields.interpretsId = '所解读的文件不存在或不属于本机关';
     else if (!doc.normative) fields.interpretsId = '只能关联到规范性文件';
   }
+  if (f.standardEntryId) {
+    const entry = await db
+      .selectFrom('catalog_standard_entries')
+      .select('agency_id')
+      .where('id', '=', f.standardEntryId)
+      .executeTakeFirst();
+    if (entry?.agency_id !== agencyId) fields.standardEntryId = '所选标准目录事项不属于本机关';
+  }
   if (f.normative && f.interpretsId) fields.normative = '政策解读本身不能登记为规范性文件';
   if (Object.keys(fields).length) throw validationFailed(fields);
 }

@@ -2,7 +2,7 @@
  * Issue 6 "Done when", in Chromium: an editor drafts an item with an attachment, the reviewer sees the
  * personal-data warning, removes the attachment and publishes; the item is in its column, the feed and
  * search; a normative document cannot be published without its interpretation; repeal stamps the original
- * page; axe passes on home, column, item, search and guide pages in normal and elder mode.
+ * page; axe passes on home, column, item, search, guide, registry and standard-catalog pages in normal and elder mode.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -167,6 +167,7 @@ test('home, column, item, search and guide pages pass axe in normal and elder mo
     `/zhongxing/search?q=${encodeURIComponent('低保')}`,
     '/zhongxing/xxgk/guide',
     '/zhongxing/xxgk/normative',
+    '/zhongxing/xxgk/standard',
   ];
   for (const mode of ['standard', 'elder']) {
     await page.goto(`${base}/mode/${mode}?back=/zhongxing/`);

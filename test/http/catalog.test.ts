@@ -195,6 +195,48 @@ describeEachDatabase('catalog over HTTP', ({ handle }) => {
     assert.match((await get(`/zhongxing/search?q=${encodeURIComponent('危房改造')}`)).body, /找到 0 条结果/);
   });
 
+  test('the demo township adopted the standard catalog; it is published with the §5.3 columns', async () => {
+    const page = await get('/zhongxing/xxgk/standard');
+    assert.equal(page.statusCode, 200);
+    for (const h of [
+      '一级事项',
+      '二级事项',
+      '公开内容（要素）',
+      '公开依据',
+      '公开时限',
+      '公开主体',
+      '公开渠道和载体',
+      '公开对象',
+      '公开方式',
+      '公开层级',
+    ])
+      assert.match(page.body, new RegExp(`<th scope="col">${h.replace(/[()（）]/g, '.')}</th>`));
+    assert.match(page.body, /共 52 项/);
+    assert.equal((await get('/guzhen/xxgk/standard')).statusCode, 404);
+    // A department is not a basic-level government: adoption is refused and nothing is stored.
+    const admin = new Browser(app);
+    await admin.login('admin');
+    const dept = (await get('/api/v1/agencies'))
+      .json<{ items: Array<{ id: string; level: string }> }>()
+      .items.find((a) => a.level === 'department')!;
+    const res = await admin.submit(
+      `/admin/catalog/standard?agency=${dept.id}`,
+      `/admin/catalog/standard?agency=${dept.id}`,
+      {},
+    );
+    assert.equal(res.statusCode, 400);
+    assert.equal(
+      (
+        await ctx.db
+          .selectFrom('catalog_standard_entries')
+          .select('id')
+          .where('agency_id', '=', dept.id)
+          .execute()
+      ).length,
+      0,
+    );
+  });
+
   test('repeal stamps the original page; an editor cannot publish', async () => {
     const reviewer = new Browser(app);
     await reviewer.login('zx-reviewer');
