@@ -195,6 +195,39 @@ describeEachDatabase('catalog over HTTP', ({ handle }) => {
     assert.match((await get(`/zhongxing/search?q=${encodeURIComponent('危房改造')}`)).body, /找到 0 条结果/);
   });
 
+  test('statistics of a year: by column and subject, late items under Art. 26, registry counts', async () => {
+    const stats = (await get('/api/v1/agencies/zhongxing/statistics?year=2025')).json<{
+      published: number;
+      byColumn: Array<{ code: string; count: number }>;
+      bySubject: Array<{ count: number }>;
+      late: number;
+      normativeDocuments: { made: number; inForce: number };
+    }>();
+    const rows = await ctx.db
+      .selectFrom('catalog_items')
+      .select(['late', 'published_on'])
+      .where('status', '=', 'published')
+      .where('published_on', 'like', '2025-%')
+      .execute();
+    const zx = (await get('/api/v1/agencies/zhongxing')).json<{ id: string }>();
+    const own = await ctx.db
+      .selectFrom('catalog_items')
+      .select('id')
+      .where('agency_id', '=', zx.id)
+      .where('status', '=', 'published')
+      .where('published_on', 'like', '2025-%')
+      .execute();
+    assert.equal(stats.published, own.length);
+    assert.equal(
+      stats.byColumn.reduce((s, c) => s + c.count, 0),
+      stats.published,
+    );
+    assert.equal(stats.late, rows.filter((r) => r.late === 1).length);
+    assert.ok(stats.late > 0);
+    assert.equal(stats.normativeDocuments.made, 3);
+    assert.equal((await get('/api/v1/agencies/zhongxing/statistics?year=abc')).statusCode, 400);
+  });
+
   test('the demo township adopted the standard catalog; it is published with the §5.3 columns', async () => {
     const page = await get('/zhongxing/xxgk/standard');
     assert.equal(page.statusCode, 200);
