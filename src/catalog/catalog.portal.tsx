@@ -300,6 +300,35 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
     );
   };
 
+  // sitemap.xml (sitemaps.org): the agency's pages and its newest 50,000 items (the protocol's limit per file).
+  app.get<{ Params: { agency: string } }>('/:agency/sitemap.xml', async (request, reply) => {
+    const agency = await agencyBySegment(ctx, request.params.agency);
+    const base = `${ctx.config.publicBaseUrl.replace(/\/$/, '')}/${agency.pathSegment}`;
+    const { columns, filled } = await columnsWithContent(ctx.db, agency);
+    const items = await ctx.db
+      .selectFrom('catalog_items')
+      .select(['id', 'updated_at'])
+      .where('agency_id', '=', agency.id)
+      .where('status', '=', 'published')
+      .orderBy('published_at', 'desc')
+      .limit(50000 - columns.length - 3)
+      .execute();
+    const url = (loc: string, lastmod?: string) =>
+      `<url><loc>${loc}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;
+    const body = [
+      url(`${base}/`),
+      url(`${base}/xxgk/`),
+      url(`${base}/xxgk/guide`),
+      ...columns.filter((c) => filled.has(c.id)).map((c) => url(`${base}/xxgk/columns/${c.code}`)),
+      ...items.map((i) => url(`${base}/xxgk/items/${i.id}`, i.updated_at)),
+    ].join('');
+    return reply
+      .type('application/xml; charset=utf-8')
+      .send(
+        `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${body}</urlset>`,
+      );
+  });
+
   app.get<{ Params: { agency: string } }>('/:agency/feed.atom', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     return sendFeed(agency, undefined, `/${agency.pathSegment}/feed.atom`, reply);

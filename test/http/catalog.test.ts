@@ -270,6 +270,41 @@ describeEachDatabase('catalog over HTTP', ({ handle }) => {
     );
   });
 
+  test('sitemap.xml lists the agency pages and its items', async () => {
+    const res = await get('/zhongxing/sitemap.xml');
+    assert.match(res.headers['content-type'] as string, /application\/xml/);
+    assert.match(res.body, /<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    assert.ok((res.body.match(/\/xxgk\/items\//g) ?? []).length > 200);
+  });
+
+  test('column, index-rule and subject forms refuse bad input in Chinese and change nothing', async () => {
+    const admin = new Browser(app);
+    await admin.login('zx-admin');
+    const zx = (await get('/api/v1/agencies/zhongxing')).json<{ id: string }>();
+    const page = `/admin/catalog/columns?agency=${zx.id}`;
+    const columnsBefore = (await catalogStore.columns(ctx.db, zx.id)).length;
+    const bad = await admin.submit(page, page, { code: 'Bad Code', name: '' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /栏目代码应为小写字母/);
+    assert.match(bad.body, /请填写栏目名称/);
+    const dup = await admin.submit(page, page, { code: 'gzdt', name: '重复' });
+    assert.match(dup.body, /该栏目代码已被使用/);
+    assert.equal((await catalogStore.columns(ctx.db, zx.id)).length, columnsBefore);
+    const rule = `/admin/catalog/index-rule?agency=${zx.id}`;
+    const badRule = await admin.submit(page, rule, { indexTemplate: '{YYYY}-{seq:2}' });
+    assert.equal(badRule.statusCode, 400);
+    assert.match(badRule.body, /索引号规则有误/);
+    assert.equal(await catalogStore.indexTemplate(ctx.db, zx.id), undefined);
+    const ok = await admin.submit(page, rule, { indexTemplate: '{机构代码}/{YYYY}{MM}-{seq:6}' });
+    assert.equal(ok.statusCode, 303);
+    assert.equal(await catalogStore.indexTemplate(ctx.db, zx.id), '{机构代码}/{YYYY}{MM}-{seq:6}');
+    // Only the platform admin edits the subject taxonomy.
+    const forbidden = await admin.submit('/admin/catalog/subjects', '/admin/catalog/subjects', {
+      name: '新分类',
+    });
+    assert.equal(forbidden.statusCode, 403);
+  });
+
   test('repeal stamps the original page; an editor cannot publish', async () => {
     const reviewer = new Browser(app);
     await reviewer.login('zx-reviewer');
