@@ -179,3 +179,55 @@ test('home, column, item, search and guide pages pass axe in normal and elder mo
   }
   await page.close();
 });
+
+test('keyboard alone reaches the search box, the mode switch and the navigation in a sensible order', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/zhongxing/xxgk/columns/gzdt`);
+  const stops: string[] = [];
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press('Tab');
+    stops.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.tagName === 'INPUT' ? `input#${el.id}` : (el.textContent?.trim() ?? '');
+      }),
+    );
+  }
+  assert.deepEqual(stops.slice(0, 7), [
+    '跳到主要内容',
+    '固镇县仲兴乡人民政府',
+    'input#site-search-q',
+    '搜索',
+    '长者模式',
+    '首页',
+    '政府信息公开',
+  ]);
+  // The skip link moves focus into the main content.
+  await page.goto(`${base}/zhongxing/xxgk/columns/gzdt`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  await page.close();
+});
+
+test('pages stay readable at 200% zoom (a 1280px window is 640 CSS pixels): no horizontal scrolling', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 640, height: 900 } })).newPage();
+  await page.goto(`${base}/zhongxing/xxgk/normative`);
+  const item = await page
+    .getByRole('link', { name: '仲兴乡村级财务管理办法', exact: true })
+    .getAttribute('href');
+  for (const path of [
+    '/zhongxing/',
+    '/zhongxing/xxgk/columns/gzdt',
+    item!,
+    '/zhongxing/search?q=低保',
+    '/zhongxing/xxgk/guide',
+  ]) {
+    await page.goto(`${base}${path}`);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+  }
+  await page.close();
+});
