@@ -4,10 +4,16 @@ import { isPlatformAdmin } from '../agencies/permissions.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
-import { CsrfField, ErrorSummary, TextField, type Errors } from '../web/views/forms.js';
+import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import { catalogStore } from './catalog.store.js';
 import { defaultIndexTemplate } from './index-number.js';
-import { addColumn, addSubject, renameColumn, setIndexTemplate } from './manage-catalog.js';
+import {
+  addColumn,
+  addSubject,
+  renameColumn,
+  setIndexTemplate,
+  setSensitiveWords,
+} from './manage-catalog.js';
 import { ensureCatalog, listSubjects } from './setup-catalog.js';
 import { adoptStandardCatalog, standardEntries } from './standard-catalog.js';
 import { StandardCatalogTable } from './views/standard-table.js';
@@ -29,6 +35,7 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
     await ensureCatalog(ctx.db, agency);
     const columns = await catalogStore.columns(ctx.db, agency.id);
     const template = (await catalogStore.indexTemplate(ctx.db, agency.id)) ?? defaultIndexTemplate;
+    const words = await catalogStore.sensitiveWords(ctx.db, agency.id);
     const base = `/admin/catalog/columns?agency=${agency.id}`;
     const csrf = <CsrfField token={request.csrfToken} />;
     return sendAdminPage(
@@ -49,6 +56,23 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
             hint="可用占位符：{统一社会信用代码} {机构代码} {YYYY} {MM} {seq:N}；已发出的索引号不会改变，也不会重复使用"
           />
           <button type="submit">保存规则</button>
+        </form>
+        <h2>敏感词</h2>
+        <form method="post" action={`/admin/catalog/sensitive-words?agency=${agency.id}`}>
+          {csrf}
+          <Field
+            name="sensitiveWords"
+            label="敏感词表"
+            errors={errors}
+            hint="每行一个，或用逗号分隔；发布前检查会提示正文和附件中出现的敏感词"
+          >
+            {(a) => (
+              <textarea {...a} rows={4}>
+                {words.join('\n')}
+              </textarea>
+            )}
+          </Field>
+          <button type="submit">保存敏感词</button>
         </form>
         <h2>栏目</h2>
         <table>
@@ -128,6 +152,12 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
     const b = (request.body ?? {}) as Body;
     return guard(request, reply, request.query.agency, () =>
       setIndexTemplate(ctx, requireUser(request).actor, request.query.agency ?? '', b.indexTemplate ?? ''),
+    );
+  });
+  app.post<Q>('/admin/catalog/sensitive-words', async (request, reply) => {
+    const b = (request.body ?? {}) as Body;
+    return guard(request, reply, request.query.agency, () =>
+      setSensitiveWords(ctx, requireUser(request).actor, request.query.agency ?? '', b.sensitiveWords ?? ''),
     );
   });
   app.post<{ Params: { id: string } }>('/admin/catalog/columns/:id/rename', async (request, reply) => {

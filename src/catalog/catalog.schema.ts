@@ -24,6 +24,8 @@ export interface CatalogSubjectTable {
 export interface CatalogSettingsTable {
   agency_id: string;
   index_template: string;
+  /** JSON array of words the pre-publication check looks for (migration 0402). */
+  sensitive_words: string;
 }
 
 export interface CatalogIndexCounterTable {

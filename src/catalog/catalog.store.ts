@@ -180,6 +180,26 @@ export const catalogStore = {
       .executeTakeFirst();
     return r?.index_template;
   },
+  async sensitiveWords(db: Queryable, agencyId: string): Promise<string[]> {
+    const r = await db
+      .selectFrom('catalog_settings')
+      .select('sensitive_words')
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    return r ? (JSON.parse(r.sensitive_words) as string[]) : [];
+  },
+  async setSensitiveWords(db: Queryable, agencyId: string, words: string[], template: string): Promise<void> {
+    const updated = await db
+      .updateTable('catalog_settings')
+      .set({ sensitive_words: JSON.stringify(words) })
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      await db
+        .insertInto('catalog_settings')
+        .values({ agency_id: agencyId, index_template: template, sensitive_words: JSON.stringify(words) })
+        .execute();
+  },
   async setIndexTemplate(db: Queryable, agencyId: string, template: string): Promise<void> {
     const updated = await db
       .updateTable('catalog_settings')
@@ -189,7 +209,7 @@ export const catalogStore = {
     if (Number(updated.numUpdatedRows) === 0)
       await db
         .insertInto('catalog_settings')
-        .values({ agency_id: agencyId, index_template: template })
+        .values({ agency_id: agencyId, index_template: template, sensitive_words: '[]' })
         .execute();
   },
   /** Takes the next sequence number of a scope; the counter only goes up (never reused). */

@@ -22,9 +22,10 @@ import { art26Timeliness } from './timeliness.js';
 
 /** The pre-publication findings of an item as it stands. */
 export async function checksOf(db: Queryable, item: Item): Promise<CheckFinding[]> {
-  const [attachments, interpretations] = await Promise.all([
+  const [attachments, interpretations, sensitiveWords] = await Promise.all([
     catalogStore.attachments(db, item.id),
     item.normative ? catalogStore.interpretationsOf(db, item.id) : Promise.resolve([]),
+    catalogStore.sensitiveWords(db, item.agencyId),
   ]);
   return prepublicationChecks({
     title: item.title,
@@ -36,6 +37,7 @@ export async function checksOf(db: Queryable, item: Item): Promise<CheckFinding[
     normative: item.normative,
     interpretationCount: interpretations.length,
     interpretationExemption: item.interpretationExemption,
+    sensitiveWords,
   });
 }
 

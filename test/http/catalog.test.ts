@@ -298,6 +298,16 @@ describeEachDatabase('catalog over HTTP', ({ handle }) => {
     const ok = await admin.submit(page, rule, { indexTemplate: '{机构代码}/{YYYY}{MM}-{seq:6}' });
     assert.equal(ok.statusCode, 303);
     assert.equal(await catalogStore.indexTemplate(ctx.db, zx.id), '{机构代码}/{YYYY}{MM}-{seq:6}');
+    const words = `/admin/catalog/sensitive-words?agency=${zx.id}`;
+    const tooLong = await admin.submit(page, words, { sensitiveWords: '一'.repeat(31) });
+    assert.equal(tooLong.statusCode, 400);
+    assert.match(tooLong.body, /超过 30 个字/);
+    assert.deepEqual(await catalogStore.sensitiveWords(ctx.db, zx.id), []);
+    assert.equal(
+      (await admin.submit(page, words, { sensitiveWords: '内部资料\n绝密，内部资料' })).statusCode,
+      303,
+    );
+    assert.deepEqual(await catalogStore.sensitiveWords(ctx.db, zx.id), ['内部资料', '绝密']);
     // Only the platform admin edits the subject taxonomy.
     const forbidden = await admin.submit('/admin/catalog/subjects', '/admin/catalog/subjects', {
       name: '新分类',
