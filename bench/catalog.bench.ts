@@ -82,6 +82,7 @@ const bench: Bench = {
               revision: 1,
               withdrawReason: '',
               standardEntryId: null,
+              approvals: [],
               createdBy: 'bench',
               createdAt: at,
               updatedAt: at,

@@ -12,6 +12,7 @@ import {
   addSubject,
   renameColumn,
   setIndexTemplate,
+  setReviewLevels,
   setSensitiveWords,
 } from './manage-catalog.js';
 import { ensureCatalog, listSubjects } from './setup-catalog.js';
@@ -36,6 +37,7 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
     const columns = await catalogStore.columns(ctx.db, agency.id);
     const template = (await catalogStore.indexTemplate(ctx.db, agency.id)) ?? defaultIndexTemplate;
     const words = await catalogStore.sensitiveWords(ctx.db, agency.id);
+    const levels = await catalogStore.reviewLevels(ctx.db, agency.id);
     const base = `/admin/catalog/columns?agency=${agency.id}`;
     const csrf = <CsrfField token={request.csrfToken} />;
     return sendAdminPage(
@@ -56,6 +58,27 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
             hint="可用占位符：{统一社会信用代码} {机构代码} {YYYY} {MM} {seq:N}；已发出的索引号不会改变，也不会重复使用"
           />
           <button type="submit">保存规则</button>
+        </form>
+        <h2>审核级数</h2>
+        <form method="post" action={`/admin/catalog/review-levels?agency=${agency.id}`}>
+          {csrf}
+          <Field
+            name="reviewLevels"
+            label="发布前审核级数（三审制）"
+            errors={errors}
+            hint="每一级由不同的审核人员完成，最后一级审核后发布"
+          >
+            {(a) => (
+              <select {...a}>
+                {[1, 2, 3].map((n) => (
+                  <option value={String(n)} selected={n === levels}>
+                    {n} 级
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit">保存审核级数</button>
         </form>
         <h2>敏感词</h2>
         <form method="post" action={`/admin/catalog/sensitive-words?agency=${agency.id}`}>
@@ -152,6 +175,12 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
     const b = (request.body ?? {}) as Body;
     return guard(request, reply, request.query.agency, () =>
       setIndexTemplate(ctx, requireUser(request).actor, request.query.agency ?? '', b.indexTemplate ?? ''),
+    );
+  });
+  app.post<Q>('/admin/catalog/review-levels', async (request, reply) => {
+    const b = (request.body ?? {}) as Body;
+    return guard(request, reply, request.query.agency, () =>
+      setReviewLevels(ctx, requireUser(request).actor, request.query.agency ?? '', b.reviewLevels ?? ''),
     );
   });
   app.post<Q>('/admin/catalog/sensitive-words', async (request, reply) => {

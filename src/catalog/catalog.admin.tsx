@@ -10,6 +10,7 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
+import { approveItem } from './approve-item.js';
 import { addAttachment, removeAttachment } from './attach.js';
 import { checkAttachment } from './attachments.js';
 import { catalogStore } from './catalog.store.js';
@@ -214,14 +215,21 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
     if (!item || !can(user.actor, 'catalog.edit', item.agencyId, all)) throw notFound('该公开条目');
     const agency = all.find((a) => a.id === item.agencyId)!;
     const mayPublish = can(user.actor, 'catalog.publish', item.agencyId, all);
-    const [attachments, findings, fc] = await Promise.all([
+    const [attachments, findings, fc, levels] = await Promise.all([
       catalogStore.attachments(ctx.db, item.id),
       item.status === 'submitted' || item.status === 'draft' ? checksOf(ctx.db, item) : Promise.resolve([]),
       formContext(ctx, agency),
+      catalogStore.reviewLevels(ctx.db, item.agencyId),
     ]);
+    // Below the last level a reviewer approves; the last level publishes (三审).
+    const finalLevel = item.approvals.length >= levels - 1;
+    const step = finalLevel ? 'publish' : 'approve';
+    const levelText = `第 ${item.approvals.length + 1} 级审核（共 ${levels} 级）`;
     const errors = state.errors ?? {};
     // Check findings belong to the review section; the edit form shows only its own fields' errors.
-    const reviewProblem = Boolean(errors.checks || errors.acknowledge);
+    const reviewProblem = Boolean(
+      errors.checks || errors.acknowledge || (state.message && Object.keys(errors).length === 0),
+    );
     const formErrs = reviewProblem ? {} : errors;
     const base = `/admin/catalog/items/${item.id}`;
     const csrf = <CsrfField token={request.csrfToken} />;
@@ -304,14 +312,18 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
         {item.status === 'submitted' && mayPublish && (
           <section aria-labelledby="review-title">
             <h2 id="review-title">审核发布（保密审查）</h2>
-            <ErrorSummary
-              errors={{}}
-              message={errors.checks || errors.acknowledge ? state.message : undefined}
-            />
+            {levels > 1 && (
+              <p>
+                {levelText}
+                {item.approvals.length > 0 &&
+                  `；已通过：${item.approvals.map((a) => `${a.label}（${a.at.slice(0, 10)}）`).join('、')}`}
+              </p>
+            )}
+            <ErrorSummary errors={{}} message={reviewProblem ? state.message : undefined} />
             {findings.length === 0 ? (
               <p>发布前检查未发现问题。</p>
             ) : (
-              <form method="post" action={`${base}/publish`}>
+              <form method="post" action={`${base}/${step}`}>
                 {csrf}
                 <fieldset>
                   <legend>发布前检查</legend>
@@ -335,13 +347,13 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
                     ))}
                   </ul>
                 </fieldset>
-                <button type="submit">确认并发布</button>
+                <button type="submit">{finalLevel ? '确认并发布' : `确认并通过${levelText}`}</button>
               </form>
             )}
             {findings.length === 0 && (
-              <form method="post" action={`${base}/publish`}>
+              <form method="post" action={`${base}/${step}`}>
                 {csrf}
-                <button type="submit">发布</button>
+                <button type="submit">{finalLevel ? '发布' : `通过${levelText}`}</button>
               </form>
             )}
             <form method="post" action={`${base}/return`}>
@@ -461,6 +473,13 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
     action(async (r) => {
       const { indexNo } = await publishItem(ctx, actor(r), r.params.id, list(body(r).acknowledge));
       return `已发布，索引号 ${indexNo}`;
+    }),
+  );
+  app.post<P>(
+    '/admin/catalog/items/:id/approve',
+    action(async (r) => {
+      const { level, levels: n } = await approveItem(ctx, actor(r), r.params.id, list(body(r).acknowledge));
+      return `已通过第 ${level} 级审核（共 ${n} 级）`;
     }),
   );
   app.post<P>(

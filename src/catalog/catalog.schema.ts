@@ -26,6 +26,8 @@ export interface CatalogSettingsTable {
   index_template: string;
   /** JSON array of words the pre-publication check looks for (migration 0402). */
   sensitive_words: string;
+  /** 1–3 review levels before publication (migration 0403). */
+  review_levels: number;
 }
 
 export interface CatalogIndexCounterTable {
@@ -68,6 +70,8 @@ export interface CatalogItemTable {
   withdraw_reason: string;
   /** The 标准目录 entry this item fulfils (migration 0401). */
   standard_entry_id: string | null;
+  /** JSON array of approvals collected at the lower review levels (migration 0403). */
+  approvals: string;
   created_by: string;
   created_at: string;
   updated_at: string;

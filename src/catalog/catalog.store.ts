@@ -60,6 +60,7 @@ export function toItem(r: Selectable<CatalogItemTable>): Item {
     revision: r.revision,
     withdrawReason: r.withdraw_reason,
     standardEntryId: r.standard_entry_id,
+    approvals: JSON.parse(r.approvals) as Item['approvals'],
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -100,6 +101,7 @@ export function itemRow(i: Item): CatalogItemTable {
     revision: i.revision,
     withdraw_reason: i.withdrawReason,
     standard_entry_id: i.standardEntryId,
+    approvals: JSON.stringify(i.approvals),
     created_by: i.createdBy,
     created_at: i.createdAt,
     updated_at: i.updatedAt,
@@ -180,6 +182,31 @@ export const catalogStore = {
       .executeTakeFirst();
     return r?.index_template;
   },
+  async reviewLevels(db: Queryable, agencyId: string): Promise<number> {
+    const r = await db
+      .selectFrom('catalog_settings')
+      .select('review_levels')
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    return Number(r?.review_levels ?? 1);
+  },
+  async setReviewLevels(db: Queryable, agencyId: string, levels: number, template: string): Promise<void> {
+    const updated = await db
+      .updateTable('catalog_settings')
+      .set({ review_levels: levels })
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      await db
+        .insertInto('catalog_settings')
+        .values({
+          agency_id: agencyId,
+          index_template: template,
+          sensitive_words: '[]',
+          review_levels: levels,
+        })
+        .execute();
+  },
   async sensitiveWords(db: Queryable, agencyId: string): Promise<string[]> {
     const r = await db
       .selectFrom('catalog_settings')
@@ -197,7 +224,12 @@ export const catalogStore = {
     if (Number(updated.numUpdatedRows) === 0)
       await db
         .insertInto('catalog_settings')
-        .values({ agency_id: agencyId, index_template: template, sensitive_words: JSON.stringify(words) })
+        .values({
+          agency_id: agencyId,
+          index_template: template,
+          sensitive_words: JSON.stringify(words),
+          review_levels: 1,
+        })
         .execute();
   },
   async setIndexTemplate(db: Queryable, agencyId: string, template: string): Promise<void> {
@@ -209,7 +241,7 @@ export const catalogStore = {
     if (Number(updated.numUpdatedRows) === 0)
       await db
         .insertInto('catalog_settings')
-        .values({ agency_id: agencyId, index_template: template, sensitive_words: '[]' })
+        .values({ agency_id: agencyId, index_template: template, sensitive_words: '[]', review_levels: 1 })
         .execute();
   },
   /** Takes the next sequence number of a scope; the counter only goes up (never reused). */

@@ -71,6 +71,12 @@ export const genres = [
   '其他',
 ];
 
+export interface Approval {
+  userId: string | null;
+  label: string;
+  at: string;
+}
+
 export interface Item {
   id: string;
   agencyId: string;
@@ -105,6 +111,8 @@ export interface Item {
   withdrawReason: string;
   /** The 标准目录 entry this item fulfils. */
   standardEntryId: string | null;
+  /** Approvals at the review levels below the last (三审); reset when the item changes or is returned. */
+  approvals: Approval[];
   createdBy: string;
   createdAt: string;
   updatedAt: string;

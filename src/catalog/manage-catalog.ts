@@ -144,6 +144,31 @@ export async function setSensitiveWords(
   });
 }
 
+/** Review levels before publication (三审): 1 to 3; items under review keep the approvals they have. */
+export async function setReviewLevels(
+  ctx: AppContext,
+  actor: Actor,
+  agencyId: string,
+  text: string,
+): Promise<void> {
+  await managed(ctx, actor, agencyId);
+  const levels = Number(text);
+  if (!Number.isInteger(levels) || levels < 1 || levels > 3)
+    throw validationFailed({ reviewLevels: '审核级数应为 1、2 或 3' });
+  const template = (await catalogStore.indexTemplate(ctx.db, agencyId)) ?? defaultIndexTemplate;
+  await ctx.db.transaction().execute(async (tx) => {
+    await catalogStore.setReviewLevels(tx, agencyId, levels, template);
+    await appendEvent(tx, {
+      actor,
+      agencyId,
+      entityType: 'agency',
+      entityId: agencyId,
+      action: 'catalog.review_levels_set',
+      data: { levels },
+    });
+  });
+}
+
 /** The subject taxonomy is platform data (provinces localise it): the platform admin adds entries. */
 export async function addSubject(
   ctx: AppContext,

@@ -71,6 +71,7 @@ export async function createItem(
     late: false,
     revision: 0,
     withdrawReason: '',
+    approvals: [],
     createdBy: actor.label,
     createdAt: now,
     updatedAt: now,
@@ -95,7 +96,14 @@ export async function editItem(ctx: AppContext, actor: Actor, itemId: string, in
     throw new DomainError('catalog.not_editable', '已公开或已撤回的条目不能直接编辑，请使用“修订”。');
   const f = parseItemInput(input);
   await checkReferences(ctx.db, item.agencyId, f, item.id);
-  const next: Item = { ...item, ...f, issuer: f.issuer || item.issuer, updatedAt: ctx.now().toISOString() };
+  // A changed item is reviewed again from the first level.
+  const next: Item = {
+    ...item,
+    ...f,
+    issuer: f.issuer || item.issuer,
+    approvals: [],
+    updatedAt: ctx.now().toISOString(),
+  };
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.updateItem(tx, next);
     await appendEvent(tx, {
