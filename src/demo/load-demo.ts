@@ -7,6 +7,7 @@ import { agenciesStore } from '../agencies/agencies.store.js';
 import { systemActor } from '../agencies/permissions.js';
 import { createAgency } from '../agencies/save-agency.js';
 import type { AppContext } from '../platform/context.js';
+import { loadCatalogDemo } from '../catalog/demo/demo-items.js';
 import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
 import { loadRequestsDemo } from '../requests/demo-requests.js';
 import { loadReportDemo } from '../reports/demo/load-report-demo.js';
@@ -23,6 +24,7 @@ export const demoLoaders: { name: string; load: DemoLoader }[] = [
   { name: '政府信息公开工作年度报告', load: (ctx, ids) => loadDemoReports(ctx, ids) },
   { name: '互动交流与社会评议', load: loadDemoMessages },
   { name: '仲兴乡2025年依申请公开案件', load: loadRequestsDemo },
+  { name: '主动公开目录（仲兴乡 2025 年）', load: loadCatalogDemo },
 ];
 
 export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {

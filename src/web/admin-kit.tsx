@@ -40,6 +40,7 @@ export const adminNav: { href: string; label: string; action: Action | Action[] 
   { href: '/admin/ratings', label: '社会评议', action: 'reports.supervise' },
   { href: '/admin/supervision', label: '监督保障', action: 'reports.supervise' },
   { href: '/admin/accountability', label: '考核与整改', action: 'reports.edit' },
+  { href: '/admin/catalog', label: '主动公开', action: 'catalog.edit' },
 ];
 
 /** Warnings at the top of the dashboard; capabilities add a provider (one line each). */

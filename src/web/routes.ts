@@ -25,6 +25,9 @@ import {
 } from '../interaction/rating/ratings.routes.js';
 import { registerSupervisionRoutes } from '../supervision/supervision.routes.js';
 import { registerAccountabilityRoutes } from '../supervision/accountability.routes.js';
+import { registerCatalogPortal } from '../catalog/catalog.portal.js';
+import { registerCatalogApi } from '../catalog/catalog.api.js';
+import { registerCatalogAdmin } from '../catalog/catalog.admin.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -49,5 +52,8 @@ export const routeModules: RouteModule[] = [
   { surface: 'public', register: registerRatingPublicRoutes },
   { surface: 'admin', register: registerRequestAdminRoutes },
   { surface: 'public', register: registerRequestPortalRoutes },
+  { surface: 'admin', register: registerCatalogAdmin },
+  { surface: 'public', register: registerCatalogApi },
+  { surface: 'public', register: registerCatalogPortal },
   { surface: 'public', register: registerPortalRoutes },
 ];

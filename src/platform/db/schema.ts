@@ -7,6 +7,7 @@
 import type { Generated } from 'kysely';
 import type { AnnualReportTables } from '../../annual-reports/annual-reports.schema.js';
 import type { CalendarTables } from '../../calendar/calendar.schema.js';
+import type { CatalogTables } from '../../catalog/catalog.schema.js';
 import type { ReportTables } from '../../reports/reports.schema.js';
 import type { InteractionTables } from '../../interaction/interaction.tables.js';
 import type { RequestTables } from '../../requests/requests.schema.js';
@@ -103,4 +104,5 @@ export type Database = FoundationTables &
   ReportTables &
   AnnualReportTables &
   InteractionTables &
-  RequestTables;
+  RequestTables &
+  CatalogTables;
