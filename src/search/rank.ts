@@ -1,0 +1,76 @@
+/**
+ * Relevance and snippets, computed on a bounded candidate set (pure). The score favours, in order: the query
+ * being the item's 文号 or index number, every term in the title (shorter titles first), and how often the
+ * terms occur in the text; ties go to the newer item.
+ */
+import { fieldSeparator } from './grams.js';
+import type { SnippetPart } from './search-index.js';
+
+export interface Candidate {
+  seq: number;
+  title_key: string;
+  doc_no_key: string;
+  index_no_key: string;
+  norm: string;
+}
+
+function occurrences(text: string, term: string, cap: number): number {
+  let n = 0;
+  for (let i = text.indexOf(term); i >= 0 && n < cap; i = text.indexOf(term, i + term.length)) n++;
+  return n;
+}
+
+export function score(c: Candidate, terms: string[], wholeKey: string): number {
+  let s = 0;
+  if (wholeKey && (c.doc_no_key === wholeKey || c.index_no_key === wholeKey)) s += 1000;
+  if (terms.every((t) => c.title_key.includes(t))) {
+    const covered = terms.reduce((n, t) => n + t.length, 0);
+    s += 100 + 50 * Math.min(1, covered / Math.max(1, c.title_key.length));
+  }
+  for (const t of terms) s += 2 * Math.log2(1 + occurrences(c.norm, t, 32));
+  return s;
+}
+
+export function rank<T extends Candidate>(candidates: T[], terms: string[], wholeKey: string): T[] {
+  return candidates
+    .map((c) => ({ c, s: score(c, terms, wholeKey) }))
+    .sort((a, b) => b.s - a.s || b.c.seq - a.c.seq)
+    .map((x) => x.c);
+}
+
+/**
+ * A window of the text around the first hit, with every term marked. Searches the fields after the title
+ * first (the title is shown on its own); falls back to the start of the summary or body.
+ */
+export function snippet(norm: string, terms: string[], width = 110): SnippetPart[] {
+  const fields = norm.split(fieldSeparator);
+  const text = fields.slice(3).join(' ');
+  let first = -1;
+  for (const t of terms) {
+    const i = text.indexOf(t);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  const start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 3));
+  const window = text.slice(start, start + width);
+  const parts = mark(window, terms);
+  if (start > 0) parts.unshift({ text: '…', hit: false });
+  if (start + width < text.length) parts.push({ text: '…', hit: false });
+  return parts;
+}
+
+/** Splits text into marked and unmarked parts; overlapping hits merge. */
+export function mark(text: string, terms: string[]): SnippetPart[] {
+  const hit = new Uint8Array(text.length);
+  for (const t of terms) {
+    if (!t) continue;
+    for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) hit.fill(1, i, i + t.length);
+  }
+  const parts: SnippetPart[] = [];
+  for (let i = 0; i < text.length;) {
+    let j = i;
+    while (j < text.length && hit[j] === hit[i]) j++;
+    parts.push({ text: text.slice(i, j), hit: hit[i] === 1 });
+    i = j;
+  }
+  return parts;
+}
