@@ -4,6 +4,8 @@
  * days as `YYYY-MM-DD` text, instants as ISO-8601 UTC text, booleans as integers 0/1, JSON as text.
  */
 import type { Generated } from 'kysely';
+import type { CatalogTables } from '../../catalog/catalog.schema.js';
+import type { SearchTables } from '../../search/search.schema.js';
 
 export interface AgencyTable {
   id: string;
@@ -92,30 +94,4 @@ export interface FoundationTables {
   job_leases: JobLeaseTable;
 }
 
-export interface SearchDocTable {
-  id: string;
-  /** Publication day number × 2^24 + counter: newest first is descending seq (and the FTS5 rowid). */
-  seq: number;
-  agency_id: string;
-  column_id: string | null;
-  subject: string | null;
-  kind: string | null;
-  validity: string | null;
-  status: string;
-  published_on: string;
-  year: number;
-  title: string;
-  doc_no: string;
-  index_no: string;
-  title_key: string;
-  doc_no_key: string;
-  index_no_key: string;
-  norm: string;
-}
-
-export interface SearchTables {
-  search_docs: SearchDocTable;
-  search_counter: { id: number; n: number };
-}
-
-export type Database = FoundationTables & SearchTables;
+export type Database = FoundationTables & CatalogTables & SearchTables;

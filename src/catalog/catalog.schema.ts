@@ -1,0 +1,109 @@
+/** Kysely table types of the disclosure catalog (migration 0400). */
+
+export interface CatalogColumnTable {
+  id: string;
+  agency_id: string;
+  parent_id: string | null;
+  /** Stable per agency, used in URLs, e.g. `guide`, `a20-01`. */
+  code: string;
+  name: string;
+  /** guide | system | statutory | report | custom */
+  kind: string;
+  /** Article item the column gathers, e.g. `20.1` (Art. 20 (一)) or `21`. */
+  article_item: string | null;
+  sort_order: number;
+}
+
+export interface CatalogSubjectTable {
+  code: string;
+  parent_code: string | null;
+  name: string;
+  sort_order: number;
+}
+
+export interface CatalogSettingsTable {
+  agency_id: string;
+  index_template: string;
+}
+
+export interface CatalogIndexCounterTable {
+  agency_id: string;
+  scope: string;
+  last_seq: number;
+}
+
+export interface CatalogItemTable {
+  id: string;
+  agency_id: string;
+  column_id: string;
+  index_no: string | null;
+  status: string;
+  title: string;
+  summary: string;
+  issuer: string;
+  written_on: string | null;
+  published_on: string | null;
+  published_at: string | null;
+  doc_no: string;
+  subject_code: string | null;
+  genre: string;
+  five_kind: string | null;
+  key_domain: string | null;
+  keywords: string;
+  source: string;
+  validity: string;
+  body_html: string;
+  normative: number;
+  interprets_id: string | null;
+  interpretation_exemption: string;
+  effective_on: string | null;
+  expires_on: string | null;
+  repealed_on: string | null;
+  validity_note: string;
+  span_workdays: number | null;
+  late: number;
+  revision: number;
+  withdraw_reason: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CatalogRevisionTable {
+  item_id: string;
+  revision: number;
+  at: string;
+  actor_label: string;
+  note: string;
+  snapshot: string;
+}
+
+export interface CatalogAttachmentTable {
+  id: string;
+  item_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  text_content: string;
+  removed: number;
+  created_at: string;
+}
+
+export interface CatalogSearchSimpleTable {
+  item_id: string;
+  agency_id: string;
+  haystack: string;
+  published_at: string;
+}
+
+export interface CatalogTables {
+  catalog_columns: CatalogColumnTable;
+  catalog_subjects: CatalogSubjectTable;
+  catalog_settings: CatalogSettingsTable;
+  catalog_index_counters: CatalogIndexCounterTable;
+  catalog_items: CatalogItemTable;
+  catalog_revisions: CatalogRevisionTable;
+  catalog_attachments: CatalogAttachmentTable;
+  catalog_search_simple: CatalogSearchSimpleTable;
+}
