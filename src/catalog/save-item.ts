@@ -11,6 +11,7 @@ import { catalogStore } from './catalog.store.js';
 import { canMove, type Item, type ItemFields } from './item.js';
 import { parseItemInput } from './item-input.js';
 import { ensureCatalog } from './setup-catalog.js';
+import { catalogSearch } from './search-port.js';
 
 /** Checks that the references of an item point at things of its agency. */
 export async function checkReferences(db: Queryable, agencyId: string, f: ItemFields, selfId?: string) {
@@ -71,6 +72,7 @@ export async function createItem(
   await ctx.db.transaction().execute(async (tx) => {
     await ensureCatalog(tx, agency);
     await catalogStore.insertItem(tx, item);
+    await catalogSearch.port.indexItem(tx, item);
     await appendEvent(tx, {
       actor,
       agencyId,
@@ -92,6 +94,7 @@ export async function editItem(ctx: AppContext, actor: Actor, itemId: string, in
   const next: Item = { ...item, ...f, issuer: f.issuer || item.issuer, updatedAt: ctx.now().toISOString() };
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.updateItem(tx, next);
+    await catalogSearch.port.indexItem(tx, next);
     await appendEvent(tx, {
       actor,
       agencyId: item.agencyId,

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../platform/errors.js';
 import { registerCoreCommands } from './core.cli.js';
+import { registerSearchCommands } from '../search/search.cli.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('（使用 --help 查看用法）')
     .exitOverride();
   registerCoreCommands(program);
+  registerSearchCommands(program);
   return program;
 }
 

@@ -158,6 +158,8 @@ export function createEngine(grams: GramStore, options: EngineOptions = {}): Sea
       const ids = await subtree(db, f.agencyId);
       parts.push(sql`d.agency_id IN (${sql.join(ids)})`);
     }
+    if (f.agencyIds)
+      parts.push(f.agencyIds.length ? sql`d.agency_id IN (${sql.join([...f.agencyIds])})` : sql`1 = 0`);
     if (f.columnId) parts.push(sql`d.column_id = ${f.columnId}`);
     if (f.subject) parts.push(sql`d.subject = ${f.subject}`);
     if (f.kind) parts.push(sql`d.kind = ${f.kind}`);
@@ -210,7 +212,7 @@ export function createEngine(grams: GramStore, options: EngineOptions = {}): Sea
       WHERE ${all.where} AND ${filters} LIMIT ${totalCap + 1}) x`.execute(db);
     const n = Number(counted.rows[0]?.n ?? 0);
     const total = Math.min(n, totalCap);
-    const offset = (page - 1) * pageSize;
+    const offset = q.offset !== undefined ? Math.max(0, Math.floor(q.offset)) : (page - 1) * pageSize;
 
     const newest = (plan: MatchPlan, limit: number, skip: number, exclude: string[] = []) =>
       sql<Row>`SELECT ${hitColumns} FROM ${plan.from} WHERE ${plan.where} AND ${filters}

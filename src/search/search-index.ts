@@ -36,6 +36,8 @@ export interface SearchDoc {
 export interface SearchFilters {
   /** The agency and all its subordinates (the agency tree below it). */
   agencyId?: string;
+  /** An explicit list of agencies (already expanded by the caller, e.g. the user's scope). */
+  agencyIds?: readonly string[];
   columnId?: string;
   subject?: string;
   kind?: DisclosureKind;
@@ -54,6 +56,8 @@ export interface SearchQuery {
   /** 1-based. */
   page?: number;
   pageSize?: number;
+  /** Raw offset, for callers that page by offset/limit (the catalog port); overrides `page`. */
+  offset?: number;
 }
 
 export interface SnippetPart {

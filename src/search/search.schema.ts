@@ -24,4 +24,3 @@ export interface SearchTables {
   search_docs: SearchDocTable;
   search_counter: { id: number; n: number };
 }
-
