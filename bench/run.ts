@@ -8,6 +8,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./portal.bench.js'),
   () => import('./calendar.bench.js'),
   () => import('./reports.bench.js'),
+  () => import('./search.bench.js'),
 ];
 
 const args = process.argv.slice(2);

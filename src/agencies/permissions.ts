@@ -33,6 +33,7 @@ export const actions = [
   'events.read',
   'catalog.edit',
   'catalog.publish',
+  'catalog.manage',
   'requests.handle',
   'requests.approve',
   'messages.handle',
@@ -44,7 +45,14 @@ export type Action = (typeof actions)[number];
 
 const allowed: Record<Role, readonly Action[]> = {
   platform_admin: actions,
-  agency_admin: ['agency.read', 'agency.manage', 'users.manage', 'events.read', 'reports.edit'],
+  agency_admin: [
+    'agency.read',
+    'agency.manage',
+    'users.manage',
+    'events.read',
+    'reports.edit',
+    'catalog.manage',
+  ],
   editor: ['agency.read', 'catalog.edit'],
   reviewer: ['agency.read', 'catalog.edit', 'catalog.publish'],
   case_handler: ['agency.read', 'requests.handle', 'messages.handle'],
@@ -55,6 +63,7 @@ const allowed: Record<Role, readonly Action[]> = {
     'requests.approve',
     'messages.handle',
     'catalog.publish',
+    'catalog.manage',
     'reports.edit',
   ],
   supervisor: ['agency.read', 'events.read', 'reports.supervise'],

@@ -167,6 +167,8 @@ describeEachDatabase('catalog items', ({ handle }) => {
   });
 
   test('an editor cannot publish; a normative document needs its interpretation; repeal stamps it', async () => {
+    // The demo year's documents are in the registry already; this test counts what it adds.
+    const base = (await normativeDocumentCounts(ctx.db, [zx.id], 2026))[0]!;
     const { itemId: docId } = await draft({
       normative: true,
       title: '仲兴乡农村人居环境整治管理办法',
@@ -186,8 +188,8 @@ describeEachDatabase('catalog items', ({ handle }) => {
     await submitItem(ctx, editor, interpId);
     await publishItem(ctx, reviewer, docId);
     await publishItem(ctx, reviewer, interpId);
-    const counts = await normativeDocumentCounts(ctx.db, [zx.id], 2026);
-    assert.deepEqual(counts, [{ agencyId: zx.id, year: 2026, made: 1, repealed: 0, inForce: 1 }]);
+    const [counts] = await normativeDocumentCounts(ctx.db, [zx.id], 2026);
+    assert.deepEqual(counts, { ...base, made: base.made + 1, inForce: base.inForce + 1 });
     await assert.rejects(
       endValidity(ctx, reviewer, docId, { validity: 'repealed', on: '2027-01-01', note: '' }),
       (e) => e instanceof DomainError && !!e.fields.on,
@@ -200,9 +202,12 @@ describeEachDatabase('catalog items', ({ handle }) => {
     const doc = (await catalogStore.itemById(ctx.db, docId))!;
     assert.equal(doc.validity, 'repealed');
     assert.equal(doc.status, 'published');
-    assert.deepEqual(await normativeDocumentCounts(ctx.db, [zx.id], 2026), [
-      { agencyId: zx.id, year: 2026, made: 1, repealed: 1, inForce: 0 },
-    ]);
+    assert.deepEqual((await normativeDocumentCounts(ctx.db, [zx.id], 2026))[0], {
+      ...base,
+      made: base.made + 1,
+      repealed: base.repealed + 1,
+      inForce: base.inForce,
+    });
   });
 
   test('the search port finds published items by title, 文号 and index number, not drafts or withdrawn', async () => {

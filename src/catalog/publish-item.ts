@@ -12,6 +12,7 @@ import { DomainError } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { calendarOf, itemForAction } from './catalog-access.js';
 import { catalogStore } from './catalog.store.js';
+import { forgetColumnsCache } from './portal-data.js';
 import { defaultIndexTemplate, indexScope, renderIndexNumber } from './index-number.js';
 import { canMove, itemStatusLabel, type Item } from './item.js';
 import { prepublicationChecks, type CheckFinding } from './prepublication.js';
@@ -77,42 +78,45 @@ export async function publishItem(
   const now = ctx.now().toISOString();
   const publishedOn = legalDayOf(now);
   const timely = item.writtenOn ? art26Timeliness(calendarOf(agency), item.writtenOn, publishedOn) : null;
-  return ctx.db.transaction().execute(async (tx) => {
-    const indexNo = item.indexNo ?? (await issueIndexNumber(tx, agency, publishedOn));
-    const published: Item = {
-      ...item,
-      status: 'published',
-      indexNo,
-      publishedOn,
-      publishedAt: now,
-      spanWorkdays: timely?.spanWorkdays ?? null,
-      late: timely?.late ?? false,
-      revision: item.revision + 1,
-      updatedAt: now,
-    };
-    await catalogStore.updateItem(tx, published);
-    await catalogStore.addRevision(tx, {
-      itemId: item.id,
-      revision: published.revision,
-      at: now,
-      actorLabel: actor.label,
-      note: '首次发布',
-      snapshot: published,
-    });
-    await catalogSearch.port.indexItem(tx, published);
-    await appendEvent(tx, {
-      actor,
-      agencyId: item.agencyId,
-      entityType: 'catalog_item',
-      entityId: item.id,
-      action: 'catalog.item_published',
-      data: {
+  return ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      const indexNo = item.indexNo ?? (await issueIndexNumber(tx, agency, publishedOn));
+      const published: Item = {
+        ...item,
+        status: 'published',
         indexNo,
-        acknowledged: [...acknowledged],
-        late: published.late,
-        spanWorkdays: published.spanWorkdays,
-      },
-    });
-    return { indexNo, late: published.late };
-  });
+        publishedOn,
+        publishedAt: now,
+        spanWorkdays: timely?.spanWorkdays ?? null,
+        late: timely?.late ?? false,
+        revision: item.revision + 1,
+        updatedAt: now,
+      };
+      await catalogStore.updateItem(tx, published);
+      await catalogStore.addRevision(tx, {
+        itemId: item.id,
+        revision: published.revision,
+        at: now,
+        actorLabel: actor.label,
+        note: '首次发布',
+        snapshot: published,
+      });
+      await catalogSearch.port.indexItem(tx, published);
+      await appendEvent(tx, {
+        actor,
+        agencyId: item.agencyId,
+        entityType: 'catalog_item',
+        entityId: item.id,
+        action: 'catalog.item_published',
+        data: {
+          indexNo,
+          acknowledged: [...acknowledged],
+          late: published.late,
+          spanWorkdays: published.spanWorkdays,
+        },
+      });
+      return { indexNo, late: published.late };
+    })
+    .finally(() => forgetColumnsCache(item.agencyId));
 }

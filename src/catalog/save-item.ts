@@ -10,7 +10,6 @@ import { itemForAction } from './catalog-access.js';
 import { catalogStore } from './catalog.store.js';
 import { canMove, type Item, type ItemFields } from './item.js';
 import { parseItemInput } from './item-input.js';
-import { ensureCatalog } from './setup-catalog.js';
 import { catalogSearch } from './search-port.js';
 
 /** Checks that the references of an item point at things of its agency. */
@@ -70,7 +69,6 @@ export async function createItem(
     updatedAt: now,
   };
   await ctx.db.transaction().execute(async (tx) => {
-    await ensureCatalog(tx, agency);
     await catalogStore.insertItem(tx, item);
     await catalogSearch.port.indexItem(tx, item);
     await appendEvent(tx, {

@@ -8,6 +8,7 @@ import { DomainError, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { itemForAction } from './catalog-access.js';
 import { catalogStore } from './catalog.store.js';
+import { forgetColumnsCache } from './portal-data.js';
 import { canMove } from './item.js';
 import { catalogSearch } from './search-port.js';
 
@@ -40,4 +41,5 @@ export async function withdrawItem(
       data: { reason: why, indexNo: item.indexNo },
     });
   });
+  forgetColumnsCache(item.agencyId);
 }

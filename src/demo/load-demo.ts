@@ -7,6 +7,7 @@ import { agenciesStore } from '../agencies/agencies.store.js';
 import { systemActor } from '../agencies/permissions.js';
 import { createAgency } from '../agencies/save-agency.js';
 import type { AppContext } from '../platform/context.js';
+import { loadCatalogDemo } from '../catalog/demo/demo-items.js';
 import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
 
 /** Keys of the demo agencies → their ids, for loaders of later capabilities. */
@@ -14,7 +15,9 @@ export type DemoAgencyIds = Record<string, string>;
 export type DemoLoader = (ctx: AppContext, agencies: DemoAgencyIds) => Promise<void>;
 
 /** Capabilities register their demo loaders here, in dependency order. */
-export const demoLoaders: { name: string; load: DemoLoader }[] = [];
+export const demoLoaders: { name: string; load: DemoLoader }[] = [
+  { name: '主动公开目录（仲兴乡 2025 年）', load: loadCatalogDemo },
+];
 
 export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {
   if ((await agenciesStore.count(ctx.db)) > 0) return false;

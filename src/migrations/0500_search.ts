@@ -49,7 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   } else {
     // Positional bigram index: a phrase over bigrams is an exact substring match. Contentless: the text
     // lives in search_docs.
-    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(grams, tgrams, content='', contentless_delete=1)`.execute(
+    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(grams, content='', contentless_delete=1)`.execute(
+      db,
+    );
+    // Titles apart: a column filter on one table would still read the body's long posting lists.
+    await sql`CREATE VIRTUAL TABLE search_title_fts USING fts5(grams, content='', contentless_delete=1)`.execute(
       db,
     );
   }
@@ -57,7 +61,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  if (!postgres) await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
+  if (!postgres) {
+    await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
+    await sql`DROP TABLE IF EXISTS search_title_fts`.execute(db);
+  }
   await db.schema.dropTable('search_counter').execute();
   await db.schema.dropTable('search_docs').execute();
 }

@@ -39,11 +39,13 @@ export interface GramStore {
 }
 
 export const maxPageSize = 50;
+const keyColumns = sql.raw('d.id, d.seq, d.title_key, d.doc_no_key, d.index_no_key');
 const hitColumns = sql.raw(
   'd.id, d.seq, d.agency_id, d.title, d.doc_no, d.index_no, d.published_on, d.status, d.validity, d.title_key, d.doc_no_key, d.index_no_key, d.norm',
 );
 
 interface Row extends Candidate {
+  norm: string;
   id: string;
   agency_id: string;
   title: string;
@@ -70,7 +72,7 @@ export function documentText(doc: SearchDoc): string {
 
 export function createEngine(grams: GramStore, options: EngineOptions = {}): SearchIndex {
   const candidateLimit = options.candidateLimit ?? 100;
-  const totalCap = options.totalCap ?? 10_000;
+  const totalCap = options.totalCap ?? 1_000;
 
   async function nextSeq(db: Queryable, publishedOn: string): Promise<number> {
     // The counter row serialises concurrent publishers, so two transactions never take the same seq.
@@ -214,48 +216,54 @@ export function createEngine(grams: GramStore, options: EngineOptions = {}): Sea
     const total = Math.min(n, totalCap);
     const offset = q.offset !== undefined ? Math.max(0, Math.floor(q.offset)) : (page - 1) * pageSize;
 
-    const newest = (plan: MatchPlan, limit: number, skip: number, exclude: string[] = []) =>
-      sql<Row>`SELECT ${hitColumns} FROM ${plan.from} WHERE ${plan.where} AND ${filters}
+    // Candidates carry only the short keys ranking needs; full rows are read for the page alone.
+    const newest = async (plan: MatchPlan, limit: number, skip: number, exclude: string[] = []) =>
+      (
+        await sql<
+          Candidate & { id: string }
+        >`SELECT ${keyColumns} FROM ${plan.from} WHERE ${plan.where} AND ${filters}
         ${exclude.length ? sql`AND d.id NOT IN (${sql.join(exclude)})` : sql``}
-        ORDER BY ${plan.newestFirst} LIMIT ${limit} OFFSET ${skip}`.execute(db);
+        ORDER BY ${plan.newestFirst} LIMIT ${limit} OFFSET ${skip}`.execute(db)
+      ).rows;
 
-    let rows: Row[];
+    let pageIds: string[];
     if (sort === 'date') {
-      rows = (await newest(all, pageSize, offset)).rows;
+      pageIds = (await newest(all, pageSize, offset)).map((r) => r.id);
     } else {
-      const recent = (await newest(all, candidateLimit, 0)).rows;
-      const inTitle = (await newest(grams.plan(terms, true), candidateLimit, 0)).rows;
-      const exact = (await lookupRows(db, wholeKey, !!q.filters?.includeDrafts)).filter((r) =>
-        terms.every((t) => r.norm.includes(t)),
-      );
-      const byId = new Map<string, Row>();
+      const recent = await newest(all, candidateLimit, 0);
+      const inTitle = await newest(grams.plan(terms, true), candidateLimit, 0);
+      // The whole query is a 文号 or index number: those items contain every term, whatever the index says.
+      const exact =
+        wholeKey && terms.every((t) => wholeKey.includes(t))
+          ? (
+              await sql<Candidate & { id: string }>`SELECT ${keyColumns} FROM search_docs d
+              WHERE (d.doc_no_key = ${wholeKey} OR d.index_no_key = ${wholeKey}) AND ${filters}
+              ORDER BY d.seq DESC LIMIT 20`.execute(db)
+            ).rows
+          : [];
+      const byId = new Map<string, Candidate & { id: string }>();
       for (const r of [...exact, ...inTitle, ...recent]) byId.set(r.id, r);
-      // Exact matches found by key must also pass the filters: re-check through the filtered sets.
-      const allowed = exact.length
-        ? new Set(
-            (
-              await sql<{
-                id: string;
-              }>`SELECT d.id FROM search_docs d WHERE d.id IN (${sql.join(exact.map((r) => r.id))}) AND ${filters}`.execute(
-                db,
-              )
-            ).rows.map((r) => r.id),
-          )
-        : new Set<string>();
-      for (const r of exact) if (!allowed.has(r.id)) byId.delete(r.id);
-      const ranked = rank([...byId.values()], terms, wholeKey);
-      if (offset + pageSize <= ranked.length) rows = ranked.slice(offset, offset + pageSize);
-      else {
-        const head = ranked.slice(offset, offset + pageSize);
+      const ranked = rank([...byId.values()], terms, wholeKey).map((r) => r.id);
+      pageIds = ranked.slice(offset, offset + pageSize);
+      if (pageIds.length < pageSize && n > pageIds.length) {
         const rest = await newest(
           all,
-          pageSize - head.length,
+          pageSize - pageIds.length,
           Math.max(0, offset - ranked.length),
-          ranked.map((r) => r.id),
+          ranked,
         );
-        rows = [...head, ...rest.rows];
+        pageIds.push(...rest.map((r) => r.id));
       }
     }
+    const full = pageIds.length
+      ? (
+          await sql<Row>`SELECT ${hitColumns} FROM search_docs d WHERE d.id IN (${sql.join(pageIds)})`.execute(
+            db,
+          )
+        ).rows
+      : [];
+    const byId = new Map(full.map((r) => [r.id, r]));
+    const rows = pageIds.map((id) => byId.get(id)).filter((r): r is Row => !!r);
     return {
       terms,
       hits: rows.map((r) => toHit(r, terms, wholeKey)),

@@ -11,23 +11,19 @@ export interface Candidate {
   title_key: string;
   doc_no_key: string;
   index_no_key: string;
-  norm: string;
 }
 
-function occurrences(text: string, term: string, cap: number): number {
-  let n = 0;
-  for (let i = text.indexOf(term); i >= 0 && n < cap; i = text.indexOf(term, i + term.length)) n++;
-  return n;
-}
-
+/** Uses only the short keys, so that ranking a few hundred candidates reads no body text. */
 export function score(c: Candidate, terms: string[], wholeKey: string): number {
   let s = 0;
   if (wholeKey && (c.doc_no_key === wholeKey || c.index_no_key === wholeKey)) s += 1000;
-  if (terms.every((t) => c.title_key.includes(t))) {
+  const inTitle = terms.filter((t) => c.title_key.includes(t));
+  s += 20 * inTitle.length;
+  if (inTitle.length === terms.length) {
     const covered = terms.reduce((n, t) => n + t.length, 0);
     s += 100 + 50 * Math.min(1, covered / Math.max(1, c.title_key.length));
   }
-  for (const t of terms) s += 2 * Math.log2(1 + occurrences(c.norm, t, 32));
+  if (terms.some((t) => c.doc_no_key.includes(t) || c.index_no_key.includes(t))) s += 10;
   return s;
 }
 

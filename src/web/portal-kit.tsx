@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { agenciesStore } from '../agencies/agencies.store.js';
+import { catalogSections, latestItemsBlock } from '../catalog/portal-sections.js';
 import type { Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
@@ -13,9 +14,15 @@ import { PublicShell, type PortalNavItem } from './views/layout.js';
 
 export type PortalSectionProvider = (ctx: AppContext, agency: Agency) => Promise<PortalNavItem[]>;
 
+/** Blocks on an agency's home page (e.g. the latest items), in order; capabilities add theirs here. */
+export const portalHomeBlocks: Array<(ctx: AppContext, agency: Agency) => Promise<ComponentChildren>> = [
+  latestItemsBlock,
+];
+
 /** Section providers in display order; capabilities add theirs here. */
 export const portalSections: PortalSectionProvider[] = [
   async (_ctx, a) => [{ href: `/${a.pathSegment}/xxgk/guide`, label: '政府信息公开指南' }],
+  catalogSections,
 ];
 
 export async function agencyBySegment(ctx: AppContext, segment: string): Promise<Agency> {
@@ -71,6 +78,7 @@ export async function sendPortalPage(
   title: string,
   body: ComponentChildren,
   status = 200,
+  feeds?: Array<{ href: string; title: string }>,
 ) {
   const path = request.url.split('?')[0] ?? '/';
   const nav = await portalNav(ctx, agency, path);
@@ -84,6 +92,7 @@ export async function sendPortalPage(
       siteHref={`/${agency.pathSegment}/`}
       nav={nav}
       footer={<PortalFooter agency={agency} />}
+      feeds={feeds ?? [{ href: `/${agency.pathSegment}/feed.atom`, title: `${agency.name}公开信息` }]}
     >
       {body}
     </PublicShell>,

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { agencyLevelLabel } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
-import { agencyBySegment, portalNav, sendPortalPage } from './portal-kit.js';
+import { agencyBySegment, portalHomeBlocks, portalNav, sendPortalPage } from './portal-kit.js';
 import { sendPage } from './render.js';
 import { PlainShell } from './views/layout.js';
 
@@ -44,6 +44,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get<{ Params: { agency: string } }>('/:agency/', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     const children = (await agenciesStore.all(ctx.db)).filter((a) => a.parentId === agency.id);
+    const blocks = await Promise.all(portalHomeBlocks.map((b) => b(ctx, agency)));
     return sendPortalPage(
       ctx,
       request,
@@ -56,6 +57,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
           欢迎访问{agency.name}门户。请通过<a href={`/${agency.pathSegment}/xxgk/`}>政府信息公开专栏</a>
           查阅本机关主动公开的政府信息，或依法申请获取政府信息。
         </p>
+        {blocks}
         {children.length > 0 && (
           <>
             <h2>所属机关</h2>

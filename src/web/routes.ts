@@ -9,6 +9,9 @@ import { registerAdminRoutes } from './admin.routes.js';
 import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
 import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
+import { registerCatalogPortal } from '../catalog/catalog.portal.js';
+import { registerCatalogApi } from '../catalog/catalog.api.js';
+import { registerCatalogAdmin } from '../catalog/catalog.admin.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -18,6 +21,9 @@ export interface RouteModule {
 export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAdminRoutes },
   { surface: 'admin', register: registerAgencyAdminRoutes },
+  { surface: 'admin', register: registerCatalogAdmin },
   { surface: 'public', register: registerAgencyApi },
+  { surface: 'public', register: registerCatalogApi },
+  { surface: 'public', register: registerCatalogPortal },
   { surface: 'public', register: registerPortalRoutes },
 ];

@@ -10,15 +10,20 @@ export interface ShellProps {
   /** The current path, so the mode switch returns here. */
   path: string;
   children: ComponentChildren;
+  /** Feeds advertised with <link rel="alternate">. */
+  feeds?: Array<{ href: string; title: string }>;
 }
 
-function Head({ title }: { title: string }) {
+function Head({ title, feeds }: { title: string; feeds?: ShellProps['feeds'] }) {
   return (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
       <link rel="stylesheet" href="/static/site.css" />
+      {feeds?.map((f) => (
+        <link rel="alternate" type="application/atom+xml" href={f.href} title={f.title} />
+      ))}
     </head>
   );
 }
@@ -47,7 +52,7 @@ export function PublicShell(
 ) {
   return (
     <html lang="zh-CN">
-      <Head title={props.title} />
+      <Head title={props.title} feeds={props.feeds} />
       <body class={props.elderMode ? 'elder' : undefined}>
         <a class="skip-link" href="#main">
           跳到主要内容
@@ -57,6 +62,11 @@ export function PublicShell(
             <a class="site-name" href={props.siteHref}>
               {props.siteName}
             </a>
+            <form class="site-search" role="search" method="get" action={`${props.siteHref}search`}>
+              <label for="site-search-q">站内搜索</label>
+              <input id="site-search-q" name="q" type="search" />
+              <button type="submit">搜索</button>
+            </form>
             <ModeSwitch elderMode={props.elderMode} path={props.path} />
           </div>
           <nav class="site-nav" aria-label="栏目导航">

@@ -1,0 +1,321 @@
+/**
+ * The public side of the catalog under each agency's site: column pages with paging, the item page,
+ * the normative-document registry, attachments, Atom feeds and the simple search page.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Agency } from '../agencies/agency.js';
+import type { AppContext } from '../platform/context.js';
+import { DomainError, notFound } from '../platform/errors.js';
+import { agencyBySegment, sendPortalPage } from '../web/portal-kit.js';
+import { catalogStore, type Column } from './catalog.store.js';
+import { atomFeed } from './feed.js';
+import { validityLabel } from './item.js';
+import { columnsWithContent, subjectName } from './portal-data.js';
+import { registryOf } from './registry.js';
+import { catalogSearch } from './search-port.js';
+import { ItemList, ItemPage, Pager, columnHref, itemHref } from './views/item-views.js';
+
+const PAGE_SIZE = 20;
+
+const pageOf = (q: unknown) => {
+  const n = Number((q as { page?: string }).page ?? 1);
+  return Number.isInteger(n) && n >= 1 && n <= 100000 ? n : 1;
+};
+
+const agencyFeed = (a: Agency) => [{ href: `/${a.pathSegment}/feed.atom`, title: `${a.name}公开信息` }];
+
+export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Params: { agency: string; code: string } }>(
+    '/:agency/xxgk/columns/:code',
+    async (request, reply) => {
+      const agency = await agencyBySegment(ctx, request.params.agency);
+      const { columns, filled } = await columnsWithContent(ctx.db, agency);
+      const column = columns.find((c) => c.code === request.params.code);
+      if (!column) throw notFound('该栏目');
+      const children = columns.filter((c) => c.parentId === column.id);
+      const page = pageOf(request.query);
+      const ids = [column.id, ...children.map((c) => c.id)];
+      const { items, total } = await catalogStore.published(ctx.db, {
+        columnIds: ids,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      });
+      const base = columnHref(agency, column.code);
+      const parent = columns.find((c) => c.id === column.parentId);
+      return sendPortalPage(
+        ctx,
+        request,
+        reply,
+        agency,
+        column.name,
+        <>
+          <nav class="breadcrumbs" aria-label="当前位置">
+            <ol>
+              <li>
+                <a href={`/${agency.pathSegment}/xxgk/`}>政府信息公开</a>
+              </li>
+              {parent && (
+                <li>
+                  <a href={columnHref(agency, parent.code)}>{parent.name}</a>
+                </li>
+              )}
+            </ol>
+          </nav>
+          <h1>{column.name}</h1>
+          {children.length > 0 && (
+            <ul class="cards">
+              {children
+                .filter((c) => filled.has(c.id))
+                .map((c) => (
+                  <li>
+                    <a href={columnHref(agency, c.code)}>
+                      {c.articleItem ? `${articleLabel(c)} ` : ''}
+                      {c.name}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          )}
+          <h2>信息列表（共 {total} 条）</h2>
+          <ItemList agency={agency} items={items} />
+          <Pager base={base} page={page} pages={Math.ceil(total / PAGE_SIZE)} />
+          <p>
+            <a href={`${base}/feed.atom`}>订阅本栏目（Atom）</a>
+          </p>
+        </>,
+        200,
+        [...agencyFeed(agency), { href: `${base}/feed.atom`, title: `${column.name}` }],
+      );
+    },
+  );
+
+  app.get<{ Params: { agency: string; id: string } }>('/:agency/xxgk/items/:id', async (request, reply) => {
+    const agency = await agencyBySegment(ctx, request.params.agency);
+    const item = await catalogStore.itemById(ctx.db, request.params.id);
+    if (!item || item.agencyId !== agency.id || (item.status !== 'published' && item.status !== 'withdrawn'))
+      throw notFound('该信息');
+    if (item.status === 'withdrawn') {
+      return sendPortalPage(
+        ctx,
+        request,
+        reply,
+        agency,
+        '信息已撤回',
+        <>
+          <h1>该信息已撤回</h1>
+          <p>
+            索引号 {item.indexNo} 的信息已于 {item.updatedAt.slice(0, 10)} 撤回。
+          </p>
+        </>,
+        410,
+      );
+    }
+    const [column, subject, attachments, document, interpretations, revisions] = await Promise.all([
+      catalogStore.columnById(ctx.db, item.columnId),
+      subjectName(ctx.db, item.subjectCode),
+      catalogStore.attachments(ctx.db, item.id),
+      item.interpretsId ? catalogStore.itemById(ctx.db, item.interpretsId) : Promise.resolve(undefined),
+      item.normative ? catalogStore.interpretationsOf(ctx.db, item.id) : Promise.resolve([]),
+      catalogStore.revisions(ctx.db, item.id),
+    ]);
+    return sendPortalPage(
+      ctx,
+      request,
+      reply,
+      agency,
+      item.title,
+      <ItemPage
+        agency={agency}
+        item={item}
+        column={column}
+        subject={subject}
+        attachments={attachments}
+        document={document?.status === 'published' ? document : undefined}
+        interpretations={interpretations.filter((x) => x.status === 'published')}
+        revisions={revisions}
+      />,
+      200,
+      agencyFeed(agency),
+    );
+  });
+
+  app.get<{ Params: { agency: string; id: string } }>(
+    '/:agency/xxgk/attachments/:id',
+    async (request, reply) => {
+      const agency = await agencyBySegment(ctx, request.params.agency);
+      const a = await catalogStore.attachmentContent(ctx.db, request.params.id);
+      const item = a && !a.removed ? await catalogStore.itemById(ctx.db, a.item_id) : undefined;
+      if (!a || !item || item.agencyId !== agency.id || item.status !== 'published') throw notFound('该附件');
+      // Served as a download with a sniff-proof type: an uploaded file never runs as a page of our site.
+      return reply
+        .type(a.content_type)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.file_name)}`)
+        .send(Buffer.from(a.content));
+    },
+  );
+
+  app.get<{ Params: { agency: string } }>('/:agency/xxgk/normative', async (request, reply) => {
+    const agency = await agencyBySegment(ctx, request.params.agency);
+    const rows = await registryOf(ctx.db, agency.id);
+    return sendPortalPage(
+      ctx,
+      request,
+      reply,
+      agency,
+      '规范性文件',
+      <>
+        <h1>规范性文件</h1>
+        {rows.length === 0 ? (
+          <p>暂无规范性文件。</p>
+        ) : (
+          <table>
+            <caption>本机关制发的规范性文件及其有效性</caption>
+            <thead>
+              <tr>
+                <th scope="col">文件名称</th>
+                <th scope="col">文号</th>
+                <th scope="col">发布日期</th>
+                <th scope="col">有效性</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={itemHref(agency, r)}>{r.title}</a>
+                  </td>
+                  <td>{r.doc_no}</td>
+                  <td>{r.published_on}</td>
+                  <td>
+                    {validityLabel[r.validity as keyof typeof validityLabel]}
+                    {r.repealed_on && `（${r.repealed_on}）`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </>,
+    );
+  });
+
+  app.get<{ Params: { agency: string }; Querystring: { q?: string; page?: string } }>(
+    '/:agency/search',
+    async (request, reply) => {
+      const agency = await agencyBySegment(ctx, request.params.agency);
+      const q = (request.query.q ?? '').trim().slice(0, 100);
+      const page = pageOf(request.query);
+      const result = q
+        ? await catalogSearch.port.search(ctx.db, {
+            agencyIds: [agency.id],
+            text: q,
+            limit: PAGE_SIZE,
+            offset: (page - 1) * PAGE_SIZE,
+          })
+        : { total: 0, hits: [] };
+      const items = await catalogStore.itemsByIds(
+        ctx.db,
+        result.hits.map((h) => h.itemId),
+      );
+      const pages = Math.ceil(result.total / PAGE_SIZE);
+      return sendPortalPage(
+        ctx,
+        request,
+        reply,
+        agency,
+        q ? `搜索：${q}` : '站内搜索',
+        <>
+          <h1>站内搜索</h1>
+          <form method="get" action={`/${agency.pathSegment}/search`} role="search" aria-label="检索政府信息">
+            <div class="field">
+              <label for="f-q">关键词、文号或索引号</label>
+              <input id="f-q" name="q" type="search" value={q} />
+            </div>
+            <button type="submit">搜索</button>
+          </form>
+          {q && (
+            <>
+              <h2>找到 {result.total} 条结果</h2>
+              <ItemList agency={agency} items={items} />
+              {pages > 1 && (
+                <nav class="pager" aria-label="分页">
+                  {page > 1 && <a href={`?q=${encodeURIComponent(q)}&page=${page - 1}`}>上一页</a>}{' '}
+                  <span>
+                    第 {page} 页，共 {pages} 页
+                  </span>{' '}
+                  {page < pages && <a href={`?q=${encodeURIComponent(q)}&page=${page + 1}`}>下一页</a>}
+                </nav>
+              )}
+            </>
+          )}
+        </>,
+      );
+    },
+  );
+
+  const sendFeed = async (
+    agency: Agency,
+    column: Column | undefined,
+    selfPath: string,
+    reply: import('fastify').FastifyReply,
+  ) => {
+    const { columns } = await columnsWithContent(ctx.db, agency);
+    const ids = column
+      ? [column.id, ...columns.filter((c) => c.parentId === column.id).map((c) => c.id)]
+      : undefined;
+    const { items } = await catalogStore.published(ctx.db, {
+      agencyId: agency.id,
+      columnIds: ids,
+      limit: 30,
+    });
+    return reply.type('application/atom+xml; charset=utf-8').send(
+      atomFeed({
+        baseUrl: ctx.config.publicBaseUrl,
+        selfPath,
+        title: column ? `${agency.name} - ${column.name}` : `${agency.name}公开信息`,
+        agency,
+        items,
+      }),
+    );
+  };
+
+  app.get<{ Params: { agency: string } }>('/:agency/feed.atom', async (request, reply) => {
+    const agency = await agencyBySegment(ctx, request.params.agency);
+    return sendFeed(agency, undefined, `/${agency.pathSegment}/feed.atom`, reply);
+  });
+
+  app.get<{ Params: { agency: string; code: string } }>(
+    '/:agency/xxgk/columns/:code/feed.atom',
+    async (request, reply) => {
+      const agency = await agencyBySegment(ctx, request.params.agency);
+      const column = await catalogStore.columnByCode(ctx.db, agency.id, request.params.code);
+      if (!column) throw new DomainError('not_found', '未找到该栏目。');
+      return sendFeed(agency, column, `${columnHref(agency, column.code)}/feed.atom`, reply);
+    },
+  );
+}
+
+/** 第二十条第（一）项 style label of a statutory column. */
+function articleLabel(c: Column): string {
+  const [art, item] = (c.articleItem ?? '').split('.');
+  const zh = [
+    '',
+    '一',
+    '二',
+    '三',
+    '四',
+    '五',
+    '六',
+    '七',
+    '八',
+    '九',
+    '十',
+    '十一',
+    '十二',
+    '十三',
+    '十四',
+    '十五',
+  ];
+  return item ? `第${art === '20' ? '二十' : art}条（${zh[Number(item)]}）` : '第二十一条';
+}

@@ -1,0 +1,35 @@
+/**
+ * What the catalog adds to every agency's portal shell (registered in src/web/portal-kit.tsx): navigation
+ * entries for the columns that have content (blank columns fail site inspections), and the home page's
+ * latest items.
+ */
+import type { ComponentChildren } from 'preact';
+import type { Agency } from '../agencies/agency.js';
+import type { AppContext } from '../platform/context.js';
+import type { PortalNavItem } from '../web/views/layout.js';
+import { catalogStore } from './catalog.store.js';
+import { columnsWithContent } from './portal-data.js';
+import { ItemList, columnHref } from './views/item-views.js';
+
+export async function catalogSections(ctx: AppContext, agency: Agency): Promise<PortalNavItem[]> {
+  const { columns, filled, normative } = await columnsWithContent(ctx.db, agency);
+  const out = columns
+    .filter((c) => !c.parentId && c.kind !== 'guide' && filled.has(c.id))
+    .map((c) => ({ href: columnHref(agency, c.code), label: c.name }));
+  if (normative) out.push({ href: `/${agency.pathSegment}/xxgk/normative`, label: '规范性文件' });
+  return out;
+}
+
+export async function latestItemsBlock(ctx: AppContext, agency: Agency): Promise<ComponentChildren> {
+  const { items } = await catalogStore.published(ctx.db, { agencyId: agency.id, limit: 10 });
+  if (!items.length) return null;
+  return (
+    <section aria-labelledby="latest-title">
+      <h2 id="latest-title">最新公开信息</h2>
+      <ItemList agency={agency} items={items} />
+      <p>
+        <a href={`/${agency.pathSegment}/feed.atom`}>订阅本机关公开信息（Atom）</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+/** Public views of the catalog: item lists with paging, the item page's metadata table (spec §6.3). */
+import type { Agency } from '../../agencies/agency.js';
+import { basicDomainName } from '../data/basic-domains.js';
+import { fiveKindLabel, validityLabel, type Item } from '../item.js';
+import type { AttachmentMeta, Column } from '../catalog.store.js';
+
+export const itemHref = (agency: Agency, item: Pick<Item, 'id'>) =>
+  `/${agency.pathSegment}/xxgk/items/${item.id}`;
+export const columnHref = (agency: Agency, code: string) => `/${agency.pathSegment}/xxgk/columns/${code}`;
+
+export function ItemList({ agency, items }: { agency: Agency; items: Item[] }) {
+  if (!items.length) return <p>暂无信息。</p>;
+  return (
+    <ul class="item-list">
+      {items.map((i) => (
+        <li>
+          <a href={itemHref(agency, i)}>{i.title}</a>{' '}
+          {i.validity !== 'in_force' && <span class="tag error">{validityLabel[i.validity]}</span>}{' '}
+          <time datetime={i.publishedOn ?? ''}>{i.publishedOn}</time>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Pager({ base, page, pages }: { base: string; page: number; pages: number }) {
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label="分页">
+      {page > 1 && <a href={`${base}?page=${page - 1}`}>上一页</a>}{' '}
+      <span>
+        第 {page} 页，共 {pages} 页
+      </span>{' '}
+      {page < pages && <a href={`${base}?page=${page + 1}`}>下一页</a>}
+    </nav>
+  );
+}
+
+const size = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+
+export function ItemPage(props: {
+  agency: Agency;
+  item: Item;
+  column: Column | undefined;
+  subject: string | undefined;
+  attachments: AttachmentMeta[];
+  document: Item | undefined;
+  interpretations: Item[];
+  revisions: Array<{ revision: number; at: string; note: string }>;
+}) {
+  const { agency, item: i } = props;
+  const rows: Array<[string, string | null | undefined]> = [
+    ['索引号', i.indexNo],
+    ['主题分类', props.subject],
+    ['发布机构', i.issuer],
+    ['成文日期', i.writtenOn],
+    ['发布日期', i.publishedOn],
+    ['文号', i.docNo],
+    ['公开目录', props.column?.name],
+    ['体裁分类', i.genre],
+    ['五公开类别', i.fiveKind ? fiveKindLabel[i.fiveKind] : ''],
+    ['重点领域', i.keyDomain ? basicDomainName.get(i.keyDomain) : ''],
+    ['有效性', validityLabel[i.validity]],
+    ['施行日期', i.effectiveOn],
+    ['有效期至', i.expiresOn],
+    ['关键词', i.keywords],
+    ['信息来源', i.source],
+    ['内容概述', i.summary],
+  ];
+  return (
+    <article>
+      {i.validity !== 'in_force' && (
+        <p class="warning" role="note">
+          <strong>
+            本文件已于 {i.repealedOn} {validityLabel[i.validity]}
+          </strong>
+          {i.validityNote && `：${i.validityNote}`}
+        </p>
+      )}
+      <h1>{i.title}</h1>
+      <table class="item-meta">
+        <caption class="visually-hidden">信息元数据</caption>
+        <tbody>
+          {rows
+            .filter(([, v]) => v)
+            .map(([k, v]) => (
+              <tr>
+                <th scope="row">{k}</th>
+                <td>{v}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {props.document && (
+        <p class="notice">
+          本文是对<a href={itemHref(agency, props.document)}>《{props.document.title}》</a>的政策解读。
+        </p>
+      )}
+      {props.interpretations.length > 0 && (
+        <p class="notice">
+          政策解读：
+          {props.interpretations.map((x) => (
+            <a href={itemHref(agency, x)}>{x.title}</a>
+          ))}
+        </p>
+      )}
+      {/* The body was sanitised on input (sanitize.ts); metadata above is escaped by the renderer. */}
+      <div class="item-body" dangerouslySetInnerHTML={{ __html: i.bodyHtml }} />
+      {props.attachments.length > 0 && (
+        <>
+          <h2>附件</h2>
+          <ul>
+            {props.attachments.map((a) => (
+              <li>
+                <a href={`/${agency.pathSegment}/xxgk/attachments/${a.id}`}>{a.fileName}</a>（{size(a.size)}）
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {props.revisions.length > 1 && (
+        <>
+          <h2>修订记录</h2>
+          <ul>
+            {props.revisions.map((r) => (
+              <li>
+                第 {r.revision} 版，{r.at.slice(0, 10)}：{r.note}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}
