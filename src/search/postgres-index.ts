@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { createEngine, type EngineOptions, type GramStore } from './engine.js';
 import { distinctBigrams, indexable } from './grams.js';
+import { characters } from './normalise.js';
 import type { SearchIndex } from './search-index.js';
 
 export const postgresGrams: GramStore = {
@@ -24,7 +25,11 @@ export const postgresGrams: GramStore = {
     return {
       from: sql`search_docs d`,
       where: sql.join(
-        [sql`${column} @> ${tokens}::text[]`, ...terms.map((t) => sql`strpos(${text}, ${t}) > 0`)],
+        [
+          sql`${column} @> ${tokens}::text[]`,
+          // A 2-character term is one bigram: the array match is already exact.
+          ...terms.filter((t) => characters(t).length !== 2).map((t) => sql`strpos(${text}, ${t}) > 0`),
+        ],
         sql` AND `,
       ),
       newestFirst: sql`d.seq DESC`,

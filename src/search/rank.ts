@@ -47,11 +47,20 @@ export function snippet(norm: string, terms: string[], width = 110): SnippetPart
     if (i >= 0 && (first < 0 || i < first)) first = i;
   }
   const start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 3));
-  const window = text.slice(start, start + width);
+  const window = displayPunctuation(text.slice(start, start + width));
   const parts = mark(window, terms);
   if (start > 0) parts.unshift({ text: '…', hit: false });
   if (start + width < text.length) parts.push({ text: '…', hit: false });
   return parts;
+}
+
+/**
+ * Normalisation turned full-width punctuation half-width (NFKC); in Chinese text show it full-width again.
+ * Same length, so marks stay in place.
+ */
+export function displayPunctuation(text: string): string {
+  const full: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+  return text.replace(/(?<=[\u3400-\u9fff])[,;:?!]/gu, (c) => full[c]!);
 }
 
 /** Splits text into marked and unmarked parts; overlapping hits merge. */

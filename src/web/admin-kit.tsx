@@ -27,6 +27,7 @@ export const adminNav: { href: string; label: string; action: Action }[] = [
   { href: '/admin/agencies', label: '机关信息', action: 'agency.read' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
   { href: '/admin/catalog', label: '主动公开', action: 'catalog.edit' },
+  { href: '/admin/search', label: '全文检索', action: 'catalog.edit' },
 ];
 
 export function sendAdminPage(

@@ -12,6 +12,8 @@ import { registerPortalRoutes } from './portal.routes.js';
 import { registerCatalogPortal } from '../catalog/catalog.portal.js';
 import { registerCatalogApi } from '../catalog/catalog.api.js';
 import { registerCatalogAdmin } from '../catalog/catalog.admin.js';
+import { registerSearchAdmin, registerSearchPortal } from '../search/search.routes.js';
+import { registerSearchApi } from '../search/search.api.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -22,8 +24,11 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAdminRoutes },
   { surface: 'admin', register: registerAgencyAdminRoutes },
   { surface: 'admin', register: registerCatalogAdmin },
+  { surface: 'admin', register: registerSearchAdmin },
   { surface: 'public', register: registerAgencyApi },
   { surface: 'public', register: registerCatalogApi },
   { surface: 'public', register: registerCatalogPortal },
+  { surface: 'public', register: registerSearchApi },
+  { surface: 'public', register: registerSearchPortal },
   { surface: 'public', register: registerPortalRoutes },
 ];
