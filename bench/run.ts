@@ -9,6 +9,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./calendar.bench.js'),
   () => import('./reports.bench.js'),
   () => import('./search.bench.js'),
+  () => import('./catalog.bench.js'),
 ];
 
 const args = process.argv.slice(2);

@@ -4,11 +4,20 @@ import { isPlatformAdmin } from '../agencies/permissions.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
-import { CsrfField, ErrorSummary, TextField, type Errors } from '../web/views/forms.js';
+import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import { catalogStore } from './catalog.store.js';
 import { defaultIndexTemplate } from './index-number.js';
-import { addColumn, addSubject, renameColumn, setIndexTemplate } from './manage-catalog.js';
+import {
+  addColumn,
+  addSubject,
+  renameColumn,
+  setIndexTemplate,
+  setReviewLevels,
+  setSensitiveWords,
+} from './manage-catalog.js';
 import { ensureCatalog, listSubjects } from './setup-catalog.js';
+import { adoptStandardCatalog, standardEntries } from './standard-catalog.js';
+import { StandardCatalogTable } from './views/standard-table.js';
 
 type Body = Record<string, string | undefined>;
 
@@ -27,6 +36,8 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
     await ensureCatalog(ctx.db, agency);
     const columns = await catalogStore.columns(ctx.db, agency.id);
     const template = (await catalogStore.indexTemplate(ctx.db, agency.id)) ?? defaultIndexTemplate;
+    const words = await catalogStore.sensitiveWords(ctx.db, agency.id);
+    const levels = await catalogStore.reviewLevels(ctx.db, agency.id);
     const base = `/admin/catalog/columns?agency=${agency.id}`;
     const csrf = <CsrfField token={request.csrfToken} />;
     return sendAdminPage(
@@ -47,6 +58,44 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
             hint="可用占位符：{统一社会信用代码} {机构代码} {YYYY} {MM} {seq:N}；已发出的索引号不会改变，也不会重复使用"
           />
           <button type="submit">保存规则</button>
+        </form>
+        <h2>审核级数</h2>
+        <form method="post" action={`/admin/catalog/review-levels?agency=${agency.id}`}>
+          {csrf}
+          <Field
+            name="reviewLevels"
+            label="发布前审核级数（三审制）"
+            errors={errors}
+            hint="每一级由不同的审核人员完成，最后一级审核后发布"
+          >
+            {(a) => (
+              <select {...a}>
+                {[1, 2, 3].map((n) => (
+                  <option value={String(n)} selected={n === levels}>
+                    {n} 级
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit">保存审核级数</button>
+        </form>
+        <h2>敏感词</h2>
+        <form method="post" action={`/admin/catalog/sensitive-words?agency=${agency.id}`}>
+          {csrf}
+          <Field
+            name="sensitiveWords"
+            label="敏感词表"
+            errors={errors}
+            hint="每行一个，或用逗号分隔；发布前检查会提示正文和附件中出现的敏感词"
+          >
+            {(a) => (
+              <textarea {...a} rows={4}>
+                {words.join('\n')}
+              </textarea>
+            )}
+          </Field>
+          <button type="submit">保存敏感词</button>
         </form>
         <h2>栏目</h2>
         <table>
@@ -86,7 +135,8 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
           <button type="submit">新增栏目</button>
         </form>
         <p>
-          <a href={base}>刷新</a> · <a href="/admin/catalog/subjects">主题分类</a>
+          <a href={base}>刷新</a> · <a href="/admin/catalog/subjects">主题分类</a> ·{' '}
+          <a href={`/admin/catalog/standard?agency=${agency.id}`}>基层政务公开标准目录</a>
         </p>
       </>,
       Object.keys(errors).length || message ? 400 : 200,
@@ -127,6 +177,18 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
       setIndexTemplate(ctx, requireUser(request).actor, request.query.agency ?? '', b.indexTemplate ?? ''),
     );
   });
+  app.post<Q>('/admin/catalog/review-levels', async (request, reply) => {
+    const b = (request.body ?? {}) as Body;
+    return guard(request, reply, request.query.agency, () =>
+      setReviewLevels(ctx, requireUser(request).actor, request.query.agency ?? '', b.reviewLevels ?? ''),
+    );
+  });
+  app.post<Q>('/admin/catalog/sensitive-words', async (request, reply) => {
+    const b = (request.body ?? {}) as Body;
+    return guard(request, reply, request.query.agency, () =>
+      setSensitiveWords(ctx, requireUser(request).actor, request.query.agency ?? '', b.sensitiveWords ?? ''),
+    );
+  });
   app.post<{ Params: { id: string } }>('/admin/catalog/columns/:id/rename', async (request, reply) => {
     const column = await catalogStore.columnById(ctx.db, request.params.id);
     if (!column) throw notFound('该栏目');
@@ -134,6 +196,35 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
     return guard(request, reply, column.agencyId, () =>
       renameColumn(ctx, requireUser(request).actor, column.id, b.name ?? ''),
     );
+  });
+
+  app.get<Q>('/admin/catalog/standard', async (request, reply) => {
+    const user = requireUser(request);
+    const agencies = await agenciesInScope(ctx, user, 'catalog.manage');
+    const agency = agencies.find((a) => a.id === request.query.agency) ?? agencies[0];
+    if (!agency) throw new DomainError('auth.forbidden', '您无权管理公开目录。');
+    const entries = await standardEntries(ctx.db, agency.id);
+    return sendAdminPage(
+      reply,
+      request,
+      '基层政务公开标准目录',
+      <>
+        <h1>基层政务公开标准目录：{agency.name}</h1>
+        {entries.length === 0 ? (
+          <form method="post" action={`/admin/catalog/standard?agency=${agency.id}`}>
+            <CsrfField token={request.csrfToken} />
+            <p>本机关尚未采用标准目录。采用后，本机关成为各事项的公开主体，可在编辑信息时关联对应事项。</p>
+            <button type="submit">采用 26 个领域的标准目录模板</button>
+          </form>
+        ) : (
+          <StandardCatalogTable entries={entries} />
+        )}
+      </>,
+    );
+  });
+  app.post<Q>('/admin/catalog/standard', async (request, reply) => {
+    await adoptStandardCatalog(ctx, requireUser(request).actor, request.query.agency ?? '');
+    return reply.redirect(`/admin/catalog/standard?agency=${request.query.agency ?? ''}`, 303);
   });
 
   const subjectsPage = async (

@@ -10,6 +10,7 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
+import { approveItem } from './approve-item.js';
 import { addAttachment, removeAttachment } from './attach.js';
 import { checkAttachment } from './attachments.js';
 import { catalogStore } from './catalog.store.js';
@@ -20,6 +21,7 @@ import { endValidity } from './repeal-item.js';
 import { reviseItem } from './revise-item.js';
 import { createItem, editItem } from './save-item.js';
 import { ensureCatalog, listSubjects } from './setup-catalog.js';
+import { standardEntries } from './standard-catalog.js';
 import { returnItem, submitItem } from './submit-item.js';
 import { formToInput, ItemForm, itemToForm, type Form } from './views/item-form.js';
 import { withdrawItem } from './withdraw-item.js';
@@ -36,9 +38,10 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeo
 
 async function formContext(ctx: AppContext, agency: Agency) {
   await ensureCatalog(ctx.db, agency);
-  const [columns, subjects, docs] = await Promise.all([
+  const [columns, subjects, entries, docs] = await Promise.all([
     catalogStore.columns(ctx.db, agency.id),
     listSubjects(ctx.db),
+    standardEntries(ctx.db, agency.id),
     ctx.db
       .selectFrom('catalog_items')
       .select('id')
@@ -53,7 +56,7 @@ async function formContext(ctx: AppContext, agency: Agency) {
     ctx.db,
     docs.map((d) => d.id),
   );
-  return { columns, subjects, documents };
+  return { columns, subjects, entries, documents };
 }
 
 /** Renders the domain error's fields on the form, or rethrows what is not a form problem. */
@@ -212,12 +215,22 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
     if (!item || !can(user.actor, 'catalog.edit', item.agencyId, all)) throw notFound('该公开条目');
     const agency = all.find((a) => a.id === item.agencyId)!;
     const mayPublish = can(user.actor, 'catalog.publish', item.agencyId, all);
-    const [attachments, findings, fc] = await Promise.all([
+    const [attachments, findings, fc, levels] = await Promise.all([
       catalogStore.attachments(ctx.db, item.id),
       item.status === 'submitted' || item.status === 'draft' ? checksOf(ctx.db, item) : Promise.resolve([]),
       formContext(ctx, agency),
+      catalogStore.reviewLevels(ctx.db, item.agencyId),
     ]);
+    // Below the last level a reviewer approves; the last level publishes (三审).
+    const finalLevel = item.approvals.length >= levels - 1;
+    const step = finalLevel ? 'publish' : 'approve';
+    const levelText = `第 ${item.approvals.length + 1} 级审核（共 ${levels} 级）`;
     const errors = state.errors ?? {};
+    // Check findings belong to the review section; the edit form shows only its own fields' errors.
+    const reviewProblem = Boolean(
+      errors.checks || errors.acknowledge || (state.message && Object.keys(errors).length === 0),
+    );
+    const formErrs = reviewProblem ? {} : errors;
     const base = `/admin/catalog/items/${item.id}`;
     const csrf = <CsrfField token={request.csrfToken} />;
     return sendAdminPage(
@@ -299,14 +312,18 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
         {item.status === 'submitted' && mayPublish && (
           <section aria-labelledby="review-title">
             <h2 id="review-title">审核发布（保密审查）</h2>
-            <ErrorSummary
-              errors={{}}
-              message={errors.checks || errors.acknowledge ? state.message : undefined}
-            />
+            {levels > 1 && (
+              <p>
+                {levelText}
+                {item.approvals.length > 0 &&
+                  `；已通过：${item.approvals.map((a) => `${a.label}（${a.at.slice(0, 10)}）`).join('、')}`}
+              </p>
+            )}
+            <ErrorSummary errors={{}} message={reviewProblem ? state.message : undefined} />
             {findings.length === 0 ? (
               <p>发布前检查未发现问题。</p>
             ) : (
-              <form method="post" action={`${base}/publish`}>
+              <form method="post" action={`${base}/${step}`}>
                 {csrf}
                 <fieldset>
                   <legend>发布前检查</legend>
@@ -330,13 +347,13 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
                     ))}
                   </ul>
                 </fieldset>
-                <button type="submit">确认并发布</button>
+                <button type="submit">{finalLevel ? '确认并发布' : `确认并通过${levelText}`}</button>
               </form>
             )}
             {findings.length === 0 && (
-              <form method="post" action={`${base}/publish`}>
+              <form method="post" action={`${base}/${step}`}>
                 {csrf}
-                <button type="submit">发布</button>
+                <button type="submit">{finalLevel ? '发布' : `通过${levelText}`}</button>
               </form>
             )}
             <form method="post" action={`${base}/return`}>
@@ -355,8 +372,8 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
               action={`${base}/edit`}
               csrf={request.csrfToken}
               values={state.values ?? itemToForm(item)}
-              errors={errors}
-              message={errors.checks || errors.acknowledge ? undefined : state.message}
+              errors={formErrs}
+              message={reviewProblem ? undefined : state.message}
               submitLabel="保存"
               {...fc}
             />
@@ -388,7 +405,7 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
                   )}
                 </Field>
                 <TextField name="on" label="废止或失效日期" type="date" errors={errors} />
-                <TextField name="note" label="说明（如被哪个文件替代）" errors={errors} />
+                <TextField name="validityNote" label="说明（如被哪个文件替代）" errors={errors} />
                 <button type="submit" class="secondary">
                   标注并在原文页面显示
                 </button>
@@ -459,6 +476,13 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
     }),
   );
   app.post<P>(
+    '/admin/catalog/items/:id/approve',
+    action(async (r) => {
+      const { level, levels: n } = await approveItem(ctx, actor(r), r.params.id, list(body(r).acknowledge));
+      return `已通过第 ${level} 级审核（共 ${n} 级）`;
+    }),
+  );
+  app.post<P>(
     '/admin/catalog/items/:id/revise',
     action(async (r) => {
       const b = strings(body(r));
@@ -476,7 +500,7 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
       endValidity(ctx, actor(r), r.params.id, {
         validity: str(body(r), 'validity'),
         on: str(body(r), 'on'),
-        note: str(body(r), 'note'),
+        note: str(body(r), 'validityNote'),
       }),
     ),
   );

@@ -5,7 +5,10 @@ import { notFound } from '../platform/errors.js';
 import { agencyBySegment } from '../web/portal-kit.js';
 import { catalogStore } from './catalog.store.js';
 import type { Item } from './item.js';
+import { columnTotal } from './portal-data.js';
 import { catalogSearch } from './search-port.js';
+import { catalogStatistics } from './statistics.js';
+import { normativeDocumentCounts } from './registry.js';
 
 const str = (description?: string) => ({ type: 'string', ...(description ? { description } : {}) });
 const nstr = (description?: string) => ({
@@ -101,12 +104,15 @@ export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void 
         const all = await catalogStore.columns(ctx.db, agency.id);
         columnIds = [col[0], ...all.filter((c) => c.parentId === col[0]).map((c) => c.id)];
       }
-      const { items, total } = await catalogStore.published(ctx.db, {
-        agencyId: agency.id,
-        columnIds,
-        limit: 20,
-        offset: (page - 1) * 20,
-      });
+      const [items, total] = await Promise.all([
+        catalogStore.published(ctx.db, {
+          agencyId: agency.id,
+          columnIds,
+          limit: 20,
+          offset: (page - 1) * 20,
+        }),
+        columnTotal(ctx.db, columnIds ?? [...codes.keys()]),
+      ]);
       return { total, page, items: items.map(present(agency.pathSegment, codes)) };
     },
   );
@@ -126,6 +132,31 @@ export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void 
       const item = await catalogStore.itemById(ctx.db, request.params.id);
       if (!item || item.agencyId !== agency.id || item.status !== 'published') throw notFound('该信息');
       return present(agency.pathSegment, await codesOf(agency.id))(item);
+    },
+  );
+
+  app.get<{ Params: { segment: string }; Querystring: { year: number } }>(
+    '/api/v1/agencies/:segment/statistics',
+    {
+      schema: {
+        summary:
+          '年度主动公开统计（按栏目、主题分类、五公开；条例第二十六条超期件数；规范性文件制发/废止/现行有效）',
+        tags: ['catalog'],
+        params: segmentParam,
+        querystring: {
+          type: 'object',
+          properties: { year: { type: 'integer', minimum: 2008, maximum: 2100 } },
+          required: ['year'],
+        },
+      },
+    },
+    async (request) => {
+      const agency = await agencyBySegment(ctx, request.params.segment);
+      const [stats, registry] = await Promise.all([
+        catalogStatistics(ctx.db, agency.id, request.query.year),
+        normativeDocumentCounts(ctx.db, [agency.id], request.query.year),
+      ]);
+      return { ...stats, normativeDocuments: registry[0] };
     },
   );
 

@@ -11,6 +11,8 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { addAttachment, removeAttachment } from './attach.js';
 import { catalogStore } from './catalog.store.js';
+import { approveItem } from './approve-item.js';
+import { setReviewLevels } from './manage-catalog.js';
 import { publishItem } from './publish-item.js';
 import { normativeDocumentCounts } from './registry.js';
 import { endValidity } from './repeal-item.js';
@@ -228,5 +230,52 @@ describeEachDatabase('catalog items', ({ handle }) => {
     await withdrawItem(ctx, reviewer, itemId, '内容有误');
     assert.deepEqual(await find('秸秆禁烧'), []);
     await assert.rejects(editItem(ctx, editor, itemId, { columnId, title: 'x' }), /不能直接编辑/);
+  });
+
+  test('two review levels: different people approve, then the last level publishes; an edit resets approvals', async () => {
+    const admin: Actor = {
+      kind: 'user',
+      userId: 'admin-1',
+      label: '管理员',
+      grants: [{ agencyId: zx.id, role: 'agency_admin' }],
+    };
+    const second: Actor = {
+      kind: 'user',
+      userId: 'reviewer-2',
+      label: '审核丙',
+      grants: [{ agencyId: zx.id, role: 'reviewer' }],
+    };
+    await assert.rejects(
+      setReviewLevels(ctx, admin, zx.id, '4'),
+      (e) => e instanceof DomainError && !!e.fields.reviewLevels,
+    );
+    await setReviewLevels(ctx, admin, zx.id, '2');
+    try {
+      const { itemId } = await draft({ title: '二级审核的条目' });
+      await submitItem(ctx, editor, itemId);
+      await assert.rejects(
+        publishItem(ctx, reviewer, itemId),
+        (e) => e instanceof DomainError && e.code === 'catalog.review_pending',
+      );
+      assert.deepEqual(await approveItem(ctx, reviewer, itemId), { level: 1, levels: 2 });
+      await assert.rejects(
+        publishItem(ctx, reviewer, itemId),
+        (e) => e instanceof DomainError && e.code === 'catalog.same_reviewer',
+      );
+      // Editing the submitted item sends it back to the first level.
+      await editItem(ctx, editor, itemId, {
+        columnId,
+        title: '二级审核的条目（改）',
+        summary: 's',
+        writtenOn: '2026-02-26',
+      });
+      assert.deepEqual((await catalogStore.itemById(ctx.db, itemId))!.approvals, []);
+      await approveItem(ctx, reviewer, itemId);
+      await assert.rejects(approveItem(ctx, second, itemId), /最终审核/);
+      const r = await publishItem(ctx, second, itemId);
+      assert.ok(r.indexNo);
+    } finally {
+      await setReviewLevels(ctx, admin, zx.id, '1');
+    }
   });
 });

@@ -10,9 +10,11 @@ import { agencyBySegment, sendPortalPage } from '../web/portal-kit.js';
 import { catalogStore, type Column } from './catalog.store.js';
 import { atomFeed } from './feed.js';
 import { validityLabel } from './item.js';
-import { columnsWithContent, subjectName } from './portal-data.js';
+import { columnTotal, columnsWithContent, subjectName } from './portal-data.js';
 import { registryOf } from './registry.js';
 import { catalogSearch } from './search-port.js';
+import { standardEntries } from './standard-catalog.js';
+import { StandardCatalogTable } from './views/standard-table.js';
 import { ItemList, ItemPage, Pager, columnHref, itemHref } from './views/item-views.js';
 
 const PAGE_SIZE = 20;
@@ -35,11 +37,10 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
       const children = columns.filter((c) => c.parentId === column.id);
       const page = pageOf(request.query);
       const ids = [column.id, ...children.map((c) => c.id)];
-      const { items, total } = await catalogStore.published(ctx.db, {
-        columnIds: ids,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      });
+      const [items, total] = await Promise.all([
+        catalogStore.published(ctx.db, { columnIds: ids, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+        columnTotal(ctx.db, ids),
+      ]);
       const base = columnHref(agency, column.code);
       const parent = columns.find((c) => c.id === column.parentId);
       return sendPortalPage(
@@ -155,6 +156,25 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
     },
   );
 
+  app.get<{ Params: { agency: string } }>('/:agency/xxgk/standard', async (request, reply) => {
+    const agency = await agencyBySegment(ctx, request.params.agency);
+    const entries = await standardEntries(ctx.db, agency.id);
+    if (!entries.length) throw notFound('本机关的标准目录');
+    return sendPortalPage(
+      ctx,
+      request,
+      reply,
+      agency,
+      '基层政务公开标准目录',
+      <>
+        <h1>基层政务公开标准目录</h1>
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="标准目录表格（可横向滚动）">
+          <StandardCatalogTable entries={entries} />
+        </div>
+      </>,
+    );
+  });
+
   app.get<{ Params: { agency: string } }>('/:agency/xxgk/normative', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     const rows = await registryOf(ctx.db, agency.id);
@@ -264,7 +284,7 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
     const ids = column
       ? [column.id, ...columns.filter((c) => c.parentId === column.id).map((c) => c.id)]
       : undefined;
-    const { items } = await catalogStore.published(ctx.db, {
+    const items = await catalogStore.published(ctx.db, {
       agencyId: agency.id,
       columnIds: ids,
       limit: 30,
@@ -279,6 +299,35 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
       }),
     );
   };
+
+  // sitemap.xml (sitemaps.org): the agency's pages and its newest 50,000 items (the protocol's limit per file).
+  app.get<{ Params: { agency: string } }>('/:agency/sitemap.xml', async (request, reply) => {
+    const agency = await agencyBySegment(ctx, request.params.agency);
+    const base = `${ctx.config.publicBaseUrl.replace(/\/$/, '')}/${agency.pathSegment}`;
+    const { columns, filled } = await columnsWithContent(ctx.db, agency);
+    const items = await ctx.db
+      .selectFrom('catalog_items')
+      .select(['id', 'updated_at'])
+      .where('agency_id', '=', agency.id)
+      .where('status', '=', 'published')
+      .orderBy('published_at', 'desc')
+      .limit(50000 - columns.length - 3)
+      .execute();
+    const url = (loc: string, lastmod?: string) =>
+      `<url><loc>${loc}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;
+    const body = [
+      url(`${base}/`),
+      url(`${base}/xxgk/`),
+      url(`${base}/xxgk/guide`),
+      ...columns.filter((c) => filled.has(c.id)).map((c) => url(`${base}/xxgk/columns/${c.code}`)),
+      ...items.map((i) => url(`${base}/xxgk/items/${i.id}`, i.updated_at)),
+    ].join('');
+    return reply
+      .type('application/xml; charset=utf-8')
+      .send(
+        `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${body}</urlset>`,
+      );
+  });
 
   app.get<{ Params: { agency: string } }>('/:agency/feed.atom', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);

@@ -24,6 +24,10 @@ export interface CatalogSubjectTable {
 export interface CatalogSettingsTable {
   agency_id: string;
   index_template: string;
+  /** JSON array of words the pre-publication check looks for (migration 0402). */
+  sensitive_words: string;
+  /** 1–3 review levels before publication (migration 0403). */
+  review_levels: number;
 }
 
 export interface CatalogIndexCounterTable {
@@ -64,6 +68,10 @@ export interface CatalogItemTable {
   late: number;
   revision: number;
   withdraw_reason: string;
+  /** The 标准目录 entry this item fulfils (migration 0401). */
+  standard_entry_id: string | null;
+  /** JSON array of approvals collected at the lower review levels (migration 0403). */
+  approvals: string;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -97,7 +105,26 @@ export interface CatalogSearchSimpleTable {
   published_at: string;
 }
 
+export interface CatalogStandardEntryTable {
+  id: string;
+  agency_id: string;
+  domain_code: string;
+  level1: string;
+  level2: string;
+  content: string;
+  basis: string;
+  time_limit: string;
+  subject: string;
+  /** JSON array of 公开渠道和载体. */
+  channels: string;
+  audience: string;
+  mode: string;
+  tier: string;
+  sort_order: number;
+}
+
 export interface CatalogTables {
+  catalog_standard_entries: CatalogStandardEntryTable;
   catalog_columns: CatalogColumnTable;
   catalog_subjects: CatalogSubjectTable;
   catalog_settings: CatalogSettingsTable;

@@ -59,6 +59,8 @@ export function toItem(r: Selectable<CatalogItemTable>): Item {
     late: r.late === 1,
     revision: r.revision,
     withdrawReason: r.withdraw_reason,
+    standardEntryId: r.standard_entry_id,
+    approvals: JSON.parse(r.approvals) as Item['approvals'],
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -98,6 +100,8 @@ export function itemRow(i: Item): CatalogItemTable {
     late: i.late ? 1 : 0,
     revision: i.revision,
     withdraw_reason: i.withdrawReason,
+    standard_entry_id: i.standardEntryId,
+    approvals: JSON.stringify(i.approvals),
     created_by: i.createdBy,
     created_at: i.createdAt,
     updated_at: i.updatedAt,
@@ -178,6 +182,56 @@ export const catalogStore = {
       .executeTakeFirst();
     return r?.index_template;
   },
+  async reviewLevels(db: Queryable, agencyId: string): Promise<number> {
+    const r = await db
+      .selectFrom('catalog_settings')
+      .select('review_levels')
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    return Number(r?.review_levels ?? 1);
+  },
+  async setReviewLevels(db: Queryable, agencyId: string, levels: number, template: string): Promise<void> {
+    const updated = await db
+      .updateTable('catalog_settings')
+      .set({ review_levels: levels })
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      await db
+        .insertInto('catalog_settings')
+        .values({
+          agency_id: agencyId,
+          index_template: template,
+          sensitive_words: '[]',
+          review_levels: levels,
+        })
+        .execute();
+  },
+  async sensitiveWords(db: Queryable, agencyId: string): Promise<string[]> {
+    const r = await db
+      .selectFrom('catalog_settings')
+      .select('sensitive_words')
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    return r ? (JSON.parse(r.sensitive_words) as string[]) : [];
+  },
+  async setSensitiveWords(db: Queryable, agencyId: string, words: string[], template: string): Promise<void> {
+    const updated = await db
+      .updateTable('catalog_settings')
+      .set({ sensitive_words: JSON.stringify(words) })
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      await db
+        .insertInto('catalog_settings')
+        .values({
+          agency_id: agencyId,
+          index_template: template,
+          sensitive_words: JSON.stringify(words),
+          review_levels: 1,
+        })
+        .execute();
+  },
   async setIndexTemplate(db: Queryable, agencyId: string, template: string): Promise<void> {
     const updated = await db
       .updateTable('catalog_settings')
@@ -187,7 +241,7 @@ export const catalogStore = {
     if (Number(updated.numUpdatedRows) === 0)
       await db
         .insertInto('catalog_settings')
-        .values({ agency_id: agencyId, index_template: template })
+        .values({ agency_id: agencyId, index_template: template, sensitive_words: '[]', review_levels: 1 })
         .execute();
   },
   /** Takes the next sequence number of a scope; the counter only goes up (never reused). */
@@ -257,21 +311,18 @@ export const catalogStore = {
   async published(
     db: Queryable,
     f: { agencyId?: string; columnIds?: readonly string[]; limit: number; offset?: number },
-  ): Promise<{ items: Item[]; total: number }> {
+  ): Promise<Item[]> {
     let q = db.selectFrom('catalog_items').where('status', '=', 'published');
     if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
     if (f.columnIds) q = q.where('column_id', 'in', f.columnIds.length ? [...f.columnIds] : ['']);
-    const [rows, count] = await Promise.all([
-      q
-        .selectAll()
-        .orderBy('published_at', 'desc')
-        .orderBy('id')
-        .limit(f.limit)
-        .offset(f.offset ?? 0)
-        .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    ]);
-    return { items: rows.map(toItem), total: Number(count?.n ?? 0) };
+    const rows = await q
+      .selectAll()
+      .orderBy('published_at', 'desc')
+      .orderBy('id')
+      .limit(f.limit)
+      .offset(f.offset ?? 0)
+      .execute();
+    return rows.map(toItem);
   },
   /** Items for the admin list, in the user's scope. */
   async forAdmin(

@@ -57,6 +57,7 @@ export const itemInputSchema = z.object({
   interpretationExemption: optionalText('不解读理由', 300),
   effectiveOn: day('施行日期'),
   expiresOn: day('有效期至'),
+  standardEntryId: optionalId,
 });
 
 export type ItemInput = z.input<typeof itemInputSchema>;
@@ -94,5 +95,6 @@ export function parseItemInput(input: unknown): ItemFields {
     interpretationExemption: v.interpretationExemption,
     effectiveOn: v.effectiveOn,
     expiresOn: v.expiresOn,
+    standardEntryId: v.standardEntryId,
   };
 }

@@ -71,6 +71,12 @@ export const genres = [
   '其他',
 ];
 
+export interface Approval {
+  userId: string | null;
+  label: string;
+  at: string;
+}
+
 export interface Item {
   id: string;
   agencyId: string;
@@ -103,6 +109,10 @@ export interface Item {
   late: boolean;
   revision: number;
   withdrawReason: string;
+  /** The 标准目录 entry this item fulfils. */
+  standardEntryId: string | null;
+  /** Approvals at the review levels below the last (三审); reset when the item changes or is returned. */
+  approvals: Approval[];
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -129,4 +139,5 @@ export type ItemFields = Pick<
   | 'interpretationExemption'
   | 'effectiveOn'
   | 'expiresOn'
+  | 'standardEntryId'
 >;

@@ -7,7 +7,7 @@ import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import { catalogStore } from './catalog.store.js';
 import { isColumnCode } from './columns.js';
-import { checkIndexTemplate } from './index-number.js';
+import { checkIndexTemplate, defaultIndexTemplate } from './index-number.js';
 import { forgetColumnsCache } from './portal-data.js';
 import { ensureCatalog } from './setup-catalog.js';
 
@@ -107,6 +107,64 @@ export async function setIndexTemplate(
       entityId: agencyId,
       action: 'catalog.index_rule_set',
       data: { template: t },
+    });
+  });
+}
+
+/** The agency's sensitive-word list (one per line or separated by commas); at most 500 words of 30 characters. */
+export async function setSensitiveWords(
+  ctx: AppContext,
+  actor: Actor,
+  agencyId: string,
+  text: string,
+): Promise<void> {
+  await managed(ctx, actor, agencyId);
+  const words = [
+    ...new Set(
+      text
+        .split(/[\n,，、]+/)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (words.length > 500) throw validationFailed({ sensitiveWords: '敏感词不能超过 500 个' });
+  const long = words.find((w) => w.length > 30);
+  if (long) throw validationFailed({ sensitiveWords: `敏感词“${long.slice(0, 10)}…”超过 30 个字` });
+  const template = (await catalogStore.indexTemplate(ctx.db, agencyId)) ?? defaultIndexTemplate;
+  await ctx.db.transaction().execute(async (tx) => {
+    await catalogStore.setSensitiveWords(tx, agencyId, words, template);
+    await appendEvent(tx, {
+      actor,
+      agencyId,
+      entityType: 'agency',
+      entityId: agencyId,
+      action: 'catalog.sensitive_words_set',
+      data: { count: words.length },
+    });
+  });
+}
+
+/** Review levels before publication (三审): 1 to 3; items under review keep the approvals they have. */
+export async function setReviewLevels(
+  ctx: AppContext,
+  actor: Actor,
+  agencyId: string,
+  text: string,
+): Promise<void> {
+  await managed(ctx, actor, agencyId);
+  const levels = Number(text);
+  if (!Number.isInteger(levels) || levels < 1 || levels > 3)
+    throw validationFailed({ reviewLevels: '审核级数应为 1、2 或 3' });
+  const template = (await catalogStore.indexTemplate(ctx.db, agencyId)) ?? defaultIndexTemplate;
+  await ctx.db.transaction().execute(async (tx) => {
+    await catalogStore.setReviewLevels(tx, agencyId, levels, template);
+    await appendEvent(tx, {
+      actor,
+      agencyId,
+      entityType: 'agency',
+      entityId: agencyId,
+      action: 'catalog.review_levels_set',
+      data: { levels },
     });
   });
 }

@@ -12,16 +12,17 @@ import { columnsWithContent } from './portal-data.js';
 import { ItemList, columnHref } from './views/item-views.js';
 
 export async function catalogSections(ctx: AppContext, agency: Agency): Promise<PortalNavItem[]> {
-  const { columns, filled, normative } = await columnsWithContent(ctx.db, agency);
+  const { columns, filled, normative, standard } = await columnsWithContent(ctx.db, agency);
   const out = columns
     .filter((c) => !c.parentId && c.kind !== 'guide' && filled.has(c.id))
     .map((c) => ({ href: columnHref(agency, c.code), label: c.name }));
+  if (standard) out.push({ href: `/${agency.pathSegment}/xxgk/standard`, label: '标准目录' });
   if (normative) out.push({ href: `/${agency.pathSegment}/xxgk/normative`, label: '规范性文件' });
   return out;
 }
 
 export async function latestItemsBlock(ctx: AppContext, agency: Agency): Promise<ComponentChildren> {
-  const { items } = await catalogStore.published(ctx.db, { agencyId: agency.id, limit: 10 });
+  const items = await catalogStore.published(ctx.db, { agencyId: agency.id, limit: 10 });
   if (!items.length) return null;
   return (
     <section aria-labelledby="latest-title">

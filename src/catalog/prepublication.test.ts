@@ -90,3 +90,18 @@ test('hostile rich text is sanitised on input', () => {
   assert.match(clean, /<a href="https:\/\/www.gov.cn\/">国务院<\/a>/);
   assert.equal(bodyText('<p>甲&amp;乙</p><p>丙</p>'), '甲&乙丙');
 });
+
+test("words from the agency's sensitive-word list are a warning to confirm", () => {
+  const f = prepublicationChecks({
+    ...base,
+    bodyText: '内部资料，严禁外传',
+    attachments: [{ fileName: 'a.txt', text: '绝密' }],
+    sensitiveWords: ['内部资料', '绝密', '机密'],
+  });
+  assert.deepEqual(
+    f.map((x) => [x.code, x.blocking]),
+    [['sensitive_words', false]],
+  );
+  assert.match(f[0]!.message, /内部资料、绝密/);
+  assert.doesNotMatch(f[0]!.message, /机密/);
+});

@@ -6,7 +6,7 @@
  */
 import { maskMiddle } from '../platform/personal-data.js';
 
-export type CheckCode = 'personal_data' | 'missing_metadata' | 'interpretation_missing';
+export type CheckCode = 'personal_data' | 'sensitive_words' | 'missing_metadata' | 'interpretation_missing';
 
 export interface CheckFinding {
   code: CheckCode;
@@ -74,6 +74,8 @@ export interface CheckInput {
   /** Published or submitted interpretations linked to this document. */
   interpretationCount: number;
   interpretationExemption: string;
+  /** The agency's sensitive-word list. */
+  sensitiveWords?: readonly string[];
 }
 
 export function prepublicationChecks(i: CheckInput): CheckFinding[] {
@@ -94,6 +96,14 @@ export function prepublicationChecks(i: CheckInput): CheckFinding[] {
   };
   personal('正文', `${i.title} ${i.summary} ${i.bodyText}`);
   for (const a of i.attachments) personal(`附件“${a.fileName}”`, a.text);
+  const texts = [`${i.title} ${i.summary} ${i.bodyText}`, ...i.attachments.map((a) => a.text)].join('\n');
+  const words = (i.sensitiveWords ?? []).filter((w) => w && texts.includes(w));
+  if (words.length)
+    out.push({
+      code: 'sensitive_words',
+      blocking: false,
+      message: `发现本机关敏感词：${words.slice(0, 10).join('、')}，请核实后再公开。`,
+    });
   // Art. 12 ¶3: 索引、名称、内容概述、生成日期 are the catalog's minimum (the index number is issued on publishing).
   const missing = [
     !i.title.trim() && '名称',

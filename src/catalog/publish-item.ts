@@ -11,6 +11,7 @@ import type { Queryable } from '../platform/db/database.js';
 import { DomainError } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { calendarOf, itemForAction } from './catalog-access.js';
+import { requireNewReviewer } from './approve-item.js';
 import { catalogStore } from './catalog.store.js';
 import { forgetColumnsCache } from './portal-data.js';
 import { defaultIndexTemplate, indexScope, renderIndexNumber } from './index-number.js';
@@ -22,9 +23,10 @@ import { art26Timeliness } from './timeliness.js';
 
 /** The pre-publication findings of an item as it stands. */
 export async function checksOf(db: Queryable, item: Item): Promise<CheckFinding[]> {
-  const [attachments, interpretations] = await Promise.all([
+  const [attachments, interpretations, sensitiveWords] = await Promise.all([
     catalogStore.attachments(db, item.id),
     item.normative ? catalogStore.interpretationsOf(db, item.id) : Promise.resolve([]),
+    catalogStore.sensitiveWords(db, item.agencyId),
   ]);
   return prepublicationChecks({
     title: item.title,
@@ -36,6 +38,7 @@ export async function checksOf(db: Queryable, item: Item): Promise<CheckFinding[
     normative: item.normative,
     interpretationCount: interpretations.length,
     interpretationExemption: item.interpretationExemption,
+    sensitiveWords,
   });
 }
 
@@ -74,6 +77,13 @@ export async function publishItem(
       'catalog.transition_refused',
       `“${itemStatusLabel[item.status]}”状态的条目不能发布，请先送审。`,
     );
+  const levels = await catalogStore.reviewLevels(ctx.db, item.agencyId);
+  if (item.approvals.length < levels - 1)
+    throw new DomainError(
+      'catalog.review_pending',
+      `本机关实行 ${levels} 级审核，该条目已通过 ${item.approvals.length} 级，请先完成前几级审核。`,
+    );
+  requireNewReviewer(item, actor);
   requireCleared(await checksOf(ctx.db, item), acknowledged);
   const now = ctx.now().toISOString();
   const publishedOn = legalDayOf(now);

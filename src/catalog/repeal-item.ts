@@ -30,7 +30,7 @@ export async function endValidity(
   if (!isIsoDate(input.on)) fields.on = '请填写有效日期，格式如 2026-03-01';
   else if (input.on > today) fields.on = '废止或失效日期不能晚于今天';
   else if (item.publishedOn && input.on < item.publishedOn) fields.on = '废止或失效日期不能早于发布日期';
-  if (input.note.length > 300) fields.note = '说明不能超过 300 个字';
+  if (input.note.length > 300) fields.validityNote = '说明不能超过 300 个字';
   if (Object.keys(fields).length) throw validationFailed(fields);
   const now = ctx.now().toISOString();
   const next: Item = {

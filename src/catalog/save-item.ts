@@ -31,6 +31,14 @@ export async function checkReferences(db: Queryable, agencyId: string, f: ItemFi
       fields.interpretsId = '所解读的文件不存在或不属于本机关';
     else if (!doc.normative) fields.interpretsId = '只能关联到规范性文件';
   }
+  if (f.standardEntryId) {
+    const entry = await db
+      .selectFrom('catalog_standard_entries')
+      .select('agency_id')
+      .where('id', '=', f.standardEntryId)
+      .executeTakeFirst();
+    if (entry?.agency_id !== agencyId) fields.standardEntryId = '所选标准目录事项不属于本机关';
+  }
   if (f.normative && f.interpretsId) fields.normative = '政策解读本身不能登记为规范性文件';
   if (Object.keys(fields).length) throw validationFailed(fields);
 }
@@ -64,6 +72,7 @@ export async function createItem(
     late: false,
     revision: 0,
     withdrawReason: '',
+    approvals: [],
     createdBy: actor.label,
     createdAt: now,
     updatedAt: now,
@@ -89,7 +98,14 @@ export async function editItem(ctx: AppContext, actor: Actor, itemId: string, in
     throw new DomainError('catalog.not_editable', '已公开或已撤回的条目不能直接编辑，请使用“修订”。');
   const f = parseItemInput(input);
   await checkReferences(ctx.db, item.agencyId, f, item.id);
-  const next: Item = { ...item, ...f, issuer: f.issuer || item.issuer, updatedAt: ctx.now().toISOString() };
+  // A changed item is reviewed again from the first level.
+  const next: Item = {
+    ...item,
+    ...f,
+    issuer: f.issuer || item.issuer,
+    approvals: [],
+    updatedAt: ctx.now().toISOString(),
+  };
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.updateItem(tx, next);
     await catalogSearch.port.indexItem(tx, next);

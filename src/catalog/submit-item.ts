@@ -40,7 +40,12 @@ export async function returnItem(
     );
   if (!reason.trim()) throw validationFailed({ reason: '请填写退回理由' });
   await ctx.db.transaction().execute(async (tx) => {
-    await catalogStore.updateItem(tx, { ...item, status: 'draft', updatedAt: ctx.now().toISOString() });
+    await catalogStore.updateItem(tx, {
+      ...item,
+      status: 'draft',
+      approvals: [],
+      updatedAt: ctx.now().toISOString(),
+    });
     await appendEvent(tx, {
       actor,
       agencyId: item.agencyId,

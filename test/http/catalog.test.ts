@@ -195,6 +195,126 @@ describeEachDatabase('catalog over HTTP', ({ handle }) => {
     assert.match((await get(`/zhongxing/search?q=${encodeURIComponent('危房改造')}`)).body, /找到 0 条结果/);
   });
 
+  test('statistics of a year: by column and subject, late items under Art. 26, registry counts', async () => {
+    const stats = (await get('/api/v1/agencies/zhongxing/statistics?year=2025')).json<{
+      published: number;
+      byColumn: Array<{ code: string; count: number }>;
+      bySubject: Array<{ count: number }>;
+      late: number;
+      normativeDocuments: { made: number; inForce: number };
+    }>();
+    const rows = await ctx.db
+      .selectFrom('catalog_items')
+      .select(['late', 'published_on'])
+      .where('status', '=', 'published')
+      .where('published_on', 'like', '2025-%')
+      .execute();
+    const zx = (await get('/api/v1/agencies/zhongxing')).json<{ id: string }>();
+    const own = await ctx.db
+      .selectFrom('catalog_items')
+      .select('id')
+      .where('agency_id', '=', zx.id)
+      .where('status', '=', 'published')
+      .where('published_on', 'like', '2025-%')
+      .execute();
+    assert.equal(stats.published, own.length);
+    assert.equal(
+      stats.byColumn.reduce((s, c) => s + c.count, 0),
+      stats.published,
+    );
+    assert.equal(stats.late, rows.filter((r) => r.late === 1).length);
+    assert.ok(stats.late > 0);
+    assert.equal(stats.normativeDocuments.made, 3);
+    assert.equal((await get('/api/v1/agencies/zhongxing/statistics?year=abc')).statusCode, 400);
+  });
+
+  test('the demo township adopted the standard catalog; it is published with the §5.3 columns', async () => {
+    const page = await get('/zhongxing/xxgk/standard');
+    assert.equal(page.statusCode, 200);
+    for (const h of [
+      '一级事项',
+      '二级事项',
+      '公开内容（要素）',
+      '公开依据',
+      '公开时限',
+      '公开主体',
+      '公开渠道和载体',
+      '公开对象',
+      '公开方式',
+      '公开层级',
+    ])
+      assert.match(page.body, new RegExp(`<th scope="col">${h.replace(/[()（）]/g, '.')}</th>`));
+    assert.match(page.body, /共 52 项/);
+    assert.equal((await get('/guzhen/xxgk/standard')).statusCode, 404);
+    // A department is not a basic-level government: adoption is refused and nothing is stored.
+    const admin = new Browser(app);
+    await admin.login('admin');
+    const dept = (await get('/api/v1/agencies'))
+      .json<{ items: Array<{ id: string; level: string }> }>()
+      .items.find((a) => a.level === 'department')!;
+    const res = await admin.submit(
+      `/admin/catalog/standard?agency=${dept.id}`,
+      `/admin/catalog/standard?agency=${dept.id}`,
+      {},
+    );
+    assert.equal(res.statusCode, 400);
+    assert.equal(
+      (
+        await ctx.db
+          .selectFrom('catalog_standard_entries')
+          .select('id')
+          .where('agency_id', '=', dept.id)
+          .execute()
+      ).length,
+      0,
+    );
+  });
+
+  test('sitemap.xml lists the agency pages and its items', async () => {
+    const res = await get('/zhongxing/sitemap.xml');
+    assert.match(res.headers['content-type'] as string, /application\/xml/);
+    assert.match(res.body, /<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    assert.ok((res.body.match(/\/xxgk\/items\//g) ?? []).length > 200);
+  });
+
+  test('column, index-rule and subject forms refuse bad input in Chinese and change nothing', async () => {
+    const admin = new Browser(app);
+    await admin.login('zx-admin');
+    const zx = (await get('/api/v1/agencies/zhongxing')).json<{ id: string }>();
+    const page = `/admin/catalog/columns?agency=${zx.id}`;
+    const columnsBefore = (await catalogStore.columns(ctx.db, zx.id)).length;
+    const bad = await admin.submit(page, page, { code: 'Bad Code', name: '' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /栏目代码应为小写字母/);
+    assert.match(bad.body, /请填写栏目名称/);
+    const dup = await admin.submit(page, page, { code: 'gzdt', name: '重复' });
+    assert.match(dup.body, /该栏目代码已被使用/);
+    assert.equal((await catalogStore.columns(ctx.db, zx.id)).length, columnsBefore);
+    const rule = `/admin/catalog/index-rule?agency=${zx.id}`;
+    const badRule = await admin.submit(page, rule, { indexTemplate: '{YYYY}-{seq:2}' });
+    assert.equal(badRule.statusCode, 400);
+    assert.match(badRule.body, /索引号规则有误/);
+    assert.equal(await catalogStore.indexTemplate(ctx.db, zx.id), undefined);
+    const ok = await admin.submit(page, rule, { indexTemplate: '{机构代码}/{YYYY}{MM}-{seq:6}' });
+    assert.equal(ok.statusCode, 303);
+    assert.equal(await catalogStore.indexTemplate(ctx.db, zx.id), '{机构代码}/{YYYY}{MM}-{seq:6}');
+    const words = `/admin/catalog/sensitive-words?agency=${zx.id}`;
+    const tooLong = await admin.submit(page, words, { sensitiveWords: '一'.repeat(31) });
+    assert.equal(tooLong.statusCode, 400);
+    assert.match(tooLong.body, /超过 30 个字/);
+    assert.deepEqual(await catalogStore.sensitiveWords(ctx.db, zx.id), []);
+    assert.equal(
+      (await admin.submit(page, words, { sensitiveWords: '内部资料\n绝密，内部资料' })).statusCode,
+      303,
+    );
+    assert.deepEqual(await catalogStore.sensitiveWords(ctx.db, zx.id), ['内部资料', '绝密']);
+    // Only the platform admin edits the subject taxonomy.
+    const forbidden = await admin.submit('/admin/catalog/subjects', '/admin/catalog/subjects', {
+      name: '新分类',
+    });
+    assert.equal(forbidden.statusCode, 403);
+  });
+
   test('repeal stamps the original page; an editor cannot publish', async () => {
     const reviewer = new Browser(app);
     await reviewer.login('zx-reviewer');
@@ -213,7 +333,7 @@ describeEachDatabase('catalog over HTTP', ({ handle }) => {
     const ok = await reviewer.submit(adminUrl, `${adminUrl}/repeal`, {
       validity: 'repealed',
       on: '2025-12-30',
-      note: '已被新办法替代',
+      validityNote: '已被新办法替代',
     });
     assert.equal(ok.statusCode, 303);
     const page = await get(`/zhongxing/xxgk/items/${docPath}`);

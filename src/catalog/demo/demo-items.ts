@@ -12,6 +12,7 @@ import { addColumn } from '../manage-catalog.js';
 import { publishItem } from '../publish-item.js';
 import { createItem } from '../save-item.js';
 import { ensureCatalog } from '../setup-catalog.js';
+import { standardEntries, adoptStandardCatalog } from '../standard-catalog.js';
 import { submitItem } from '../submit-item.js';
 
 const villages = ['仲兴村', '前进村', '双庙村', '高庙村', '马湖村', '新集村', '陈桥村', '王庄村'];
@@ -225,6 +226,10 @@ export async function loadCatalogDemo(ctx: AppContext, agencies: Record<string, 
   const agency = (await agenciesStore.byId(ctx.db, agencies.zhongxing!))!;
   await ensureCatalog(ctx.db, agency);
   await addColumn(ctx, actor, agency.id, { code: 'gzdt', name: '工作动态' });
+  await adoptStandardCatalog(ctx, actor, agency.id);
+  const entryOf = new Map<string, string>();
+  for (const e of await standardEntries(ctx.db, agency.id))
+    if (!entryOf.has(e.domainCode)) entryOf.set(e.domainCode, e.id);
   const columns = new Map((await catalogStore.columns(ctx.db, agency.id)).map((c) => [c.code, c.id]));
   const random = rng(20250101);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
@@ -325,6 +330,7 @@ export async function loadCatalogDemo(ctx: AppContext, agencies: Record<string, 
         subjectCode: t.subject,
         fiveKind: t.fiveKind,
         keyDomain: t.domain,
+        standardEntryId: t.domain ? entryOf.get(t.domain) : undefined,
         keywords: [v, t.genre].join('，'),
         bodyHtml: t.body(v, m),
       });

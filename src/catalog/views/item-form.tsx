@@ -4,6 +4,7 @@ import type { Column } from '../catalog.store.js';
 import { basicDomains } from '../data/basic-domains.js';
 import { fiveKindLabel, fiveKinds, genres, type Item } from '../item.js';
 import type { Subject } from '../setup-catalog.js';
+import type { StandardEntry } from '../standard-catalog.js';
 
 export type Form = Record<string, string | undefined>;
 
@@ -26,6 +27,7 @@ export const itemToForm = (i: Item): Form => ({
   interpretationExemption: i.interpretationExemption,
   effectiveOn: i.effectiveOn ?? '',
   expiresOn: i.expiresOn ?? '',
+  standardEntryId: i.standardEntryId ?? '',
 });
 
 /** Flat form fields → the use case's input. */
@@ -82,6 +84,7 @@ export function ItemForm(props: {
   columns: Column[];
   subjects: Subject[];
   documents: Item[];
+  entries: StandardEntry[];
   withAttachment?: boolean;
   submitLabel: string;
   extra?: preact.ComponentChildren;
@@ -168,6 +171,18 @@ export function ItemForm(props: {
           errors={e}
           options={[['', '（不适用）'], ...basicDomains.map((d): [string, string] => [d.code, d.name])]}
         />
+        {props.entries.length > 0 && (
+          <Select
+            name="standardEntryId"
+            label="对应的基层政务公开标准目录事项"
+            value={v.standardEntryId}
+            errors={e}
+            options={[
+              ['', '（无）'],
+              ...props.entries.map((x): [string, string] => [x.id, `${x.level1} › ${x.level2}`]),
+            ]}
+          />
+        )}
         <TextField name="keywords" label="关键词" value={v.keywords} errors={e} />
         <TextField name="source" label="信息来源" value={v.source} errors={e} />
         <TextArea
