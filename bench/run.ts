@@ -12,6 +12,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./audit.bench.js'),
   () => import('./publish.bench.js'),
   () => import('./interaction.bench.js'),
+  () => import('./search.bench.js'),
   () => import('./catalog.bench.js'),
 ];
 

@@ -14,6 +14,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { startScheduler } from './platform/jobs.js';
 import { jobs } from './platform/jobs.list.js';
 import { buildApp } from './web/app.js';
+import { useFullTextSearch } from './search/catalog-search.js';
 import { demoPassword, demoUsers } from './demo/demo-agencies.js';
 
 /** In development a personal-data key is generated once and kept beside the SQLite file. */
@@ -31,6 +32,7 @@ function developmentDataKey(config: Config): string | undefined {
 export async function openContext(
   config: Config = loadConfig(),
 ): Promise<{ ctx: AppContext; handle: DatabaseHandle }> {
+  useFullTextSearch();
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   const dataKey = developmentDataKey(config);

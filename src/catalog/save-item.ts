@@ -10,6 +10,7 @@ import { itemForAction } from './catalog-access.js';
 import { catalogStore } from './catalog.store.js';
 import { canMove, type Item, type ItemFields } from './item.js';
 import { parseItemInput } from './item-input.js';
+import { catalogSearch } from './search-port.js';
 
 /** Checks that the references of an item point at things of its agency. */
 export async function checkReferences(db: Queryable, agencyId: string, f: ItemFields, selfId?: string) {
@@ -78,6 +79,7 @@ export async function createItem(
   };
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.insertItem(tx, item);
+    await catalogSearch.port.indexItem(tx, item);
     await appendEvent(tx, {
       actor,
       agencyId,
@@ -106,6 +108,7 @@ export async function editItem(ctx: AppContext, actor: Actor, itemId: string, in
   };
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.updateItem(tx, next);
+    await catalogSearch.port.indexItem(tx, next);
     await appendEvent(tx, {
       actor,
       agencyId: item.agencyId,

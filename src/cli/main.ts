@@ -10,6 +10,7 @@ import { registerCoreCommands, withContext } from './core.cli.js';
 import { registerCalendarCommands } from '../calendar/calendar.cli.js';
 import { databaseCalendarDeps } from '../calendar/calendar.db-deps.js';
 import { registerReportCommands } from '../reports/report.cli.js';
+import { registerSearchCommands } from '../search/search.cli.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerCalendarCommands(program, databaseCalendarDeps(withContext));
   registerReportCommands(program);
+  registerSearchCommands(program);
   return program;
 }
 

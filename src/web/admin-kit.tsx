@@ -41,6 +41,7 @@ export const adminNav: { href: string; label: string; action: Action | Action[] 
   { href: '/admin/supervision', label: '监督保障', action: 'reports.supervise' },
   { href: '/admin/accountability', label: '考核与整改', action: 'reports.edit' },
   { href: '/admin/catalog', label: '主动公开', action: 'catalog.edit' },
+  { href: '/admin/search', label: '全文检索', action: 'catalog.edit' },
 ];
 
 /** Warnings at the top of the dashboard; capabilities add a provider (one line each). */

@@ -28,6 +28,8 @@ import { registerAccountabilityRoutes } from '../supervision/accountability.rout
 import { registerCatalogPortal } from '../catalog/catalog.portal.js';
 import { registerCatalogApi } from '../catalog/catalog.api.js';
 import { registerCatalogAdmin } from '../catalog/catalog.admin.js';
+import { registerSearchAdmin, registerSearchPortal } from '../search/search.routes.js';
+import { registerSearchApi } from '../search/search.api.js';
 
 export interface RouteModule {
   surface: Surface;
@@ -41,6 +43,8 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerCalendarAdminRoutes },
   { surface: 'admin', register: registerReportAdminRoutes },
   { surface: 'admin', register: registerAuditAdminRoutes },
+  { surface: 'admin', register: registerCatalogAdmin },
+  { surface: 'admin', register: registerSearchAdmin },
   { surface: 'public', register: registerAgencyApi },
   { surface: 'admin', register: registerAnnualReportAdmin },
   { surface: 'public', register: registerAnnualReportPortal },
@@ -55,5 +59,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerCatalogAdmin },
   { surface: 'public', register: registerCatalogApi },
   { surface: 'public', register: registerCatalogPortal },
+  { surface: 'public', register: registerSearchApi },
+  { surface: 'public', register: registerSearchPortal },
   { surface: 'public', register: registerPortalRoutes },
 ];

@@ -8,9 +8,12 @@ import { demoPassword } from '../../src/demo/demo-agencies.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/web/app.js';
+import { useFullTextSearch } from '../../src/search/catalog-search.js';
 import { testContext } from './context.js';
 
 export async function demoApp(handle: DatabaseHandle): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  // Composition as in openContext: the catalog feeds the full-text index before any item is saved.
+  useFullTextSearch();
   const ctx = testContext(handle);
   await loadDemo(ctx);
   const app = await buildApp(ctx, { logger: false });

@@ -11,6 +11,7 @@ import type { CatalogTables } from '../../catalog/catalog.schema.js';
 import type { ReportTables } from '../../reports/reports.schema.js';
 import type { InteractionTables } from '../../interaction/interaction.tables.js';
 import type { RequestTables } from '../../requests/requests.schema.js';
+import type { SearchTables } from '../../search/search.schema.js';
 
 export interface AgencyTable {
   id: string;
@@ -105,4 +106,5 @@ export type Database = FoundationTables &
   AnnualReportTables &
   InteractionTables &
   RequestTables &
-  CatalogTables;
+  CatalogTables &
+  SearchTables;

@@ -1,0 +1,55 @@
+/**
+ * Rebuilds the search index from the catalog (`gongkai search reindex`): every published, draft or
+ * submitted item is indexed again (upsert replaces its entry, so search keeps answering meanwhile), then
+ * entries whose item is gone or withdrawn are removed. One transaction per batch.
+ */
+import { catalogStore } from '../catalog/catalog.store.js';
+import type { AppContext } from '../platform/context.js';
+import { fullTextSearch, indexFor } from './catalog-search.js';
+
+const indexedStatuses = ['published', 'draft', 'submitted'];
+
+export async function reindex(
+  ctx: AppContext,
+  progress?: (done: number, total: number) => void,
+  batchSize = 200,
+): Promise<{ indexed: number; removed: number }> {
+  const { n } = await ctx.db
+    .selectFrom('catalog_items')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('status', 'in', indexedStatuses)
+    .executeTakeFirstOrThrow();
+  const total = Number(n);
+  let indexed = 0;
+  let after = '';
+  progress?.(0, total);
+  for (;;) {
+    const ids = (
+      await ctx.db
+        .selectFrom('catalog_items')
+        .select('id')
+        .where('status', 'in', indexedStatuses)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(batchSize)
+        .execute()
+    ).map((r) => r.id);
+    if (ids.length === 0) break;
+    await ctx.db.transaction().execute(async (tx) => {
+      for (const item of await catalogStore.itemsByIds(tx, ids)) await fullTextSearch.indexItem(tx, item);
+    });
+    after = ids[ids.length - 1]!;
+    indexed += ids.length;
+    progress?.(indexed, total);
+  }
+  const stale = await ctx.db
+    .selectFrom('search_docs as d')
+    .leftJoin('catalog_items as i', 'i.id', 'd.id')
+    .select('d.id')
+    .where((e) => e.or([e('i.id', 'is', null), e('i.status', 'not in', indexedStatuses)]))
+    .execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    for (const s of stale) await indexFor(tx).remove(tx, s.id);
+  });
+  return { indexed, removed: stale.length };
+}
