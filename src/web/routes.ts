@@ -43,7 +43,6 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerCalendarAdminRoutes },
   { surface: 'admin', register: registerReportAdminRoutes },
   { surface: 'admin', register: registerAuditAdminRoutes },
-  { surface: 'admin', register: registerCatalogAdmin },
   { surface: 'admin', register: registerSearchAdmin },
   { surface: 'public', register: registerAgencyApi },
   { surface: 'admin', register: registerAnnualReportAdmin },
