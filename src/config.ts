@@ -58,6 +58,8 @@ const schema = z.object({
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
   JOBS_ENABLED: bool.default(true),
+  /** Seconds an anonymous portal page may be served from memory; 0 turns the micro-cache off. */
+  PUBLIC_CACHE_SECONDS: z.coerce.number({ message: '应为秒数' }).int('应为整数').min(0).max(300).default(5),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -72,6 +74,7 @@ export interface Config {
   publicBaseUrl: string;
   logLevel: Env['LOG_LEVEL'];
   jobsEnabled: boolean;
+  publicCacheSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -124,5 +127,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,
+    publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
   };
 }

@@ -17,7 +17,8 @@ import qs from 'node:querystring';
 import { currentUser } from '../platform/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
-import { checkCsrf, csrfTokenOf, prepareCsrf } from './csrf.js';
+import { checkCsrf, csrfTokenOf, csrfWasRead, prepareCsrf } from './csrf.js';
+import { PublicPageCache, registerPublicCache } from './public-cache.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { routeModules } from './routes.js';
 import './request-state.js';
@@ -110,6 +111,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/admin')) void reply.header('cache-control', 'no-store');
   });
+
+  if (surfaces.includes('public')) {
+    registerPublicCache(app, new PublicPageCache(ctx.config.publicCacheSeconds * 1000), csrfWasRead);
+  }
 
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);

@@ -12,8 +12,10 @@ export const ANON_CSRF_COOKIE = 'gk_csrf';
 
 const issued = Symbol('csrfIssued');
 const replyOf = Symbol('csrfReply');
+const read = Symbol('csrfRead');
 type CsrfRequest = FastifyRequest & {
   [issued]?: string;
+  [read]?: boolean;
   [replyOf]?: { reply: FastifyReply; secure: boolean };
 };
 
@@ -27,6 +29,7 @@ export function prepareCsrf(request: FastifyRequest, reply: FastifyReply, secure
  * anonymous token (and its cookie) is made lazily, so pages without forms cost nothing and set no cookie.
  */
 export function csrfTokenOf(request: FastifyRequest): string {
+  (request as CsrfRequest)[read] = true;
   if (request.user) return request.user.csrfToken;
   const existing = request.cookies[ANON_CSRF_COOKIE];
   if (existing && existing.length >= 32) return existing;
@@ -57,3 +60,6 @@ export function checkCsrf(request: FastifyRequest): void {
     throw new DomainError('auth.csrf', '页面已过期或来源无法验证，请刷新页面后重新提交。');
   }
 }
+
+/** True when this request's page embedded a CSRF token (a page with a form), so it must not be shared. */
+export const csrfWasRead = (request: FastifyRequest): boolean => (request as CsrfRequest)[read] === true;

@@ -9,6 +9,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DEMO_DATA: 'false',
     JOBS_ENABLED: 'false',
     DATA_KEY: 'ab'.repeat(32),
+    // Tests change data through use cases as well as HTTP: serve every page fresh (public-cache.test.ts
+    // covers the cache itself).
+    PUBLIC_CACHE_SECONDS: '0',
     ...overrides,
   });
 }

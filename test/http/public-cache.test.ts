@@ -1,0 +1,67 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { systemActor } from '../../src/agencies/permissions.js';
+import { updateAgency } from '../../src/agencies/save-agency.js';
+import { loadDemo } from '../../src/demo/load-demo.js';
+import type { AppContext } from '../../src/platform/context.js';
+import type { DatabaseHandle } from '../../src/platform/db/database.js';
+import { buildApp } from '../../src/web/app.js';
+import { testConfig } from '../support/context.js';
+import { freshDatabase } from '../support/db.js';
+import { Browser } from '../support/http.js';
+
+let handle: DatabaseHandle;
+let ctx: AppContext;
+let app: FastifyInstance;
+
+before(async () => {
+  handle = await freshDatabase('sqlite');
+  ctx = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config: testConfig({ PUBLIC_CACHE_SECONDS: '60' }),
+    now: () => new Date(),
+  };
+  await loadDemo(ctx);
+  app = await buildApp(ctx, { logger: false });
+});
+after(async () => {
+  await app.close();
+  await handle.close();
+});
+
+test('an anonymous portal page is served from the cache until a change on this node clears it', async () => {
+  const first = await app.inject({ url: '/zhongxing/xxgk/guide' });
+  assert.equal(first.statusCode, 200);
+  assert.equal(first.headers['x-cache'], undefined);
+  const second = await app.inject({ url: '/zhongxing/xxgk/guide' });
+  assert.equal(second.headers['x-cache'], 'hit');
+  assert.equal(second.body, first.body);
+  assert.ok(second.headers['content-security-policy'], 'security headers are still sent on a hit');
+
+  // A change made outside HTTP (CLI, job) is seen once the TTL passes; a change through HTTP clears at once.
+  const zx = (await agenciesStore.byPathSegment(ctx.db, 'zhongxing'))!;
+  await updateAgency(ctx, systemActor(), zx.id, { ...zx, office: { ...zx.office, phone: '0552-6511111' } });
+  assert.doesNotMatch((await app.inject({ url: '/zhongxing/xxgk/guide' })).body, /0552-6511111/);
+  const b = new Browser(app);
+  await b.login('zx-admin');
+  assert.equal((await b.submit('/admin/login', '/admin/logout', {})).statusCode, 303);
+  const fresh = await app.inject({ url: '/zhongxing/xxgk/guide' });
+  assert.equal(fresh.headers['x-cache'], undefined);
+  assert.match(fresh.body, /0552-6511111/);
+});
+
+test('pages with forms, elder mode and admin pages are never shared', async () => {
+  await app.inject({ url: '/admin/login' });
+  assert.equal((await app.inject({ url: '/admin/login' })).headers['x-cache'], undefined);
+  await app.inject({ url: '/zhongxing/' });
+  const elder = await app.inject({ url: '/zhongxing/', cookies: { gk_mode: 'elder' } });
+  assert.equal(elder.headers['x-cache'], undefined, 'the elder page is cached apart from the normal one');
+  assert.match(elder.body, /<body class="elder">/);
+  const apply = await app.inject({ url: '/zhongxing/ysqgk/apply' });
+  if (apply.statusCode === 200) {
+    assert.equal((await app.inject({ url: '/zhongxing/ysqgk/apply' })).headers['x-cache'], undefined);
+  }
+});
