@@ -3,6 +3,7 @@
  * versions (a re-issue keeps the earlier version visible with its reason), SHA-256 digest, override reasons,
  * and downloads (DOCX, Markdown, JSON).
  */
+import { reportColumnHref } from '../catalog/portal-sections.js';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
@@ -16,8 +17,9 @@ import { parseSnapshot } from './snapshot.js';
 import { versionDifferences } from './differences.js';
 
 /** The 年报 entry appears only once a report is published. */
+/** 年报 in the portal nav when a report is published here or earlier reports sit in the catalog's 年报 column. */
 export const annualReportSection: PortalSectionProvider = async (ctx, a) =>
-  (await annualReportsStore.publishedYears(ctx.db, a.id)).length
+  (await annualReportsStore.publishedYears(ctx.db, a.id)).length || (await reportColumnHref(ctx, a))
     ? [{ href: `/${a.pathSegment}/xxgk/ndbg/`, label: '政府信息公开年报' }]
     : [];
 
@@ -104,6 +106,7 @@ export function registerAnnualReportPortal(app: FastifyInstance, ctx: AppContext
   app.get<{ Params: { agency: string } }>('/:agency/xxgk/ndbg/', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     const years = await annualReportsStore.publishedYears(ctx.db, agency.id);
+    const documents = await reportColumnHref(ctx, agency);
     return sendPortalPage(
       ctx,
       request,
@@ -125,6 +128,11 @@ export function registerAnnualReportPortal(app: FastifyInstance, ctx: AppContext
               </li>
             ))}
           </ul>
+        )}
+        {documents && (
+          <p>
+            <a href={documents}>以公开文件形式发布的年度报告</a>
+          </p>
         )}
       </>,
     );

@@ -14,11 +14,19 @@ import { ItemList, columnHref } from './views/item-views.js';
 export async function catalogSections(ctx: AppContext, agency: Agency): Promise<PortalNavItem[]> {
   const { columns, filled, normative, standard } = await columnsWithContent(ctx.db, agency);
   const out = columns
-    .filter((c) => !c.parentId && c.kind !== 'guide' && filled.has(c.id))
+    // The 年报 entry belongs to the annual-report capability (src/annual-reports), which links this column.
+    .filter((c) => !c.parentId && c.kind !== 'guide' && c.kind !== 'report' && filled.has(c.id))
     .map((c) => ({ href: columnHref(agency, c.code), label: c.name }));
   if (standard) out.push({ href: `/${agency.pathSegment}/xxgk/standard`, label: '标准目录' });
   if (normative) out.push({ href: `/${agency.pathSegment}/xxgk/normative`, label: '规范性文件' });
   return out;
+}
+
+/** The 年报 column's address when it holds published items (reports published as documents), else undefined. */
+export async function reportColumnHref(ctx: AppContext, agency: Agency): Promise<string | undefined> {
+  const { columns, filled } = await columnsWithContent(ctx.db, agency);
+  const column = columns.find((c) => c.kind === 'report' && filled.has(c.id));
+  return column && columnHref(agency, column.code);
 }
 
 export async function latestItemsBlock(ctx: AppContext, agency: Agency): Promise<ComponentChildren> {
