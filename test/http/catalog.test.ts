@@ -39,7 +39,11 @@ describeEachDatabase('catalog over HTTP', ({ handle }) => {
     const home = await get('/zhongxing/');
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /最新公开信息/);
-    assert.match(home.body, /href="\/zhongxing\/xxgk\/columns\/report"/);
+    // The 年报 column's items are reached through the one 年报 entry (src/annual-reports).
+    assert.match(home.body, /href="\/zhongxing\/xxgk\/ndbg\/"/);
+    assert.doesNotMatch(home.body, /href="\/zhongxing\/xxgk\/columns\/report"/);
+    const ndbg = await app.inject({ url: '/zhongxing/xxgk/ndbg/' });
+    assert.match(ndbg.body, /href="\/zhongxing\/xxgk\/columns\/report"/);
     assert.match(home.body, /href="\/zhongxing\/xxgk\/normative"/);
     assert.match(
       home.body,
