@@ -11,6 +11,7 @@ import { computeReport } from '../reports/compute-report.js';
 import { runChecks } from '../reports/checks/run-checks.js';
 import type { RuleResult } from '../reports/checks/finding.js';
 import type { AnnualReport } from '../reports/model/types.js';
+import type { ReportSources } from '../reports/ports.js';
 import { annualReportsStore, type ReportRecord } from './annual-reports.store.js';
 import type { Narrative } from './narrative.js';
 import { reportSourcesFor } from './sources.js';
@@ -37,6 +38,8 @@ export interface Preloaded {
   all: readonly Agency[];
   record: ReportRecord | undefined;
   previousRecord: ReportRecord | undefined;
+  /** Sources already loaded for every agency in the roll-up (see bulk-sources.ts). */
+  sources?: ReportSources;
 }
 
 export async function computeWorkingReport(
@@ -45,7 +48,7 @@ export async function computeWorkingReport(
   year: number,
   preloaded?: Preloaded,
 ): Promise<WorkingReport> {
-  const sources = reportSourcesFor(ctx);
+  const sources = preloaded?.sources ?? reportSourcesFor(ctx);
   const ref = agencyRefOf(agency, preloaded?.all ?? (await agenciesStore.all(ctx.db)));
   const [report, previous, record, previousRecord] = await Promise.all([
     computeReport(ref, year, sources),
