@@ -11,7 +11,7 @@ import { bulkStoreSources } from './bulk-sources.js';
 import { installedSources } from './sources.js';
 import { annualReportsStore } from './annual-reports.store.js';
 import { rollupRow, type RollupRow } from './rollup.js';
-import { computeWorkingReport } from './working-report.js';
+import { computeCheckedReport } from './working-report.js';
 import { figuresOf } from './writing/figures.js';
 
 export async function supervisorRollup(
@@ -31,7 +31,7 @@ export async function supervisorRollup(
   const previousByAgency = new Map(previous.map((r) => [r.agencyId, r]));
   const rows: RollupRow[] = [];
   for (const a of agencies) {
-    const w = await computeWorkingReport(ctx, a, year, {
+    const w = await computeCheckedReport(ctx, a, year, {
       all,
       record: byAgency.get(a.id),
       previousRecord: previousByAgency.get(a.id),

@@ -42,12 +42,15 @@ export interface Preloaded {
   sources?: ReportSources;
 }
 
-export async function computeWorkingReport(
+/** The tables and cross-checks without the draft: what the roll-up needs for each agency. */
+export type CheckedReport = Omit<WorkingReport, 'draft'> & { previousRecord: ReportRecord | undefined };
+
+export async function computeCheckedReport(
   ctx: AppContext,
   agency: Agency,
   year: number,
   preloaded?: Preloaded,
-): Promise<WorkingReport> {
+): Promise<CheckedReport> {
   const sources = preloaded?.sources ?? reportSourcesFor(ctx);
   const ref = agencyRefOf(agency, preloaded?.all ?? (await agenciesStore.all(ctx.db)));
   const [report, previous, record, previousRecord] = await Promise.all([
@@ -59,19 +62,29 @@ export async function computeWorkingReport(
   // Last year's figures count for carry-over only when a report for that year exists or has data.
   const hasPrevious = previousRecord !== undefined || Object.values(previous.tables.t3).some((v) => v);
   const checks = runChecks(report, hasPrevious ? { previous } : {});
-  const draft = draftNarrative(report, {
-    feesCollectedYuan: null,
-    previousImprovements: previousRecord?.narrative['s5.improvements'] || null,
-  });
   return {
     agency,
     year,
     record,
+    previousRecord,
     report,
     checks,
     failingErrors: checks.filter((c) => c.severity === 'error' && c.status === 'failed'),
-    draft,
   };
+}
+
+export async function computeWorkingReport(
+  ctx: AppContext,
+  agency: Agency,
+  year: number,
+  preloaded?: Preloaded,
+): Promise<WorkingReport> {
+  const { previousRecord, ...checked } = await computeCheckedReport(ctx, agency, year, preloaded);
+  const draft = draftNarrative(checked.report, {
+    feesCollectedYuan: null,
+    previousImprovements: previousRecord?.narrative['s5.improvements'] || null,
+  });
+  return { ...checked, draft };
 }
 
 export async function loadAgency(db: Queryable, agencyId: string): Promise<Agency> {
