@@ -6,6 +6,7 @@
  */
 import type { Generated } from 'kysely';
 import type { AnnualReportTables } from '../../annual-reports/annual-reports.schema.js';
+import type { AuditTables } from '../../audit/audit.schema.js';
 import type { CalendarTables } from '../../calendar/calendar.schema.js';
 import type { ReportTables } from '../../reports/reports.schema.js';
 
@@ -96,4 +97,4 @@ export interface FoundationTables {
   job_leases: JobLeaseTable;
 }
 
-export type Database = FoundationTables & CalendarTables & ReportTables & AnnualReportTables;
+export type Database = FoundationTables & CalendarTables & ReportTables & AnnualReportTables & AuditTables;
