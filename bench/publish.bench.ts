@@ -179,7 +179,7 @@ const bench: Bench = {
         { name: 'its raw bulk queries', value: raw },
         'lower',
         {
-          notes: 'roll-up queries each agency’s sources (6 per agency) and computes tables and checks',
+          notes: 'roll-up reads each table once for all agencies, then computes tables and checks per agency',
         },
       ),
     ];

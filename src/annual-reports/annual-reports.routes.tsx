@@ -17,6 +17,8 @@ import { NARRATIVE_PARTS, toNarrative } from './narrative.js';
 import { publishReport } from './publish-report.js';
 import { reopenReport } from './reopen-report.js';
 import { returnReport } from './return-report.js';
+import { storedAuditsStore, type StoredAuditSummary } from '../audit/stored-audits.store.js';
+import { savedAuditHref } from '../audit/web/stored-audits-page.js';
 import { supervisorRollup } from './supervisor-rollup.js';
 import { regionalSummary, ROLLUP_FIGURES, type RollupRow } from './rollup.js';
 import { saveNarrative } from './save-narrative.js';
@@ -200,6 +202,16 @@ async function detail(
 }
 
 /** Each agency's main figures side by side, with the region's sum clearly labelled as a statistical summary. */
+/** The latest saved audit of the report the agency published elsewhere (src/audit), if any. */
+function ExternalAudit({ audit }: { audit: StoredAuditSummary | undefined }) {
+  if (!audit) return <>—</>;
+  return (
+    <a href={savedAuditHref(audit.id)}>
+      错误 {audit.errors}，警告 {audit.warnings}
+    </a>
+  );
+}
+
 function FiguresSideBySide({ rows }: { rows: RollupRow[] }) {
   const total = regionalSummary(rows);
   return (
@@ -294,7 +306,15 @@ export function registerAnnualReportAdmin(app: FastifyInstance, ctx: AppContext)
     const agencies = all.filter(
       (a) => can(user.actor, 'reports.edit', a.id, all) || can(user.actor, 'reports.supervise', a.id, all),
     );
-    const rows = await supervisorRollup(ctx, agencies, year);
+    const supervised = agencies.filter((a) => can(user.actor, 'reports.supervise', a.id, all));
+    const [rows, audits] = await Promise.all([
+      supervisorRollup(ctx, agencies, year),
+      storedAuditsStore.latestOfYear(
+        ctx.db,
+        supervised.map((a) => a.id),
+        year,
+      ),
+    ]);
     return sendAdminPage(
       reply,
       request,
@@ -316,6 +336,7 @@ export function registerAnnualReportAdmin(app: FastifyInstance, ctx: AppContext)
               <th scope="col">期限情况</th>
               <th scope="col">错误</th>
               <th scope="col">提示</th>
+              <th scope="col">外部发布年报审查</th>
             </tr>
           </thead>
           <tbody>
@@ -329,6 +350,9 @@ export function registerAnnualReportAdmin(app: FastifyInstance, ctx: AppContext)
                 <td>{deadlineLabel[r.deadline]}</td>
                 <td>{r.errors}</td>
                 <td>{r.warnings}</td>
+                <td>
+                  <ExternalAudit audit={audits.get(r.agency.id)} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -25,6 +25,11 @@ export const emptySources = (): ReportSources => ({
   disputes: memoryDisputeRegister([]),
 });
 
+/** The sources a test or benchmark installed for the context, if any. */
+export function installedSources(ctx: AppContext): ReportSources | undefined {
+  return installed.get(ctx);
+}
+
 export function reportSourcesFor(ctx: AppContext): ReportSources {
   return installed.get(ctx) ?? storeSources(ctx);
 }

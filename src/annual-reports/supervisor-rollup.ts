@@ -1,14 +1,17 @@
 /**
- * The supervisor's roll-up for a year over the agencies in the user's scope: agencies and report records
- * loaded once, then each agency's tables and checks computed from the report sources (as its report page does).
+ * The supervisor's roll-up for a year over the agencies in the user's scope: agencies, report records and the
+ * report stores (this year and last) loaded once for all of them — one query per table — then each agency's
+ * tables and checks computed in memory, exactly as its report page computes them.
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
+import { bulkStoreSources } from './bulk-sources.js';
+import { installedSources } from './sources.js';
 import { annualReportsStore } from './annual-reports.store.js';
 import { rollupRow, type RollupRow } from './rollup.js';
-import { computeWorkingReport } from './working-report.js';
+import { computeCheckedReport } from './working-report.js';
 import { figuresOf } from './writing/figures.js';
 
 export async function supervisorRollup(
@@ -17,20 +20,22 @@ export async function supervisorRollup(
   year: number,
 ): Promise<RollupRow[]> {
   const ids = agencies.map((a) => a.id);
-  const [all, records, previous] = await Promise.all([
+  const [all, records, previous, sources] = await Promise.all([
     agenciesStore.all(ctx.db),
     annualReportsStore.forAgencies(ctx.db, ids, year),
     annualReportsStore.forAgencies(ctx.db, ids, year - 1),
+    installedSources(ctx) ?? bulkStoreSources(ctx, ids, [year - 1, year]),
   ]);
   const today = legalDayOf(ctx.now().toISOString());
   const byAgency = new Map(records.map((r) => [r.agencyId, r]));
   const previousByAgency = new Map(previous.map((r) => [r.agencyId, r]));
   const rows: RollupRow[] = [];
   for (const a of agencies) {
-    const w = await computeWorkingReport(ctx, a, year, {
+    const w = await computeCheckedReport(ctx, a, year, {
       all,
       record: byAgency.get(a.id),
       previousRecord: previousByAgency.get(a.id),
+      sources,
     });
     rows.push(rollupRow(a, year, w.record, w.checks, today, figuresOf(w.report)));
   }

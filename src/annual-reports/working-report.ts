@@ -11,6 +11,7 @@ import { computeReport } from '../reports/compute-report.js';
 import { runChecks } from '../reports/checks/run-checks.js';
 import type { RuleResult } from '../reports/checks/finding.js';
 import type { AnnualReport } from '../reports/model/types.js';
+import type { ReportSources } from '../reports/ports.js';
 import { annualReportsStore, type ReportRecord } from './annual-reports.store.js';
 import type { Narrative } from './narrative.js';
 import { reportSourcesFor } from './sources.js';
@@ -37,15 +38,20 @@ export interface Preloaded {
   all: readonly Agency[];
   record: ReportRecord | undefined;
   previousRecord: ReportRecord | undefined;
+  /** Sources already loaded for every agency in the roll-up (see bulk-sources.ts). */
+  sources?: ReportSources;
 }
 
-export async function computeWorkingReport(
+/** The tables and cross-checks without the draft: what the roll-up needs for each agency. */
+export type CheckedReport = Omit<WorkingReport, 'draft'> & { previousRecord: ReportRecord | undefined };
+
+export async function computeCheckedReport(
   ctx: AppContext,
   agency: Agency,
   year: number,
   preloaded?: Preloaded,
-): Promise<WorkingReport> {
-  const sources = reportSourcesFor(ctx);
+): Promise<CheckedReport> {
+  const sources = preloaded?.sources ?? reportSourcesFor(ctx);
   const ref = agencyRefOf(agency, preloaded?.all ?? (await agenciesStore.all(ctx.db)));
   const [report, previous, record, previousRecord] = await Promise.all([
     computeReport(ref, year, sources),
@@ -56,19 +62,29 @@ export async function computeWorkingReport(
   // Last year's figures count for carry-over only when a report for that year exists or has data.
   const hasPrevious = previousRecord !== undefined || Object.values(previous.tables.t3).some((v) => v);
   const checks = runChecks(report, hasPrevious ? { previous } : {});
-  const draft = draftNarrative(report, {
-    feesCollectedYuan: null,
-    previousImprovements: previousRecord?.narrative['s5.improvements'] || null,
-  });
   return {
     agency,
     year,
     record,
+    previousRecord,
     report,
     checks,
     failingErrors: checks.filter((c) => c.severity === 'error' && c.status === 'failed'),
-    draft,
   };
+}
+
+export async function computeWorkingReport(
+  ctx: AppContext,
+  agency: Agency,
+  year: number,
+  preloaded?: Preloaded,
+): Promise<WorkingReport> {
+  const { previousRecord, ...checked } = await computeCheckedReport(ctx, agency, year, preloaded);
+  const draft = draftNarrative(checked.report, {
+    feesCollectedYuan: null,
+    previousImprovements: previousRecord?.narrative['s5.improvements'] || null,
+  });
+  return { ...checked, draft };
 }
 
 export async function loadAgency(db: Queryable, agencyId: string): Promise<Agency> {

@@ -1,7 +1,9 @@
 /**
  * /admin/audit — supervisors (reports.supervise) and platform admins audit a report that an agency
  * published elsewhere: paste its text or upload the file, and see the findings beside the document.
- * Nothing is stored: the audit is computed for the request and shown.
+ * The audit is computed for the request and shown; the supervisor may also save it for one of the agencies
+ * it supervises and a reporting year (save-audit.ts), so the annual-report roll-up shows it. Saved audits
+ * are listed per agency at /admin/audit/saved.
  *
  * Uploads are multipart, parsed by @fastify/multipart registered in this plugin only, with fields
  * attached to the body before the app's CSRF check runs (preValidation comes before preHandler), so the
@@ -9,14 +11,24 @@
  * before any upload is read.
  */
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { roleAllows } from '../agencies/permissions.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { agenciesStore } from '../agencies/agencies.store.js';
+import { can, roleAllows } from '../agencies/permissions.js';
 import type { AppContext } from '../platform/context.js';
-import { DomainError, forbidden } from '../platform/errors.js';
-import { requireUser, sendAdminPage } from '../web/admin-kit.js';
+import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { ErrorSummary, type Errors } from '../web/views/forms.js';
 import { auditWithDocument, type AuditOptions } from './audit.js';
-import { AuditForm, AuditResultView, MAX_UPLOAD_MB, type AuditFormValues } from './web/audit-page.js';
+import { saveAudit } from './save-audit.js';
+import { storedAuditsStore } from './stored-audits.store.js';
+import {
+  AuditForm,
+  AuditResultView,
+  MAX_UPLOAD_MB,
+  type AuditFormValues,
+  type SaveTargets,
+} from './web/audit-page.js';
+import { AgencyPicker, savedAuditHref, StoredAuditList, StoredAuditView } from './web/stored-audits-page.js';
 
 interface Upload {
   fileName: string;
@@ -28,6 +40,7 @@ interface AuditBody {
   text?: string;
   year?: string;
   province?: string;
+  saveAgency?: string;
   file?: Upload;
 }
 
@@ -45,7 +58,11 @@ function Intro() {
     <>
       <h1>{TITLE}</h1>
       <p>
-        审查下级机关在其他网站发布的政府信息公开工作年度报告：粘贴年报文本或上传文件，系统列出格式、统计表勾稽关系、缺项和照抄等问题，并在原文中标出位置。审查内容不保存。
+        审查下级机关在其他网站发布的政府信息公开工作年度报告：粘贴年报文本或上传文件，系统列出格式、统计表勾稽关系、缺项和照抄等问题，并在原文中标出位置。选择“保存审查结果”时，只保存审查结果和文档的
+        SHA-256 摘要，不保存文档本身。
+      </p>
+      <p>
+        <a href="/admin/audit/saved">查看已保存的审查结果</a>
       </p>
     </>
   );
@@ -57,6 +74,7 @@ function readForm(body: AuditBody): { values: AuditFormValues; errors: Errors; o
     text: typeof body.text === 'string' ? body.text : '',
     year: typeof body.year === 'string' ? body.year.trim() : '',
     province: typeof body.province === 'string' ? body.province.trim() : '',
+    saveAgency: typeof body.saveAgency === 'string' ? body.saveAgency.trim() : '',
   };
   const errors: Errors = {};
   const options: AuditOptions = {};
@@ -76,7 +94,15 @@ function readForm(body: AuditBody): { values: AuditFormValues; errors: Errors; o
   return { values, errors, options };
 }
 
-export async function registerAuditAdminRoutes(app: FastifyInstance, _ctx: AppContext): Promise<void> {
+/** The agencies the user may save an audit for (reports.supervise), for the form's select. */
+async function saveTargets(ctx: AppContext, request: FastifyRequest): Promise<SaveTargets> {
+  return (await agenciesInScope(ctx, requireUser(request), 'reports.supervise')).map((a) => ({
+    id: a.id,
+    name: a.name,
+  }));
+}
+
+export async function registerAuditAdminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.addHook('onRequest', async (request) => {
     // Without a user, the app's own guard redirects (GET) or refuses (POST) — but refuse a POST here, so
     // an upload is never read for an anonymous request.
@@ -110,7 +136,12 @@ export async function registerAuditAdminRoutes(app: FastifyInstance, _ctx: AppCo
       TITLE,
       <>
         <Intro />
-        <AuditForm values={{}} errors={{}} csrf={request.csrfToken} />
+        <AuditForm
+          values={{}}
+          errors={{}}
+          csrf={request.csrfToken}
+          saveTargets={await saveTargets(ctx, request)}
+        />
       </>,
     ),
   );
@@ -118,33 +149,98 @@ export async function registerAuditAdminRoutes(app: FastifyInstance, _ctx: AppCo
   app.post('/admin/audit', async (request, reply) => {
     const body = (request.body ?? {}) as AuditBody;
     const { values, errors, options } = readForm(body);
-    if (Object.keys(errors).length > 0) {
-      return sendAdminPage(
+    const targets = await saveTargets(ctx, request);
+    const refuse = async (errs: Errors) =>
+      sendAdminPage(
         reply,
         request,
         `${TITLE}（有错误）`,
         <>
           <Intro />
-          <ErrorSummary errors={errors} />
-          <AuditForm values={values} errors={errors} csrf={request.csrfToken} />
+          <ErrorSummary errors={errs} />
+          <AuditForm values={values} errors={errs} csrf={request.csrfToken} saveTargets={targets} />
         </>,
         400,
       );
-    }
+    if (Object.keys(errors).length > 0) return refuse(errors);
     const upload = body.file && body.file.fileName !== '' ? body.file : undefined;
     const bytes = upload ? new Uint8Array(upload.data) : new TextEncoder().encode(values.text ?? '');
     const name = upload ? upload.fileName : '粘贴的文本.txt';
     const audited = await auditWithDocument(bytes, name, options);
+    let savedId: string | undefined;
+    if (values.saveAgency) {
+      try {
+        savedId = await saveAudit(ctx, requireUser(request).actor, {
+          agencyId: values.saveAgency,
+          year: options.year ?? audited.result.year,
+          result: audited.result,
+          bytes,
+        });
+      } catch (e) {
+        if (e instanceof DomainError && e.code === 'validation.failed') return refuse(e.fields);
+        throw e;
+      }
+    }
     return sendAdminPage(
       reply,
       request,
       `${TITLE}：${audited.result.agency ?? name}`,
       <>
         <Intro />
+        {savedId && (
+          <div class="notice" role="status">
+            <p>
+              审查结果已保存：<a href={savedAuditHref(savedId)}>查看保存的审查结果</a>
+            </p>
+          </div>
+        )}
         <AuditResultView result={audited.result} lines={audited.lines} />
         <h2>再审查一份</h2>
-        <AuditForm values={{}} errors={{}} csrf={request.csrfToken} />
+        <AuditForm values={{}} errors={{}} csrf={request.csrfToken} saveTargets={targets} />
       </>,
     );
   });
+
+  app.get<{ Querystring: { agency?: string } }>('/admin/audit/saved', async (request, reply) => {
+    const targets = await saveTargets(ctx, request);
+    const chosen = targets.find((t) => t.id === request.query.agency);
+    if (request.query.agency && !chosen) throw notFound('该机关');
+    const audits = chosen ? await storedAuditsStore.ofAgency(ctx.db, chosen.id) : [];
+    return sendAdminPage(
+      reply,
+      request,
+      '已保存的年报审查结果',
+      <>
+        <h1>已保存的年报审查结果</h1>
+        <AgencyPicker agencies={targets} {...(chosen ? { selected: chosen.id } : {})} />
+        {chosen && <StoredAuditList agencyName={chosen.name} audits={audits} />}
+      </>,
+    );
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/audit/saved/:id', async (request, reply) =>
+    showSaved(ctx, request, reply, request.params.id),
+  );
+}
+
+async function showSaved(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, id: string) {
+  const audit = await storedAuditsStore.byId(ctx.db, id);
+  const all = await agenciesStore.all(ctx.db);
+  // Outside the user's scope it does not exist, as for other agencies' records.
+  if (!audit || !can(requireUser(request).actor, 'reports.supervise', audit.agencyId, all))
+    throw notFound('该审查结果');
+  const agencyName = all.find((a) => a.id === audit.agencyId)?.name ?? '';
+  return sendAdminPage(
+    reply,
+    request,
+    `${agencyName}${audit.year}年年报审查结果`,
+    <>
+      <StoredAuditView audit={audit} agencyName={agencyName} />
+      <p>
+        <a href={`/admin/audit/saved?agency=${encodeURIComponent(audit.agencyId)}`}>
+          {agencyName}的全部审查结果
+        </a>
+      </p>
+    </>,
+  );
 }

@@ -1,6 +1,7 @@
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { auditDocument } from '../../src/audit/audit.js';
 import { publishedText, SEED } from '../../src/audit/testing.js';
 import { SESSION_COOKIE } from '../../src/web/app.js';
 import { freshDatabase } from '../support/db.js';
@@ -162,4 +163,84 @@ void test('only supervisors and platform admins: others are refused and see no m
     headers: { 'content-type': contentType },
   });
   assert.equal(post.statusCode, 401);
+});
+
+describe('saving an audit for a supervised agency and year', () => {
+  const idOf = async (segment: string) =>
+    (
+      await handle.db
+        .selectFrom('agencies')
+        .select('id')
+        .where('path_segment', '=', segment)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const saved = async () =>
+    Number(
+      (await handle.db
+        .selectFrom('stored_audits')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst())!.n,
+    );
+
+  void test('offers only supervised agencies; saves; lists per agency; shows in the roll-up', async () => {
+    const zhongxing = await idOf('zhongxing');
+    const bengbu = await idOf('bengbu');
+    const { page, post, browser } = await signedIn('gz-supervisor');
+    assert.match(page.body, new RegExp(`<option value="${zhongxing}">固镇县仲兴乡人民政府</option>`));
+    assert.doesNotMatch(page.body, new RegExp(`<option value="${bengbu}"`));
+    const before = await saved();
+    const res = await post({ _csrf: csrfOf(page.body), text: seedText, file: noFile, saveAgency: zhongxing });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /审查结果已保存/);
+    const href = /<a href="(\/admin\/audit\/saved\/[^"]+)">查看保存的审查结果<\/a>/.exec(res.body)?.[1];
+    assert.ok(href);
+    assert.equal(await saved(), before + 1);
+
+    // The counts, worked out here from the audit itself, on the saved page and in the roll-up.
+    const audit = await auditDocument(new TextEncoder().encode(seedText), '粘贴的文本.txt');
+    const errors = audit.findings.filter((f) => f.severity === 'error').length;
+    const warnings = audit.findings.filter((f) => f.severity === 'warning').length;
+    const one = await browser.get(href);
+    assert.equal(one.statusCode, 200);
+    assert.match(one.body, new RegExp(`<dd id="saved-counts">${errors} 个错误，${warnings} 个警告`));
+    assert.match(one.body, /<code>content\.copied<\/code>/);
+    const list = await browser.get(`/admin/audit/saved?agency=${zhongxing}`);
+    assert.match(list.body, new RegExp(`<a href="${href}">2020</a>`));
+    const rollup = await browser.get('/admin/annual-reports?year=2020');
+    assert.equal(rollup.statusCode, 200);
+    assert.match(rollup.body, /<th scope="col">外部发布年报审查<\/th>/);
+    assert.match(rollup.body, new RegExp(`<a href="${href}">错误 ${errors}，警告 ${warnings}</a>`));
+    // Not for another supervisor's agencies: the saved audit is not found outside the user's scope.
+    const zxAdmin = new Browser(app);
+    await zxAdmin.login('zx-admin');
+    assert.equal((await zxAdmin.get(href)).statusCode, 403);
+  });
+
+  void test('an agency outside the scope, or no reporting year: refused, nothing stored', async () => {
+    const bengbu = await idOf('bengbu');
+    const zhongxing = await idOf('zhongxing');
+    const { page, post } = await signedIn('gz-supervisor');
+    const csrf = csrfOf(page.body);
+    const before = await saved();
+    const outside = await post({ _csrf: csrf, text: seedText, file: noFile, saveAgency: bengbu });
+    assert.equal(outside.statusCode, 403);
+    assert.match(outside.body, /不是该机关的主管部门/);
+    const noYear = await post({
+      _csrf: csrf,
+      text: '一、总体情况\n本机关认真贯彻落实《条例》。',
+      file: noFile,
+      saveAgency: zhongxing,
+    });
+    assert.equal(noYear.statusCode, 400);
+    assert.match(noYear.body, /<a href="#f-year">保存审查结果需要报告年度/);
+    const badYear = await post({
+      _csrf: csrf,
+      text: seedText,
+      file: noFile,
+      year: '20x0',
+      saveAgency: zhongxing,
+    });
+    assert.equal(badYear.statusCode, 400);
+    assert.equal(await saved(), before);
+  });
 });

@@ -2,10 +2,14 @@
 import type { AnnualReport } from '../../reports/model/types.js';
 
 const t3 = (r: AnnualReport, row: string): number => r.tables.t3[`${row}:total`] ?? 0;
-const t3Sum = (r: AnnualReport, prefix: string): number =>
-  Object.entries(r.tables.t3)
-    .filter(([id]) => id.startsWith(`${prefix}.`) && id.endsWith(':total'))
-    .reduce((s, [, v]) => s + (v ?? 0), 0);
+const t3Sum = (r: AnnualReport, prefix: string): number => {
+  const start = `${prefix}.`;
+  let sum = 0;
+  for (const id in r.tables.t3) {
+    if (id.startsWith(start) && id.endsWith(':total')) sum += r.tables.t3[id] ?? 0;
+  }
+  return sum;
+};
 const t4 = (r: AnnualReport, col: string): number => r.tables.t4[`t4.r1:${col}`] ?? 0;
 const t2 = (r: AnnualReport, cell: string): number => r.tables.t2[cell] ?? 0;
 

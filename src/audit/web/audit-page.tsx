@@ -13,12 +13,17 @@ export interface AuditFormValues {
   text?: string;
   year?: string;
   province?: string;
+  /** The agency to save the audit for ('' = do not save). */
+  saveAgency?: string;
 }
 
-export const MAX_UPLOAD_MB = 10;
-const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
+/** Agencies the audit may be saved for: those the user supervises. */
+export type SaveTargets = readonly { id: string; name: string }[];
 
-function where(f: AuditFinding): string {
+export const MAX_UPLOAD_MB = 10;
+export const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
+
+export function where(f: AuditFinding): string {
   const l = f.location;
   return [
     l.page ? `第${l.page}页` : '',
@@ -32,7 +37,12 @@ function where(f: AuditFinding): string {
     .join('，');
 }
 
-export function AuditForm(props: { values: AuditFormValues; errors: Errors; csrf: string }) {
+export function AuditForm(props: {
+  values: AuditFormValues;
+  errors: Errors;
+  csrf: string;
+  saveTargets?: SaveTargets;
+}) {
   const v = props.values;
   const e = props.errors;
   return (
@@ -72,6 +82,25 @@ export function AuditForm(props: { values: AuditFormValues; errors: Errors; csrf
         errors={e}
         hint="如：安徽。用于发现照抄其他地区的内容"
       />
+      {props.saveTargets && props.saveTargets.length > 0 && (
+        <Field
+          name="saveAgency"
+          label="保存审查结果（可选）"
+          errors={e}
+          hint="选择发布该年报的下级机关，审查结果将按上面的报告年度（未填写时按文档中识别的年度）保存，并显示在年报汇总中"
+        >
+          {(a) => (
+            <select {...a}>
+              <option value="">不保存</option>
+              {props.saveTargets!.map((t) => (
+                <option value={t.id} selected={v.saveAgency === t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <button type="submit">审查</button>
     </form>
   );

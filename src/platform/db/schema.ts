@@ -6,6 +6,7 @@
  */
 import type { Generated } from 'kysely';
 import type { AnnualReportTables } from '../../annual-reports/annual-reports.schema.js';
+import type { AuditTables } from '../../audit/audit.schema.js';
 import type { CalendarTables } from '../../calendar/calendar.schema.js';
 import type { CatalogTables } from '../../catalog/catalog.schema.js';
 import type { ReportTables } from '../../reports/reports.schema.js';
@@ -107,4 +108,5 @@ export type Database = FoundationTables &
   InteractionTables &
   RequestTables &
   CatalogTables &
-  SearchTables;
+  SearchTables &
+  AuditTables;

@@ -63,11 +63,20 @@ export interface CellDef {
   column: ColumnDef;
 }
 
-/** Every numeric cell of a table, row by row in the form's order. */
-export function cellsOf(layout: TableLayout): CellDef[] {
-  return layout.rows.flatMap((row) =>
-    row.columns.map((column) => ({ id: cellId(row.id, column.id), row, column })),
-  );
+const cellsCache = new WeakMap<TableLayout, readonly CellDef[]>();
+
+/** Every numeric cell of a table, row by row in the form's order (made once per layout: layouts are fixed). */
+export function cellsOf(layout: TableLayout): readonly CellDef[] {
+  let cells = cellsCache.get(layout);
+  if (!cells) {
+    cells = Object.freeze(
+      layout.rows.flatMap((row) =>
+        row.columns.map((column) => ({ id: cellId(row.id, column.id), row, column })),
+      ),
+    );
+    cellsCache.set(layout, cells);
+  }
+  return cells;
 }
 
 /** A table with every cell blank. */

@@ -19,6 +19,33 @@ export const article20Store = {
     }));
   },
 
+  /** Every entry of the agencies and years, in one query (the roll-up). */
+  async forAgencies(
+    db: Queryable,
+    agencyIds: readonly string[],
+    years: readonly number[],
+  ): Promise<{ agencyId: string; year: number; entry: Article20Entry }[]> {
+    if (!agencyIds.length || !years.length) return [];
+    const rows = await db
+      .selectFrom('report_article20')
+      .select(['agency_id', 'year', 'row_id', 'values_json', 'source'])
+      .where('agency_id', 'in', agencyIds)
+      .where('year', 'in', years)
+      .orderBy('agency_id')
+      .orderBy('year')
+      .orderBy('row_id')
+      .execute();
+    return rows.map((r) => ({
+      agencyId: r.agency_id,
+      year: r.year,
+      entry: {
+        rowId: r.row_id,
+        values: JSON.parse(r.values_json) as Record<string, number | null>,
+        source: r.source,
+      },
+    }));
+  },
+
   /** Replaces the given rows' figures (other rows of the year are kept). */
   async put(db: Queryable, agencyId: string, year: number, entries: readonly Article20Entry[]) {
     if (!entries.length) return;

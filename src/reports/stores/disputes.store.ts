@@ -38,15 +38,28 @@ const stageRow = (disputeId: string, seq: number, s: DisputeStage) => ({
 
 type DisputeRow = Selectable<ReportTables['report_disputes']>;
 
-async function withStages(db: Queryable, disputes: DisputeRow[]): Promise<RegisteredDispute[]> {
+async function withStages(
+  db: Queryable,
+  disputes: DisputeRow[],
+  /** Stages chosen by agency instead of by dispute id (bulk reads: no list of thousands of ids). */
+  ofAgencies?: readonly string[],
+): Promise<RegisteredDispute[]> {
   if (!disputes.length) return [];
   const stages = await db
     .selectFrom('report_dispute_stages')
     .selectAll()
-    .where(
-      'dispute_id',
-      'in',
-      disputes.map((d) => d.id),
+    .where((eb) =>
+      ofAgencies
+        ? eb(
+            'dispute_id',
+            'in',
+            eb.selectFrom('report_disputes').select('id').where('agency_id', 'in', ofAgencies),
+          )
+        : eb(
+            'dispute_id',
+            'in',
+            disputes.map((d) => d.id),
+          ),
     )
     .orderBy('dispute_id')
     .orderBy('seq')
@@ -72,6 +85,25 @@ export const disputesStore = {
     let q = db.selectFrom('report_disputes').selectAll().where('agency_id', '=', agencyId);
     if (filedBy) q = q.where('first_filed_on', '<=', filedBy);
     return withStages(db, await q.orderBy('first_filed_on').orderBy('id').execute());
+  },
+
+  /** Every dispute of the agencies begun on or before `filedBy`, with `firstFiledOn`, in two queries. */
+  async ofAgencies(
+    db: Queryable,
+    agencyIds: readonly string[],
+    filedBy: string,
+  ): Promise<(RegisteredDispute & { firstFiledOn: string })[]> {
+    if (!agencyIds.length) return [];
+    const rows = await db
+      .selectFrom('report_disputes')
+      .selectAll()
+      .where('agency_id', 'in', agencyIds)
+      .where('first_filed_on', '<=', filedBy)
+      .orderBy('first_filed_on')
+      .orderBy('id')
+      .execute();
+    const first = new Map(rows.map((r) => [r.id, r.first_filed_on]));
+    return (await withStages(db, rows, agencyIds)).map((d) => ({ ...d, firstFiledOn: first.get(d.id)! }));
   },
 
   async byId(db: Queryable, id: string): Promise<RegisteredDispute | undefined> {

@@ -19,6 +19,27 @@ export const table3EntriesStore = {
     return r && { cells: JSON.parse(r.cells_json) as Record<CellId, number>, source: r.source };
   },
 
+  /** The entries of the agencies and years, in one query (the roll-up). */
+  async forAgencies(
+    db: Queryable,
+    agencyIds: readonly string[],
+    years: readonly number[],
+  ): Promise<(EnteredTable3 & { agencyId: string; year: number })[]> {
+    if (!agencyIds.length || !years.length) return [];
+    const rows = await db
+      .selectFrom('report_table3_entries')
+      .select(['agency_id', 'year', 'cells_json', 'source'])
+      .where('agency_id', 'in', agencyIds)
+      .where('year', 'in', years)
+      .execute();
+    return rows.map((r) => ({
+      agencyId: r.agency_id,
+      year: r.year,
+      cells: JSON.parse(r.cells_json) as Record<CellId, number>,
+      source: r.source,
+    }));
+  },
+
   async put(db: Queryable, agencyId: string, year: number, figures: EnteredTable3): Promise<void> {
     await db
       .deleteFrom('report_table3_entries')
