@@ -57,10 +57,11 @@ export async function bulkStoreSources(
           : fallback.article20.article20(agency, year, format),
     },
     table3: {
-      table3: (agency, year, format) =>
-        loaded(agency.id, year)
-          ? Promise.resolve(t3.get(key(agency.id, year)) ?? { cells: {} })
-          : fallback.table3.table3(agency, year, format),
+      // Entered figures take precedence; without them table 三 comes from the cases (table3SourceFor).
+      table3: (agency, year, format) => {
+        const entered = loaded(agency.id, year) ? t3.get(key(agency.id, year)) : undefined;
+        return entered ? Promise.resolve(entered) : fallback.table3.table3(agency, year, format);
+      },
     },
     disputes: {
       // As the store source: the agency's disputes begun on or before 31 December of the year.

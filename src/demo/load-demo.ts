@@ -21,10 +21,11 @@ export type DemoLoader = (ctx: AppContext, agencies: DemoAgencyIds) => Promise<v
 /** Capabilities register their demo loaders here, in dependency order. */
 export const demoLoaders: { name: string; load: DemoLoader }[] = [
   { name: '年度报告数据（仲兴乡 2020、2024–2025）', load: loadReportDemo },
-  { name: '政府信息公开工作年度报告', load: (ctx, ids) => loadDemoReports(ctx, ids) },
-  { name: '互动交流与社会评议', load: loadDemoMessages },
   { name: '仲兴乡2025年依申请公开案件', load: loadRequestsDemo },
   { name: '主动公开目录（仲兴乡 2025 年）', load: loadCatalogDemo },
+  { name: '互动交流与社会评议', load: loadDemoMessages },
+  // Last: the report drafts are computed from everything above.
+  { name: '政府信息公开工作年度报告', load: (ctx, ids) => loadDemoReports(ctx, ids) },
 ];
 
 export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {
