@@ -28,7 +28,13 @@ const bench: Bench = {
     const seconds = scale === 'full' ? 10 : 4;
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-catalog-'));
     const path = join(dir, 'bench.sqlite');
-    const config = loadConfig({ LOG_LEVEL: 'silent', SQLITE_PATH: path, JOBS_ENABLED: 'false' });
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      SQLITE_PATH: path,
+      JOBS_ENABLED: 'false',
+      // Demo data includes requests, whose personal data is encrypted.
+      DATA_KEY: 'ab'.repeat(32),
+    });
     const handle = openDatabase({ kind: 'sqlite', path });
     try {
       await migrateToLatest(handle.db);

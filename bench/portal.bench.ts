@@ -22,6 +22,8 @@ const bench: Bench = {
       LOG_LEVEL: 'silent',
       SQLITE_PATH: join(dir, 'bench.sqlite'),
       JOBS_ENABLED: 'false',
+      // Demo data includes requests, whose personal data is encrypted.
+      DATA_KEY: 'ab'.repeat(32),
     });
     const handle = openDatabase({ kind: 'sqlite', path: join(dir, 'bench.sqlite') });
     try {

@@ -31,6 +31,12 @@ for (const load of benches) {
   const bench = (await load()).default;
   if (names.length && !names.some((n) => bench.name.includes(n))) continue;
   console.log(`# ${bench.name} (scale: ${scale})`);
-  const figures = await bench.run({ scale, log: (line) => console.log(`  … ${line}`) });
-  for (const f of figures) console.log(format(f));
+  try {
+    const figures = await bench.run({ scale, log: (line) => console.log(`  … ${line}`) });
+    for (const f of figures) console.log(format(f));
+  } catch (e) {
+    // One broken benchmark must not hide the others' figures; the run still fails at the end.
+    console.log(`  FAILED: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
 }

@@ -24,7 +24,7 @@ export async function loadDemoMessages(ctx: AppContext, ids: DemoAgencyIds): Pro
   const actor = systemActor('演示数据');
   const zhongxing = ids.zhongxing!;
   const today = toLegalDay(ctx.now().toISOString());
-  const cal = messageCalendar(ctx, null);
+  const cal = await messageCalendar(ctx, null);
   const workdaysAgo = (n: number) => {
     let d = today;
     for (let i = 0; i < n; i++)

@@ -1,20 +1,23 @@
 /**
- * The working-day calendar a message's promise runs on. One function on purpose: when the calendar
- * capability's `effectiveCalendar(ctx, region)` lands on main (admin-edited arrangements), this body becomes
- * that one call.
+ * The working-day calendar a message's promise runs on: the national arrangements (shipped and
+ * administrator-imported) plus the agency's regional overlay.
  */
-import { shippedArrangements, shippedOverlays } from '../calendar/data/shipped.js';
-import { WorkCalendar } from '../calendar/work-calendar.js';
+import { effectiveCalendar } from '../calendar/effective-calendar.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { AppContext } from '../platform/context.js';
 
-const cache = new Map<string, WorkCalendar>();
+export function messageCalendar(ctx: AppContext, region: string | null): Promise<WorkCalendar> {
+  return effectiveCalendar(ctx, region);
+}
 
-export function messageCalendar(_ctx: AppContext, region: string | null): WorkCalendar {
-  const key = region ?? '';
-  let cal = cache.get(key);
-  if (!cal) {
-    cal = new WorkCalendar(shippedArrangements(), shippedOverlays(), { region });
-    cache.set(key, cal);
-  }
-  return cal;
+/** Calendars for every region among `agencies`, fetched once, for pages that compute many clocks. */
+export async function messageCalendars(
+  ctx: AppContext,
+  agencies: readonly { calendarRegion: string | null }[],
+): Promise<(region: string | null) => WorkCalendar> {
+  const regions = [...new Set([null, ...agencies.map((a) => a.calendarRegion)])];
+  const calendars = new Map(
+    await Promise.all(regions.map(async (r) => [r, await messageCalendar(ctx, r)] as const)),
+  );
+  return (region) => calendars.get(region) ?? calendars.get(null)!;
 }

@@ -27,7 +27,8 @@ import {
   stepsFrom,
   type MessageStep,
 } from './message.js';
-import { messageCalendar } from './message-calendar.js';
+import { messageCalendars } from './message-calendar.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { messagesStore, type MessageRow } from './messages.store.js';
 import { DEFAULT_PROMISE_DAYS, urgencyLabel, urgencyOf, type Urgency } from './promise.js';
 import { setReplyPromises } from './set-reply-promise.js';
@@ -48,14 +49,15 @@ export function UrgencyTag({ urgency }: { urgency: Urgency }) {
   return <span class={`tag ${cls}`}>{urgencyLabel[urgency]}</span>;
 }
 
-function urgencyFor(ctx: AppContext, m: MessageRow, agencies: Agency[]): Urgency | null {
+function urgencyFor(
+  ctx: AppContext,
+  m: MessageRow,
+  agencies: Agency[],
+  calendarOf: (region: string | null) => WorkCalendar,
+): Urgency | null {
   if (!openStatuses.includes(m.status as never)) return null;
   const region = agencies.find((a) => a.id === m.handling_agency_id)?.calendarRegion ?? null;
-  return urgencyOf(
-    messageCalendar(ctx, region),
-    { dueOn: m.due_on, criticalAfter: m.critical_after },
-    today(ctx),
-  );
+  return urgencyOf(calendarOf(region), { dueOn: m.due_on, criticalAfter: m.critical_after }, today(ctx));
 }
 
 const statusText = (s: string) => (isStatus(s) ? messageStatusLabel[s] : s);
@@ -151,7 +153,7 @@ async function detailPage(
   if (!m || !(ids.has(m.handling_agency_id) || ids.has(m.agency_id))) throw notFound('该留言');
   const cipher = personalDataCipher(ctx.config.dataKey);
   const files = await messagesStore.attachments(ctx.db, m.id);
-  const urgency = urgencyFor(ctx, m, all);
+  const urgency = urgencyFor(ctx, m, all, await messageCalendars(ctx, all));
   const name = (aid: string) => all.find((a) => a.id === aid)?.name ?? '';
   const mayAct = can(user.actor, 'messages.handle', m.handling_agency_id, all);
   return (
@@ -243,6 +245,7 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
         dueBefore: overdue ? today(ctx) : undefined,
       });
       const name = (id: string) => all.find((a) => a.id === id)?.shortName ?? '';
+      const calendarOf = await messageCalendars(ctx, all);
       const tab = (href: string, label: string, current: boolean) => (
         <li>
           <a href={href} aria-current={current ? 'page' : undefined}>
@@ -283,7 +286,7 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
             </thead>
             <tbody>
               {list.map((m) => {
-                const u = urgencyFor(ctx, m, all);
+                const u = urgencyFor(ctx, m, all, calendarOf);
                 return (
                   <tr>
                     <td>{m.tracking_code}</td>

@@ -17,7 +17,8 @@ import { promiseDates } from './promise.js';
 
 export function messageDueDateRecomputer(
   ctx: AppContext,
-  calendarFor: (region: string | null) => WorkCalendar = (region) => messageCalendar(ctx, region),
+  calendarFor: (region: string | null) => WorkCalendar | Promise<WorkCalendar> = (region) =>
+    messageCalendar(ctx, region),
 ): DueDateRecomputer {
   return async (change: ArrangementChange) => {
     if (change.days.length === 0) return 0;
@@ -30,7 +31,7 @@ export function messageDueDateRecomputer(
     for (const m of open) {
       const region = agencies.get(m.handling_agency_id)?.calendarRegion ?? null;
       if (change.region !== null && (region === null || provinceOf(region) !== change.region)) continue;
-      const dates = promiseDates(calendarFor(region), m.received_at, m.promise_days);
+      const dates = promiseDates(await calendarFor(region), m.received_at, m.promise_days);
       if (dates.dueOn === m.due_on && Number(dates.provisional) === m.provisional) continue;
       await ctx.db.transaction().execute(async (tx) => {
         await messagesStore.update(tx, m.id, { due_on: dates.dueOn, provisional: dates.provisional ? 1 : 0 });
@@ -48,3 +49,7 @@ export function messageDueDateRecomputer(
     return changed;
   };
 }
+
+/** The recomputer in the calendar's list (src/calendar/recomputers.list.ts). */
+export const recomputeMessageDueDates = (ctx: AppContext, change: ArrangementChange): Promise<number> =>
+  messageDueDateRecomputer(ctx)(change);

@@ -30,7 +30,7 @@ export async function sendMessageReminders(ctx: AppContext): Promise<number> {
   for (const m of candidates) {
     const agency = agencies.get(m.handling_agency_id);
     const urgency = urgencyOf(
-      messageCalendar(ctx, agency?.calendarRegion ?? null),
+      await messageCalendar(ctx, agency?.calendarRegion ?? null),
       {
         dueOn: m.due_on,
         criticalAfter: m.critical_after,

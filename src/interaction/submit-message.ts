@@ -56,7 +56,7 @@ export async function submitMessage(
   const cipher = personalDataCipher(ctx.config.dataKey);
   const receivedAt = ctx.now().toISOString();
   const promiseDays = (await messagesStore.promiseDays(ctx.db, agencyId, m.kind)) ?? DEFAULT_PROMISE_DAYS;
-  const dates = promiseDates(messageCalendar(ctx, agency.calendarRegion), receivedAt, promiseDays);
+  const dates = promiseDates(await messageCalendar(ctx, agency.calendarRegion), receivedAt, promiseDays);
   const messageId = newId();
   const trackingCode = newTrackingCode(dates.receivedOn);
   const secret = newSecret();

@@ -97,7 +97,7 @@ export async function takeMessageStep(
       patch.closed_at = now;
       patch.closed_on = closedOn;
       patch.reply_workdays = replyWorkdays(
-        messageCalendar(ctx, handling.calendarRegion),
+        await messageCalendar(ctx, handling.calendarRegion),
         m.received_on,
         closedOn,
       );
