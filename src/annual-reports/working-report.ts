@@ -17,6 +17,7 @@ import type { Narrative } from './narrative.js';
 import { reportSourcesFor } from './sources.js';
 import { agencyRefOf } from '../reports/agency-ref.js';
 import { draftNarrative } from './writing/draft.js';
+import { supervisionFacts, supervisionParagraphZh } from '../supervision/supervision-facts.js';
 import { foreignRegionWarnings } from './writing/foreign-region.js';
 import { checkNarrativeNumbers, type WritingWarning } from './writing/narrative-numbers.js';
 import { placeholderWarnings } from './writing/placeholders.js';
@@ -83,6 +84,7 @@ export async function computeWorkingReport(
   const draft = draftNarrative(checked.report, {
     feesCollectedYuan: null,
     previousImprovements: previousRecord?.narrative['s5.improvements'] || null,
+    oversight: supervisionParagraphZh(await supervisionFacts(ctx.db, agency.id, year)),
   });
   return { ...checked, draft };
 }

@@ -62,9 +62,13 @@ describeEachDatabase('annual report workflow', ({ handle }) => {
   it('refuses to submit while 待填写 remains, changing nothing', async () => {
     await assert.rejects(
       submitReport(ctx, staff, { agencyId: township, year: 2025 }),
-      (e: DomainError) => e.code === 'validation.failed' && 's1.oversight' in e.fields,
+      (e: DomainError) => e.code === 'validation.failed' && 's5.problems' in e.fields,
     );
-    assert.equal((await annualReportsStore.byAgencyYear(ctx.db, township, 2025))!.status, 'draft');
+    const record = (await annualReportsStore.byAgencyYear(ctx.db, township, 2025))!;
+    assert.equal(record.status, 'draft');
+    // 一（五）starts from the assessment, rating and accountability records (Art. 50), not from a marker.
+    assert.doesNotMatch(record.narrative['s1.oversight'] ?? '', /待填写/);
+    assert.match(record.narrative['s1.oversight'] ?? '', /考核/);
   });
 
   it('submit → returned with a comment (required) → submit → accept → publish version 1', async () => {

@@ -14,6 +14,11 @@ export interface DraftFacts {
   feesCollectedYuan: number | null;
   /** Section 五（三）of the same agency's previous report, to follow up; null when there is none. */
   previousImprovements: string | null;
+  /**
+   * 一（五）: the year's assessment, public rating and accountability results as recorded in the platform
+   * (src/supervision, Art. 50), as a paragraph; null when none is available.
+   */
+  oversight?: string | null;
 }
 
 export function draftNarrative(report: AnnualReport, facts: DraftFacts): Narrative {
@@ -38,6 +43,7 @@ export function draftNarrative(report: AnnualReport, facts: DraftFacts): Narrati
     's1.platform':
       '依托县级政府信息公开平台开设本机关政府信息公开专栏，及时更新各栏目内容。【待填写：本年度平台建设情况】',
     's1.oversight':
+      facts.oversight ??
       '【待填写：本年度政府信息公开工作考核、社会评议和责任追究结果情况（《条例》第五十条第（四）项）】',
     's5.followUp': facts.previousImprovements
       ? `上年度年报提出的改进措施：${facts.previousImprovements}【待填写：落实情况】`
