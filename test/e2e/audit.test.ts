@@ -1,41 +1,21 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
 import { demoPassword } from '../../src/demo/demo-agencies.js';
 import { publishedText, SEED } from '../../src/audit/testing.js';
-import type { DatabaseHandle } from '../../src/platform/db/database.js';
-import { freshDatabase } from '../support/db.js';
-import { demoApp } from '../support/http.js';
-import { launchChromium, listen, seriousViolations } from '../support/browser.js';
+import { seriousViolations } from '../support/browser.js';
+import { demoPlatform } from '../support/e2e.js';
 
-let handle: DatabaseHandle;
-let app: FastifyInstance;
-let base: string;
-let browser: Browser;
-
-before(async () => {
-  handle = await freshDatabase('sqlite');
-  ({ app } = await demoApp(handle));
-  base = await listen(app);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await handle?.close();
-});
+const platform = demoPlatform();
 
 test('a supervisor pastes the seed report, sees the findings beside the marked document; axe passes', async () => {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/admin/login`);
+  const page = await (await platform.browser.newContext()).newPage();
+  await page.goto(`${platform.base}/admin/login`);
   await page.getByLabel('用户名', { exact: true }).fill('gz-supervisor');
   await page.getByLabel('密码', { exact: true }).fill(demoPassword);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${base}/admin/`);
+  await page.waitForURL(`${platform.base}/admin/`);
   await page.getByRole('link', { name: '年报审查' }).click();
-  await page.waitForURL(`${base}/admin/audit`);
+  await page.waitForURL(`${platform.base}/admin/audit`);
   assert.deepEqual(await seriousViolations(page), []);
 
   // Submitting nothing: the error summary, and the page still passes axe.

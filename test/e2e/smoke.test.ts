@@ -1,34 +1,14 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
 import { demoPassword } from '../../src/demo/demo-agencies.js';
-import type { DatabaseHandle } from '../../src/platform/db/database.js';
-import { freshDatabase } from '../support/db.js';
-import { demoApp } from '../support/http.js';
-import { launchChromium, listen, seriousViolations } from '../support/browser.js';
+import { seriousViolations } from '../support/browser.js';
+import { demoPlatform } from '../support/e2e.js';
 
-let handle: DatabaseHandle;
-let app: FastifyInstance;
-let base: string;
-let browser: Browser;
-
-before(async () => {
-  handle = await freshDatabase('sqlite');
-  ({ app } = await demoApp(handle));
-  base = await listen(app);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await handle?.close();
-});
+const platform = demoPlatform();
 
 test('the demo township portal loads and passes axe, in normal and elder mode', async () => {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/zhongxing/`);
+  const page = await (await platform.browser.newContext()).newPage();
+  await page.goto(`${platform.base}/zhongxing/`);
   assert.equal(await page.locator('h1').textContent(), '固镇县仲兴乡人民政府');
   assert.deepEqual(await seriousViolations(page), []);
   await page.getByRole('link', { name: '政府信息公开指南' }).click();
@@ -41,8 +21,8 @@ test('the demo township portal loads and passes axe, in normal and elder mode', 
 });
 
 test('an admin logs in, sees the agencies in scope, and the login page passes axe', async () => {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/admin/`);
+  const page = await (await platform.browser.newContext()).newPage();
+  await page.goto(`${platform.base}/admin/`);
   assert.match(page.url(), /\/admin\/login/);
   assert.deepEqual(await seriousViolations(page), []);
   await page.getByLabel('用户名', { exact: true }).fill('zx-admin');
@@ -51,7 +31,7 @@ test('an admin logs in, sees the agencies in scope, and the login page passes ax
   assert.match((await page.locator('.error-summary').textContent()) ?? '', /用户名或密码不正确/);
   await page.getByLabel('密码', { exact: true }).fill(demoPassword);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${base}/admin/`);
+  await page.waitForURL(`${platform.base}/admin/`);
   assert.match((await page.locator('main').textContent()) ?? '', /固镇县仲兴乡人民政府/);
   assert.deepEqual(await seriousViolations(page), []);
   await page.close();

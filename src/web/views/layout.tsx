@@ -41,6 +41,35 @@ export function ModeSwitch({ elderMode, path }: { elderMode: boolean; path: stri
   );
 }
 
+/** The header's navigation bar; the current entry carries aria-current. */
+function NavBar({ label, items }: { label: string; items: PortalNavItem[] }) {
+  return (
+    <nav class="site-nav" aria-label={label}>
+      <ul class="wrap">
+        {items.map((n) => (
+          <li>
+            <a href={n.href} aria-current={n.current ? 'page' : undefined}>
+              {n.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+const SkipLink = () => (
+  <a class="skip-link" href="#main">
+    跳到主要内容
+  </a>
+);
+
+const Main = ({ children }: { children: ComponentChildren }) => (
+  <main id="main" class="wrap" tabIndex={-1}>
+    {children}
+  </main>
+);
+
 export interface PortalNavItem {
   href: string;
   label: string;
@@ -54,9 +83,7 @@ export function PublicShell(
     <html lang="zh-CN">
       <Head title={props.title} feeds={props.feeds} />
       <body class={props.elderMode ? 'elder' : undefined}>
-        <a class="skip-link" href="#main">
-          跳到主要内容
-        </a>
+        <SkipLink />
         <header class="site-header">
           <div class="wrap">
             <a class="site-name" href={props.siteHref}>
@@ -69,21 +96,9 @@ export function PublicShell(
             </form>
             <ModeSwitch elderMode={props.elderMode} path={props.path} />
           </div>
-          <nav class="site-nav" aria-label="栏目导航">
-            <ul class="wrap">
-              {props.nav.map((n) => (
-                <li>
-                  <a href={n.href} aria-current={n.current ? 'page' : undefined}>
-                    {n.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <NavBar label="栏目导航" items={props.nav} />
         </header>
-        <main id="main" class="wrap" tabIndex={-1}>
-          {props.children}
-        </main>
+        <Main>{props.children}</Main>
         <footer class="site-footer">
           <div class="wrap">{props.footer}</div>
         </footer>
@@ -99,9 +114,7 @@ export function AdminShell(
     <html lang="zh-CN">
       <Head title={`${props.title} - 公开平台管理`} />
       <body class={`admin${props.elderMode ? ' elder' : ''}`}>
-        <a class="skip-link" href="#main">
-          跳到主要内容
-        </a>
+        <SkipLink />
         <header class="site-header admin-header">
           <div class="wrap">
             <a class="site-name" href="/admin/">
@@ -117,23 +130,9 @@ export function AdminShell(
               </form>
             )}
           </div>
-          {props.nav && (
-            <nav class="site-nav" aria-label="管理导航">
-              <ul class="wrap">
-                {props.nav.map((n) => (
-                  <li>
-                    <a href={n.href} aria-current={n.current ? 'page' : undefined}>
-                      {n.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+          {props.nav && <NavBar label="管理导航" items={props.nav} />}
         </header>
-        <main id="main" class="wrap" tabIndex={-1}>
-          {props.children}
-        </main>
+        <Main>{props.children}</Main>
       </body>
     </html>
   );
@@ -145,9 +144,7 @@ export function PlainShell(props: ShellProps) {
     <html lang="zh-CN">
       <Head title={props.title} />
       <body class={props.elderMode ? 'elder' : undefined}>
-        <a class="skip-link" href="#main">
-          跳到主要内容
-        </a>
+        <SkipLink />
         <header class="site-header">
           <div class="wrap">
             <a class="site-name" href="/">
@@ -156,9 +153,7 @@ export function PlainShell(props: ShellProps) {
             <ModeSwitch elderMode={props.elderMode} path={props.path} />
           </div>
         </header>
-        <main id="main" class="wrap" tabIndex={-1}>
-          {props.children}
-        </main>
+        <Main>{props.children}</Main>
       </body>
     </html>
   );
