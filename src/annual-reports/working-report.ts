@@ -17,6 +17,7 @@ import type { Narrative } from './narrative.js';
 import { reportSourcesFor } from './sources.js';
 import { agencyRefOf } from '../reports/agency-ref.js';
 import { draftNarrative } from './writing/draft.js';
+import { feesCollectedYuan } from '../requests/fees-collected.js';
 import { supervisionFacts, supervisionParagraphZh } from '../supervision/supervision-facts.js';
 import { foreignRegionWarnings } from './writing/foreign-region.js';
 import { checkNarrativeNumbers, type WritingWarning } from './writing/narrative-numbers.js';
@@ -82,7 +83,7 @@ export async function computeWorkingReport(
 ): Promise<WorkingReport> {
   const { previousRecord, ...checked } = await computeCheckedReport(ctx, agency, year, preloaded);
   const draft = draftNarrative(checked.report, {
-    feesCollectedYuan: null,
+    feesCollectedYuan: await feesCollectedYuan(ctx.db, agency.id, year),
     previousImprovements: previousRecord?.narrative['s5.improvements'] || null,
     oversight: supervisionParagraphZh(await supervisionFacts(ctx.db, agency.id, year)),
   });
