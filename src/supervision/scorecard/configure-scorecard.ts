@@ -155,6 +155,8 @@ export async function configureScorecard(
       actor.label,
       ctx.now().toISOString(),
     );
+    // Results computed under the old settings no longer match them: shown again after the next computation.
+    await scorecardStore.touch(tx, id, { computed_at: null });
     await appendEvent(tx, {
       actor,
       agencyId: office.id,
