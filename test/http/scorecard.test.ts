@@ -111,6 +111,19 @@ describeEachDatabase('HTTP: assessment scorecard screens', ({ handle }) => {
       [20, 20, 15, 10, 15, 10, 5, 5],
     );
 
+    const badYear = await sup.submit(url, '/admin/supervision/scorecard/compute', {
+      officeId: office,
+      year: '25',
+    });
+    assert.equal(badYear.statusCode, 422);
+    assert.match(badYear.body, /请填写考核年度/);
+    const otherOffice = await sup.submit(url, '/admin/supervision/scorecard/compute', {
+      officeId: zhongxing,
+      year,
+    });
+    assert.equal(otherOffice.statusCode, 422);
+    assert.match(otherOffice.body, /请选择负责考核的主管部门/);
+    assert.equal(await supervisionStore.assessment(ctx.db, zhongxing, Number(year)), undefined);
     const computed = await sup.submit(url, '/admin/supervision/scorecard/compute', {
       officeId: office,
       year,

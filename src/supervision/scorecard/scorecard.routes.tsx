@@ -402,10 +402,13 @@ export async function registerScorecardRoutes(app: FastifyInstance, ctx: AppCont
       }
     });
   post(`${PATH}/config`, 'config', (s, body) =>
-    configureScorecard(ctx, s.user.actor, { ...body, officeId: s.office.id }),
+    configureScorecard(ctx, s.user.actor, { officeId: s.office.id, ...body }),
   );
-  post(`${PATH}/compute`, 'compute', (s) =>
-    computeScorecard(ctx, s.user.actor, { officeId: s.office.id, year: s.year }),
+  post(`${PATH}/compute`, 'compute', (s, body) =>
+    computeScorecard(ctx, s.user.actor, {
+      officeId: body.officeId ?? s.office.id,
+      year: body.year ?? s.year,
+    }),
   );
 
   app.get<Q & { Params: { agencyId: string } }>(`${PATH}/agency/:agencyId`, async (request, reply) => {
@@ -423,7 +426,7 @@ export async function registerScorecardRoutes(app: FastifyInstance, ctx: AppCont
       await enterManualScore(
         ctx,
         s.user.actor,
-        { ...body, officeId: s.office.id },
+        { officeId: s.office.id, ...body },
         file ? { filename: file.fileName, data: file.data } : undefined,
       );
       return reply.redirect(`${PATH}/agency/${encodeURIComponent(agency.id)}?${q(s)}`, 303);
