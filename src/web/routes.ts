@@ -25,6 +25,7 @@ import {
 } from '../interaction/rating/ratings.routes.js';
 import { registerSupervisionRoutes } from '../supervision/supervision.routes.js';
 import { registerAccountabilityRoutes } from '../supervision/accountability.routes.js';
+import { registerScorecardRoutes } from '../supervision/scorecard/scorecard.routes.js';
 import { registerCatalogPortal } from '../catalog/catalog.portal.js';
 import { registerCatalogApi } from '../catalog/catalog.api.js';
 import { registerCatalogAdmin } from '../catalog/catalog.admin.js';
@@ -52,6 +53,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerRatingAdminRoutes },
   { surface: 'admin', register: registerSupervisionRoutes },
   { surface: 'admin', register: registerAccountabilityRoutes },
+  { surface: 'admin', register: registerScorecardRoutes },
   { surface: 'public', register: registerRatingPublicRoutes },
   { surface: 'admin', register: registerRequestAdminRoutes },
   { surface: 'public', register: registerRequestPortalRoutes },
