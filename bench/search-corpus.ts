@@ -15,11 +15,13 @@ import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.j
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { generateCorpus } from '../src/search/corpus.js';
 import { documentText } from '../src/search/engine.js';
-import { bigrams, distinctBigrams } from '../src/search/grams.js';
+import { bigrams, gramCodes } from '../src/search/grams.js';
 import { lookupKey, normalise } from '../src/search/normalise.js';
 import type { SearchDoc } from '../src/search/search-index.js';
 
 export const cacheVersion = 'v1';
+/** PostgreSQL layout: v2 = int4[] bigram codes (migration 0501). */
+export const postgresCacheVersion = 'v2';
 export const seed = 2026;
 export const agencyIds = Array.from({ length: 200 }, (_, i) => `agency-${i}`);
 const cacheDir = join(process.cwd(), 'data', 'bench');
@@ -175,7 +177,7 @@ export async function sqliteCorpus(count: number, log: (l: string) => void): Pro
 
 export async function postgresCorpus(count: number, log: (l: string) => void): Promise<Corpus> {
   const adminUrl = process.env.DATABASE_URL!;
-  const name = `gk_bench_search_${cacheVersion}_${count}`;
+  const name = `gk_bench_search_${postgresCacheVersion}_${count}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -222,11 +224,7 @@ export async function postgresCorpus(count: number, log: (l: string) => void): P
       const flush = async () => {
         const values: unknown[] = [];
         const tuples = batch.map((r, k) => {
-          const row = [
-            ...columns.map((col) => r[col]),
-            distinctBigrams(r.norm),
-            distinctBigrams(r.title_key),
-          ];
+          const row = [...columns.map((col) => r[col]), gramCodes(r.norm), gramCodes(r.title_key)];
           values.push(...row);
           return `(${row.map((_, j) => `$${k * all.length + j + 1}`).join(', ')})`;
         });

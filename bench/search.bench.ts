@@ -134,7 +134,9 @@ async function sizeRun(docs: number, log: (l: string) => void): Promise<BenchFig
         ),
       );
       const counter =
-        dbKind === 'sqlite' ? sqliteSearchIndex({ totalCap: 1e9 }) : postgresSearchIndex({ totalCap: 1e9 });
+        dbKind === 'sqlite'
+          ? sqliteSearchIndex({ totalCap: 1e9 })
+          : postgresSearchIndex({ totalCap: 1e9, alwaysCount: true });
       let found = 0;
       let wanted = 0;
       for (const [kind, list] of Object.entries(queries)) {
