@@ -4,7 +4,7 @@
  */
 export function PlatformSearchBox() {
   return (
-    <form method="get" action="/search" role="search" aria-label="检索全平台政府信息" class="search-form">
+    <form method="get" action="/search" role="search" aria-label="全平台检索" class="search-form">
       <div class="field">
         <label for="platform-search-q">检索全平台政府信息</label>
         <p class="hint" id="platform-search-q-hint">
