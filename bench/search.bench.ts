@@ -4,10 +4,10 @@
  * page (relevance, 10 hits, with total) timed by query kind — 2-character, rare, common, two words — beside a
  * brute-force substring scan over the normalised texts held in memory (the floor reference). Recall is the
  * share of the scan's matches the index finds. Also index size (beside the normalised text's size) and build
- * time (beside storing the same rows without the bigram index).
+ * time of the bulk load, and the cost of one upsert into the built index.
  *
- * Corpus size: `--scale small` 20,000 items; `--scale full` 200,000 then 1,000,000 (the issue's headline run:
- * mind the disk and the time); `SEARCH_BENCH_DOCS=50000` picks one size.
+ * Corpus size: 200,000 items by default; `--scale full` 1,000,000 (the issue's headline run: mind the disk
+ * and the time; built once, then cached — see search-corpus.ts); `SEARCH_BENCH_DOCS=50000` picks one size; `SEARCH_BENCH_DB=postgres` one database.
  */
 import { performance } from 'node:perf_hooks';
 import { figure, percentile, type Bench, type BenchFigure } from './bench.js';
@@ -65,7 +65,10 @@ async function scanner(corpus: Corpus) {
 
 async function sizeRun(docs: number, log: (l: string) => void): Promise<BenchFigure[]> {
   const out: BenchFigure[] = [];
-  const kinds: Array<'sqlite' | 'postgres'> = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+  // SEARCH_BENCH_DB=postgres (or sqlite) measures one database only.
+  const kinds = (process.env.DATABASE_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)).filter(
+    (k) => !process.env.SEARCH_BENCH_DB || k === process.env.SEARCH_BENCH_DB,
+  );
   // The SQLite corpus is always built: the reference scan reads the same normalised texts from it.
   const sqlite = await sqliteCorpus(docs, log);
   const t0 = performance.now();
