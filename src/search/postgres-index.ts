@@ -56,8 +56,10 @@ async function newest(db: Queryable, r: NewestRequest): Promise<Array<Candidate 
   // OFFSET 0 keeps strpos() out of the inner query: it runs on the sorted rows, newest first, until LIMIT.
   // Newest year first, then four years, then all: the GIN bitmap is ANDed with a seq range, so only the
   // window's matches are read from the heap and sorted (reading all of a title's matches cost ~50 µs each).
+  // A term without a single match among the newest documents is rare: its matches are few, take them all.
+  const windows = walked.rows.length > 0 || r.skip > 0 ? indexWindowDays : [];
   let rows: Array<Candidate & { id: string }> = [];
-  for (const days of [...indexWindowDays, null]) {
+  for (const days of [...windows, null]) {
     const window =
       days === null
         ? sql`TRUE`
