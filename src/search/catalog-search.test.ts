@@ -126,6 +126,13 @@ describeEachDatabase('catalog items in the full-text index', ({ handle }) => {
     assert.equal(r.removed, 1);
     assert.ok(r.indexed >= 1);
     assert.equal(seen.at(-1), r.indexed);
+    const events = await ctx.db
+      .selectFrom('events')
+      .select(['action', 'data', 'actor_label'])
+      .where('action', '=', 'search.reindexed')
+      .execute();
+    assert.equal(events.length, 1);
+    assert.deepEqual(JSON.parse(events[0]!.data), { indexed: r.indexed, removed: 1 });
     const hits = await indexFor(ctx.db).query(ctx.db, { text: '鹳雀楼' });
     assert.deepEqual(
       hits.hits.map((h) => h.id),

@@ -31,11 +31,32 @@ export interface MatchPlan {
   newestFirst: RawBuilder<unknown>;
 }
 
+export interface NewestRequest {
+  terms: string[];
+  titleOnly: boolean;
+  filters: RawBuilder<unknown>;
+  /** Selected columns (`d.` prefixed). */
+  columns: RawBuilder<unknown>;
+  limit: number;
+  skip: number;
+  exclude: string[];
+}
+
 export interface GramStore {
   write(db: Queryable, seq: number, norm: string, titleKey: string): Promise<void>;
   erase(db: Queryable, seq: number): Promise<void>;
   /** Matching plan for terms; all terms have ≥ 1 character and at least one is indexable. */
   plan(terms: string[], titleOnly: boolean): MatchPlan;
+  /**
+   * An adapter's own "newest matches first" when the plain ORDER BY … LIMIT of `plan` is not cheap on its
+   * database (PostgreSQL: a bounded newest-first walk, then the GIN index with lazy verification).
+   */
+  newest?(db: Queryable, r: NewestRequest): Promise<Array<Candidate & { id: string }>>;
+  /**
+   * Whether counting the matches of `plan` up to the cap is cheap. When not, the total is taken from the
+   * candidate fetch: exact below `candidateLimit` matches, otherwise "more than" it.
+   */
+  cheapCount?(terms: string[]): boolean;
 }
 
 export const maxPageSize = 50;
@@ -59,6 +80,8 @@ interface Row extends Candidate {
 export interface EngineOptions {
   candidateLimit?: number;
   totalCap?: number;
+  /** Count every query's matches up to the cap even where the adapter finds counting dear (benchmarks). */
+  alwaysCount?: boolean;
 }
 
 const dayMs = 86_400_000;
@@ -210,28 +233,51 @@ export function createEngine(grams: GramStore, options: EngineOptions = {}): Sea
     const wholeKey = lookupKey(q.text);
     const all = grams.plan(terms, false);
 
-    const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${all.from}
-      WHERE ${all.where} AND ${filters} LIMIT ${totalCap + 1}) x`.execute(db);
-    const n = Number(counted.rows[0]?.n ?? 0);
-    const total = Math.min(n, totalCap);
     const offset = q.offset !== undefined ? Math.max(0, Math.floor(q.offset)) : (page - 1) * pageSize;
+    // n: matches counted (up to the cap); totalExact: whether n is every match.
+    let n = 0;
+    let totalExact = true;
+    const countable = options.alwaysCount || (grams.cheapCount?.(terms) ?? true);
+    if (countable) {
+      const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${all.from}
+        WHERE ${all.where} AND ${filters} LIMIT ${totalCap + 1}) x`.execute(db);
+      n = Math.min(Number(counted.rows[0]?.n ?? 0), totalCap);
+      totalExact = Number(counted.rows[0]?.n ?? 0) <= totalCap;
+    }
 
     // Candidates carry only the short keys ranking needs; full rows are read for the page alone.
-    const newest = async (plan: MatchPlan, limit: number, skip: number, exclude: string[] = []) =>
-      (
-        await sql<
-          Candidate & { id: string }
-        >`SELECT ${keyColumns} FROM ${plan.from} WHERE ${plan.where} AND ${filters}
+    const newest = async (
+      plan: MatchPlan,
+      limit: number,
+      skip: number,
+      exclude: string[] = [],
+      titleOnly = false,
+    ) =>
+      grams.newest
+        ? grams.newest(db, { terms, titleOnly, filters, columns: keyColumns, limit, skip, exclude })
+        : (
+            await sql<
+              Candidate & { id: string }
+            >`SELECT ${keyColumns} FROM ${plan.from} WHERE ${plan.where} AND ${filters}
         ${exclude.length ? sql`AND d.id NOT IN (${sql.join(exclude)})` : sql``}
         ORDER BY ${plan.newestFirst} LIMIT ${limit} OFFSET ${skip}`.execute(db)
-      ).rows;
+          ).rows;
 
     let pageIds: string[];
     if (sort === 'date') {
       pageIds = (await newest(all, pageSize, offset)).map((r) => r.id);
+      if (!countable) {
+        // A full page may have more behind it: "more than" what was seen; a short page ends the matches.
+        n = offset + pageIds.length;
+        totalExact = pageIds.length < pageSize;
+      }
     } else {
       const recent = await newest(all, candidateLimit, 0);
-      const inTitle = await newest(grams.plan(terms, true), candidateLimit, 0);
+      if (!countable) {
+        n = recent.length;
+        totalExact = recent.length < candidateLimit;
+      }
+      const inTitle = await newest(grams.plan(terms, true), candidateLimit, 0, [], true);
       // The whole query is a 文号 or index number: those items contain every term, whatever the index says.
       const exact =
         wholeKey && terms.every((t) => wholeKey.includes(t))
@@ -245,7 +291,7 @@ export function createEngine(grams: GramStore, options: EngineOptions = {}): Sea
       for (const r of [...exact, ...inTitle, ...recent]) byId.set(r.id, r);
       const ranked = rank([...byId.values()], terms, wholeKey).map((r) => r.id);
       pageIds = ranked.slice(offset, offset + pageSize);
-      if (pageIds.length < pageSize && n > pageIds.length) {
+      if (pageIds.length < pageSize && (!totalExact || n > ranked.length)) {
         const rest = await newest(
           all,
           pageSize - pageIds.length,
@@ -267,8 +313,8 @@ export function createEngine(grams: GramStore, options: EngineOptions = {}): Sea
     return {
       terms,
       hits: rows.map((r) => toHit(r, terms, wholeKey)),
-      total,
-      totalIsExact: n <= totalCap,
+      total: n,
+      totalIsExact: totalExact,
       page,
       pageSize,
       sort,

@@ -34,3 +34,27 @@ export function distinctBigrams(normalised: string): string[] {
 export function indexable(term: string): boolean {
   return characters(term).length >= 2;
 }
+
+/**
+ * A bigram as one signed 32-bit integer: the two characters' low 16 bits (PostgreSQL int4[] with GIN).
+ * Exact for characters of the Basic Multilingual Plane; a character beyond it shares its code with a BMP
+ * character, so terms containing one are verified by substring (`exactCodes`).
+ */
+export function gramCode(a: string, b: string): number {
+  return ((a.codePointAt(0)! & 0xffff) << 16) | (b.codePointAt(0)! & 0xffff) | 0;
+}
+
+/** Distinct bigram codes of one normalised text. */
+export function gramCodes(normalised: string): number[] {
+  const out = new Set<number>();
+  for (const field of normalised.split(fieldSeparator)) {
+    const cs = characters(field);
+    for (let i = 0; i + 1 < cs.length; i++) out.add(gramCode(cs[i]!, cs[i + 1]!));
+  }
+  return [...out];
+}
+
+/** Whether a term's bigram codes name its characters exactly (no character beyond the BMP). */
+export function exactCodes(term: string): boolean {
+  return characters(term).every((c) => c.codePointAt(0)! <= 0xffff);
+}

@@ -1,40 +1,95 @@
 /**
- * PostgreSQL adapter without extensions (so openGauss and KingbaseES run it too): the distinct bigram tokens
- * of each document in a text[] column with a GIN index. An array holds no positions, so the GIN lookup
- * yields candidates containing every bigram and strpos() on the normalised text keeps exactly the texts
- * containing each term.
+ * PostgreSQL adapter without extensions (so openGauss and KingbaseES run it too): the distinct bigrams of
+ * each document as 32-bit codes in an int4[] column with a GIN index (migration 0501). An array holds no
+ * positions, so a term of ≥ 3 characters is verified with strpos() on the normalised text; a 2-character
+ * term is one bigram and the array match is already exact.
+ *
+ * "Newest matches first" never ranks or sorts every match (common terms match most documents):
+ * 1. walk the newest documents (seq index, backwards) and keep those whose array holds the bigrams and whose
+ *    text holds the terms, stopping at the page's end; the walk is bounded (`walkWindow`), and the arrays
+ *    stay in the row, so a check is cheap;
+ * 2. only when the newest window holds too few matches (a rare term), take the GIN index's matches of the
+ *    newest year (then four years, then all), sort them by seq and verify them lazily, newest first, until
+ *    the page is full.
+ * Counting would verify every match, so terms needing verification are not counted: the total is then the
+ * candidate fetch's ("more than 100" once the candidates fill up).
  */
-import { sql } from 'kysely';
-import { createEngine, type EngineOptions, type GramStore } from './engine.js';
-import { distinctBigrams, indexable } from './grams.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { Candidate } from './rank.js';
+import { createEngine, type EngineOptions, type GramStore, type NewestRequest } from './engine.js';
+import { exactCodes, gramCodes, indexable } from './grams.js';
 import { characters } from './normalise.js';
 import type { SearchIndex } from './search-index.js';
+import type { Queryable } from '../platform/db/database.js';
+
+/** How many of the newest documents the walk checks before turning to the GIN index. */
+export function walkWindow(need: number): number {
+  return Math.min(50_000, Math.max(2_000, 20 * need));
+}
+
+/** Windows (days back from the newest item) the GIN path tries before taking every match. */
+const indexWindowDays = [366, 4 * 366];
+const perDay = 2 ** 24;
+
+/** A term the bigram array alone decides: one bigram of two BMP characters. */
+const exactTerm = (t: string) => characters(t).length === 2 && exactCodes(t);
+
+function conditions(terms: string[], titleOnly: boolean) {
+  const codes = [...new Set(terms.filter(indexable).flatMap(gramCodes))];
+  const column = titleOnly ? sql`d.title_grams` : sql`d.grams`;
+  const text = titleOnly ? sql`d.title_key` : sql`d.norm`;
+  const verify = terms.filter((t) => !exactTerm(t)).map((t) => sql`strpos(${text}, ${t}) > 0`);
+  return { grams: sql`${column} @> ${codes}::int4[]`, verify };
+}
+
+const and = (parts: RawBuilder<unknown>[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`);
+
+async function newest(db: Queryable, r: NewestRequest): Promise<Array<Candidate & { id: string }>> {
+  const c = conditions(r.terms, r.titleOnly);
+  const exclude = r.exclude.length ? sql`d.id NOT IN (${sql.join(r.exclude)})` : sql`TRUE`;
+  const walked = await sql<Candidate & { id: string }>`SELECT ${r.columns}
+    FROM (SELECT * FROM search_docs d WHERE ${r.filters} ORDER BY d.seq DESC
+          LIMIT ${walkWindow(r.skip + r.limit)}) d
+    WHERE ${c.grams} AND ${and(c.verify)} AND ${exclude}
+    ORDER BY d.seq DESC LIMIT ${r.limit} OFFSET ${r.skip}`.execute(db);
+  if (walked.rows.length === r.limit) return walked.rows;
+  // OFFSET 0 keeps strpos() out of the inner query: it runs on the sorted rows, newest first, until LIMIT.
+  // Newest year first, then four years, then all: the GIN bitmap is ANDed with a seq range, so only the
+  // window's matches are read from the heap and sorted (reading all of a title's matches cost ~50 µs each).
+  // A term without a single match among the newest documents is rare: its matches are few, take them all.
+  const windows = walked.rows.length > 0 || r.skip > 0 ? indexWindowDays : [];
+  let rows: Array<Candidate & { id: string }> = [];
+  for (const days of [...windows, null]) {
+    const window =
+      days === null
+        ? sql`TRUE`
+        : sql`d.seq >= (SELECT max(seq) FROM search_docs) - ${days}::bigint * ${perDay}::bigint`;
+    rows = (
+      await sql<Candidate & { id: string }>`SELECT ${r.columns}
+      FROM (SELECT * FROM search_docs d WHERE ${c.grams} AND ${window} AND ${r.filters} AND ${exclude}
+            ORDER BY d.seq DESC OFFSET 0) d
+      WHERE ${and(c.verify)}
+      ORDER BY d.seq DESC LIMIT ${r.limit} OFFSET ${r.skip}`.execute(db)
+    ).rows;
+    if (rows.length === r.limit) break;
+  }
+  return rows;
+}
 
 export const postgresGrams: GramStore = {
   async write(db, seq, norm, titleKey) {
-    await sql`UPDATE search_docs SET grams = ${distinctBigrams(norm)}::text[],
-      title_grams = ${distinctBigrams(titleKey)}::text[] WHERE seq = ${seq}`.execute(db);
+    await sql`UPDATE search_docs SET grams = ${gramCodes(norm)}::int4[],
+      title_grams = ${gramCodes(titleKey)}::int4[] WHERE seq = ${seq}`.execute(db);
   },
   async erase() {
     // The arrays live in the document's row: rewritten by write(), deleted with the row.
   },
   plan(terms, titleOnly) {
-    const tokens = [...new Set(terms.filter(indexable).flatMap(distinctBigrams))];
-    const column = titleOnly ? sql`d.title_grams` : sql`d.grams`;
-    const text = titleOnly ? sql`d.title_key` : sql`d.norm`;
-    return {
-      from: sql`search_docs d`,
-      where: sql.join(
-        [
-          sql`${column} @> ${tokens}::text[]`,
-          // A 2-character term is one bigram: the array match is already exact.
-          ...terms.filter((t) => characters(t).length !== 2).map((t) => sql`strpos(${text}, ${t}) > 0`),
-        ],
-        sql` AND `,
-      ),
-      newestFirst: sql`d.seq DESC`,
-    };
+    const c = conditions(terms, titleOnly);
+    return { from: sql`search_docs d`, where: and([c.grams, ...c.verify]), newestFirst: sql`d.seq DESC` };
   },
+  newest,
+  cheapCount: (terms) => terms.every(exactTerm),
 };
 
 export function postgresSearchIndex(options?: EngineOptions): SearchIndex {

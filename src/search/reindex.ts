@@ -1,10 +1,13 @@
 /**
  * Rebuilds the search index from the catalog (`gongkai search reindex`): every published, draft or
  * submitted item is indexed again (upsert replaces its entry, so search keeps answering meanwhile), then
- * entries whose item is gone or withdrawn are removed. One transaction per batch.
+ * entries whose item is gone or withdrawn are removed. One transaction per batch. The rebuild is recorded in
+ * the audit trail (`search.reindexed`), in the transaction of its last step.
  */
+import { systemActor, type Actor } from '../agencies/permissions.js';
 import { catalogStore } from '../catalog/catalog.store.js';
 import type { AppContext } from '../platform/context.js';
+import { appendEvent } from '../platform/events.js';
 import { fullTextSearch, indexFor } from './catalog-search.js';
 
 const indexedStatuses = ['published', 'draft', 'submitted'];
@@ -13,6 +16,7 @@ export async function reindex(
   ctx: AppContext,
   progress?: (done: number, total: number) => void,
   batchSize = 200,
+  actor: Actor = systemActor('全文检索重建'),
 ): Promise<{ indexed: number; removed: number }> {
   const { n } = await ctx.db
     .selectFrom('catalog_items')
@@ -50,6 +54,14 @@ export async function reindex(
     .execute();
   await ctx.db.transaction().execute(async (tx) => {
     for (const s of stale) await indexFor(tx).remove(tx, s.id);
+    await appendEvent(tx, {
+      actor,
+      agencyId: null,
+      entityType: 'search_index',
+      entityId: 'catalog',
+      action: 'search.reindexed',
+      data: { indexed, removed: stale.length },
+    });
   });
   return { indexed, removed: stale.length };
 }

@@ -37,7 +37,7 @@ export function registerSearchApi(app: FastifyInstance, ctx: AppContext): void {
         summary: '全文检索已主动公开的政府信息',
         description:
           '检索标题、摘要、正文、文号、索引号和附件文字。全角/半角、繁简体、文号括号（〔〕[]()【】）和空格不影响结果；' +
-          '空格分开的多个词须全部包含。检索词至少两个字。total 最多计到 1000，totalIsExact 为 false 表示“超过”。',
+          '空格分开的多个词须全部包含。检索词至少两个字。total 最多计到 1000（PostgreSQL 上需逐条核对的检索词只计到 100），totalIsExact 为 false 表示“超过”。',
         tags: ['search'],
         querystring: {
           type: 'object',

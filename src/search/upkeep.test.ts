@@ -84,4 +84,38 @@ describeEachDatabase('search index upkeep', ({ db, kind }) => {
     await assert.rejects(index.upsert(db(), doc({ id: 'item-3', publishedOn: '2025/3/4' })), /发布日期/);
     assert.equal(await count('蔺家窑'), 1);
   });
+
+  test('attachment text is found, ranked below a title match even when newer, with the snippet from the attachment', async () => {
+    await index.upsert(
+      db(),
+      doc({
+        id: 'in-title',
+        title: '关于觳觫桥维修的公告',
+        docNo: '',
+        indexNo: 'T-1',
+        body: '维修。',
+        attachments: [],
+        publishedOn: '2024-01-05',
+      }),
+    );
+    await index.upsert(
+      db(),
+      doc({
+        id: 'in-attachment',
+        title: '关于桥梁维修的公告',
+        docNo: '',
+        indexNo: 'T-2',
+        body: '维修。',
+        attachments: ['附件：觳觫桥维修清单'],
+        publishedOn: '2025-06-01',
+      }),
+    );
+    const r = await index.query(db(), { text: '觳觫桥' });
+    assert.deepEqual(
+      r.hits.map((h) => h.id),
+      ['in-title', 'in-attachment'],
+    );
+    const marked = r.hits[1]!.snippet.filter((p) => p.hit).map((p) => p.text);
+    assert.deepEqual(marked, ['觳觫桥']);
+  });
 });

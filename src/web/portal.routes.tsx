@@ -9,6 +9,7 @@ import type { AppContext } from '../platform/context.js';
 import { agencyBySegment, portalHomeBlocks, portalNav, sendPortalPage } from './portal-kit.js';
 import { sendPage } from './render.js';
 import { PlainShell } from './views/layout.js';
+import { PlatformSearchBox } from '../search/views/platform-search-box.js';
 
 export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/', async (request, reply) => {
@@ -33,6 +34,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
       reply,
       <PlainShell title="政府信息公开平台" elderMode={request.elderMode} path={request.url}>
         <h1>政府信息公开平台</h1>
+        <PlatformSearchBox />
         <p>选择机关，查看其政府信息公开专栏。</p>
         <nav aria-label="机关导航">
           <Tree parent={null} />

@@ -61,3 +61,21 @@ test('a 1-character query shows the error summary; elder mode passes axe', async
   assert.deepEqual(await seriousViolations(page), []);
   await page.close();
 });
+
+test('the platform front page searches every agency; it passes axe in normal and elder mode', async () => {
+  const page = await (await browser.newContext()).newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${base}/`);
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByLabel('检索全平台政府信息').fill('仲政[２０２５]３号');
+  await page.getByRole('button', { name: '检索' }).click();
+  assert.match(
+    (await page.locator('.search-results li h3').first().textContent()) ?? '',
+    /仲兴乡农村人居环境整治长效管护办法/,
+  );
+  await page.goto(`${base}/`);
+  await page.getByRole('link', { name: '长者模式' }).click();
+  assert.equal(await page.locator('body').getAttribute('class'), 'elder');
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.close();
+});

@@ -40,6 +40,16 @@ describeEachDatabase('search over HTTP', ({ handle }) => {
     assert.match(res.body, /href="\/zhongxing\/xxgk\/items\//);
   });
 
+  test('the platform front page has a search box that searches every agency', async () => {
+    const b = new Browser(app);
+    const home = await b.get('/');
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /<form[^>]*action="\/search"[^>]*role="search"/);
+    assert.match(home.body, /<label for="platform-search-q">检索全平台政府信息<\/label>/);
+    const res = await app.inject(`/search?q=${encodeURIComponent(typed)}`);
+    assert.match(res.body, /仲兴乡农村人居环境整治长效管护办法/);
+  });
+
   test('one agency and its subordinates; the catalog page runs through the same engine', async () => {
     const scoped = await app.inject(`/search?q=${encodeURIComponent('人居环境')}&agency=zhongxing`);
     assert.equal(scoped.statusCode, 200);
