@@ -231,7 +231,8 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
         <p>
           <a class="button" href="/admin/requests/new">
             登记申请
-          </a>
+          </a>{' '}
+          <a href="/admin/requests/import">导入历史案件</a>
         </p>
         <nav aria-label="工作队列">
           <ul class="cards">

@@ -14,6 +14,7 @@ import { registerRequestPortalRoutes } from '../requests/requests.portal.js';
 import { registerRequestAdminRoutes } from '../requests/requests.routes.js';
 import { registerRequestOverviewRoutes } from '../requests/requests.supervisor.routes.js';
 import { registerTransferRoutes } from '../requests/transfer-to-catalog.routes.js';
+import { registerImportRoutes } from '../requests/import-cases.routes.js';
 import { registerCalendarAdminRoutes } from '../calendar/calendar.routes.js';
 import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
 import { registerAuditAdminRoutes } from '../audit/audit.routes.js';
@@ -58,6 +59,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerRequestAdminRoutes },
   { surface: 'admin', register: registerRequestOverviewRoutes },
   { surface: 'admin', register: registerTransferRoutes },
+  { surface: 'admin', register: registerImportRoutes },
   { surface: 'public', register: registerRequestPortalRoutes },
   { surface: 'admin', register: registerCatalogAdmin },
   { surface: 'public', register: registerCatalogApi },

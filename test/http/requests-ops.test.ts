@@ -115,3 +115,92 @@ describeEachDatabase('依申请公开 operations over HTTP', ({ handle }) => {
     assert.ok(!firstPage.body.includes('同一申请人此前申请过相似信息'), 'only earlier applications count');
   });
 });
+
+describeEachDatabase('historical import over HTTP', ({ handle }) => {
+  let app: FastifyInstance;
+  let ctx: AppContext;
+  before(async () => {
+    ({ app, ctx } = await demoApp(handle()));
+  });
+  after(async () => app.close());
+
+  const upload = async (b: Browser, agencyId: string, name: string, content: Buffer) => {
+    const page = await b.get('/admin/requests/import');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const boundary = 'gongkaiboundary';
+    const part = (headers: string, body: Buffer | string) =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`),
+        Buffer.from(body),
+        Buffer.from('\r\n'),
+      ]);
+    const payload = Buffer.concat([
+      part('Content-Disposition: form-data; name="_csrf"', token),
+      part('Content-Disposition: form-data; name="agencyId"', agencyId),
+      part(
+        `Content-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv`,
+        content,
+      ),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
+    return app.inject({
+      method: 'POST',
+      url: '/admin/requests/import',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      cookies: cookiesOf(b),
+    });
+  };
+  // The test browser keeps its cookies private; a multipart POST needs them too.
+  const cookiesOf = (b: Browser) =>
+    Object.fromEntries((b as unknown as { cookies: Map<string, string> }).cookies);
+
+  test('templates download; a bad CSV lists its problems and stores nothing; a good one is stored', async () => {
+    const zhongxing = (
+      await ctx.db
+        .selectFrom('agencies')
+        .select('id')
+        .where('path_segment', '=', 'zhongxing')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const b = new Browser(app);
+    await b.login('zx-handler');
+    const csv = await b.get('/admin/requests/import/template.csv');
+    assert.equal(csv.statusCode, 200);
+    assert.ok(csv.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 BOM for Excel');
+    const xlsx = await b.get('/admin/requests/import/template.xlsx');
+    assert.equal(xlsx.statusCode, 200);
+    assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+    const header = csv.body.replace(/^\uFEFF/, '').trim();
+    const row =
+      '当面提交,2025-02-10,自然人,王五,居民身份证,ID,,,,13800001234,,,,2024年低保名单,,,纸质,自行领取,予以公开,2025-02-20';
+    const count = async () =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom('request_cases')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const bad = await upload(
+      b,
+      zhongxing,
+      'bad.csv',
+      Buffer.from(`${header}\r\n${row.replace('ID', '110105194912310021')}\r\n`),
+    );
+    assert.equal(bad.statusCode, 422);
+    assert.ok(bad.body.includes('第 2 行「证件号码」：居民身份证号码校验位不正确，请核对'));
+    assert.equal(await count(), before);
+    const good = await upload(
+      b,
+      zhongxing,
+      'good.csv',
+      Buffer.from(`${header}\r\n${row.replace('ID', '11010519491231002X')}\r\n`),
+    );
+    assert.equal(good.statusCode, 303, good.body.slice(0, 300));
+    assert.equal(await count(), before + 1);
+    assert.ok((await b.get(good.headers.location as string)).body.includes('已导入 1 件申请'));
+  });
+});
