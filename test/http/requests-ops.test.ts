@@ -49,6 +49,23 @@ describeEachDatabase('依申请公开 operations over HTTP', ({ handle }) => {
     const ownRows = [...own.body.matchAll(/<th scope="row"><a href="([^"]+)">/g)];
     assert.equal(ownRows.length, 1);
     assert.ok(ownRows[0]![1]!.includes(`agency=${zhongxing}`));
+
+    // The dashboard reminds the handler of overdue cases whether or not e-mail is configured.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const overdue = Number(
+      (
+        await ctx.db
+          .selectFrom('request_cases')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('agency_id', '=', zhongxing)
+          .where('open', '=', 1)
+          .where('due_date', '<', today)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const dashboard = await handler.get('/admin/');
+    if (overdue) assert.ok(dashboard.body.includes(`有 ${overdue} 件政府信息公开申请已超过答复期限`));
+    else assert.ok(!dashboard.body.includes('已超过答复期限'));
   });
 
   test('依申请转主动 from the case page: Chinese error and nothing stored, then a linked draft', async () => {
