@@ -60,6 +60,21 @@ const schema = z.object({
   JOBS_ENABLED: bool.default(true),
   /** Seconds an anonymous portal page may be served from memory; 0 turns the micro-cache off. */
   PUBLIC_CACHE_SECONDS: z.coerce.number({ message: '应为秒数' }).int('应为整数').min(0).max(300).default(5),
+  /** Outgoing mail for reminders; without SMTP_HOST nothing is sent (the admin still shows reminders). */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: port.default(587),
+  /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3, '应为发件地址').optional(),
+  /** Days back in which an applicant's similar earlier application is shown as a possible repeat (Art. 36 (六)). */
+  REQUEST_REPEAT_WINDOW_DAYS: z.coerce
+    .number({ message: '应为天数' })
+    .int('应为整数')
+    .min(1)
+    .max(3650)
+    .default(365),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -75,6 +90,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   jobsEnabled: boolean;
   publicCacheSeconds: number;
+  smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
+  requests: { repeatWindowDays: number };
 }
 
 export class ConfigError extends Error {
@@ -104,6 +121,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   if (e.NODE_ENV === 'production' && !e.DATA_KEY) problems.push('DATA_KEY: 生产环境必须设置个人信息加密密钥');
   if (e.ADMIN_PORT !== undefined && e.ADMIN_PORT === e.PORT) problems.push('ADMIN_PORT: 不能与 PORT 相同');
+  if (e.SMTP_HOST && !e.SMTP_FROM) problems.push('SMTP_FROM: 设置 SMTP_HOST 时必须设置发件地址');
+  if (!!e.SMTP_USER !== !!e.SMTP_PASSWORD) problems.push('SMTP_USER / SMTP_PASSWORD: 应同时设置或同时留空');
   if (problems.length) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
@@ -128,5 +147,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,
     publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
+    ...(e.SMTP_HOST && e.SMTP_FROM
+      ? {
+          smtp: {
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT,
+            secure: e.SMTP_SECURE,
+            from: e.SMTP_FROM,
+            ...(e.SMTP_USER ? { user: e.SMTP_USER } : {}),
+            ...(e.SMTP_PASSWORD ? { password: e.SMTP_PASSWORD } : {}),
+          },
+        }
+      : {}),
+    requests: { repeatWindowDays: e.REQUEST_REPEAT_WINDOW_DAYS },
   };
 }

@@ -12,6 +12,7 @@ import { databaseCalendarDeps } from '../calendar/calendar.db-deps.js';
 import { registerReportCommands } from '../reports/report.cli.js';
 import { registerSearchCommands } from '../search/search.cli.js';
 import { registerScorecardCommands } from '../supervision/scorecard/scorecard.cli.js';
+import { registerRequestCommands } from '../requests/import-cases.cli.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerReportCommands(program);
   registerSearchCommands(program);
   registerScorecardCommands(program);
+  registerRequestCommands(program);
   return program;
 }
 

@@ -3,6 +3,7 @@ import { sessionsStore } from './auth/sessions.store.js';
 import type { Job } from './jobs.js';
 import { sendReportReminders } from '../annual-reports/send-reminders.js';
 import { sendMessageReminders } from '../interaction/send-reminders.js';
+import { sendRequestReminders } from '../requests/reminders.job.js';
 
 export const jobs: Job[] = [
   {
@@ -21,5 +22,10 @@ export const jobs: Job[] = [
     name: 'messages.remind',
     intervalMs: 60 * 60_000,
     run: async (ctx) => void (await sendMessageReminders(ctx)),
+  },
+  {
+    name: 'requests.reminders',
+    intervalMs: 60 * 60_000,
+    run: async (ctx) => void (await sendRequestReminders(ctx)),
   },
 ];

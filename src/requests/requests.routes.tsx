@@ -43,6 +43,8 @@ import { splitApplication } from './split-application.js';
 import { startConsultation } from './start-consultation.js';
 import { ApplicationFields, Radios } from './views/application-fields.js';
 import { withdrawApplication } from './withdraw-application.js';
+import { RepeatNotice, repeatCandidatesFor } from './repeat-requests.view.js';
+import { TransferSection } from './transfer-to-catalog.routes.js';
 import { ACTIONS, STATE_LABEL, availableActions, type CaseAction, type CaseState } from './workflow.js';
 import { NOTICE_KINDS, noticeKindsFor } from './notices/notice-kinds.js';
 import { renderNotice } from './notices/render-notice.js';
@@ -97,7 +99,12 @@ const QUEUES: Record<QueueName, string> = {
 async function requestScope(ctx: AppContext, actor: Actor): Promise<string[]> {
   const all = await agenciesStore.all(ctx.db);
   const ids = new Set<string>();
-  for (const action of ['requests.handle', 'requests.review', 'requests.approve'] as const)
+  for (const action of [
+    'requests.handle',
+    'requests.review',
+    'requests.approve',
+    'reports.supervise',
+  ] as const)
     for (const id of scopeOf(actor, action, all)) ids.add(id);
   return [...ids];
 }
@@ -122,6 +129,7 @@ async function casePage(
       .map((e) => [String(e.data.ref), String(e.data.consulted)]),
   );
   const r = c.row;
+  const repeats = await repeatCandidatesFor(ctx, r);
   return sendAdminPage(
     reply,
     request,
@@ -136,6 +144,7 @@ async function casePage(
         </p>
       )}
       <ErrorSummary errors={errors} />
+      <RepeatNotice candidates={repeats} windowDays={ctx.config.requests.repeatWindowDays} />
       <dl class="meta">
         <dt>状态</dt>
         <dd>{s.stateLabel}</dd>
@@ -169,6 +178,7 @@ async function casePage(
           </li>
         ))}
       </ul>
+      <TransferSection c={c} />
       <h2>办理</h2>
       {actions.length === 0 && <p>您当前没有可执行的操作。</p>}
       {actions.map((a) => (
@@ -195,14 +205,16 @@ async function casePage(
 }
 
 export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Querystring: { queue?: string } }>('/admin/requests', async (request, reply) => {
+  app.get<{ Querystring: { queue?: string; agency?: string } }>('/admin/requests', async (request, reply) => {
     const user = requireUser(request);
     const queue = (
       request.query.queue && request.query.queue in QUEUES ? request.query.queue : 'all'
     ) as QueueName;
     const today = todayOf(ctx);
     const soon = isoDateOf((await calendarFor(ctx, { calendarRegion: null })).addN(dayNumber(today), 5));
-    const agencyIds = await requestScope(ctx, user.actor);
+    const agencyIds = (await requestScope(ctx, user.actor)).filter(
+      (id) => !request.query.agency || id === request.query.agency,
+    );
     const rows = await requestsStore.queue(ctx.db, {
       agencyIds,
       queue,
@@ -219,7 +231,8 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
         <p>
           <a class="button" href="/admin/requests/new">
             登记申请
-          </a>
+          </a>{' '}
+          <a href="/admin/requests/import">导入历史案件</a>
         </p>
         <nav aria-label="工作队列">
           <ul class="cards">

@@ -43,6 +43,8 @@ export interface RequestCaseTable {
   reply: string | null;
   /** JSON of the fee assessment. */
   fee: string | null;
+  /** Last reminder e-mailed, `<due date>:<kind>` (migration 0302); null when none. */
+  reminder_key: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

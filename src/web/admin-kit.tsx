@@ -9,6 +9,7 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { mayManageCalendar } from '../calendar/save-arrangement.js';
 import { missingYearWarnings } from '../calendar/year-status.js';
+import { requestReminderWarnings } from '../requests/reminders.warnings.js';
 import { sendPage } from './render.js';
 import { AdminShell, type PortalNavItem } from './views/layout.js';
 
@@ -31,6 +32,11 @@ export const adminNav: { href: string; label: string; action: Action | Action[] 
   { href: '/admin/users', label: '账号管理', action: 'users.manage' },
   { href: '/admin/events', label: '操作日志', action: 'events.read' },
   { href: '/admin/requests', label: '依申请公开', action: 'requests.handle' },
+  {
+    href: '/admin/requests/overview',
+    label: '依申请公开办理情况',
+    action: ['requests.handle', 'reports.supervise'],
+  },
   { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
   { href: '/admin/reports', label: '年度报告', action: ['reports.edit', 'reports.supervise'] },
   { href: '/admin/audit', label: '年报审查', action: 'reports.supervise' },
@@ -54,6 +60,7 @@ export const adminWarnings: Array<
       text,
       ...(mayManageCalendar(user.actor) ? { href: '/admin/calendar' } : {}),
     })),
+  requestReminderWarnings,
 ];
 
 export async function collectAdminWarnings(ctx: AppContext, user: CurrentUser) {

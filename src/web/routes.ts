@@ -12,6 +12,9 @@ import { registerAgencyApi } from '../agencies/agencies.api.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerRequestPortalRoutes } from '../requests/requests.portal.js';
 import { registerRequestAdminRoutes } from '../requests/requests.routes.js';
+import { registerRequestOverviewRoutes } from '../requests/requests.supervisor.routes.js';
+import { registerTransferRoutes } from '../requests/transfer-to-catalog.routes.js';
+import { registerImportRoutes } from '../requests/import-cases.routes.js';
 import { registerCalendarAdminRoutes } from '../calendar/calendar.routes.js';
 import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
 import { registerAuditAdminRoutes } from '../audit/audit.routes.js';
@@ -56,6 +59,9 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerScorecardRoutes },
   { surface: 'public', register: registerRatingPublicRoutes },
   { surface: 'admin', register: registerRequestAdminRoutes },
+  { surface: 'admin', register: registerRequestOverviewRoutes },
+  { surface: 'admin', register: registerTransferRoutes },
+  { surface: 'admin', register: registerImportRoutes },
   { surface: 'public', register: registerRequestPortalRoutes },
   { surface: 'admin', register: registerCatalogAdmin },
   { surface: 'public', register: registerCatalogApi },
