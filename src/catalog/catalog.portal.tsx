@@ -7,6 +7,7 @@ import type { Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { agencyBySegment, sendPortalPage } from '../web/portal-kit.js';
+import { NOTICE_ENDED } from './notice-periods.js';
 import { catalogStore, type Column } from './catalog.store.js';
 import { atomFeed } from './feed.js';
 import { validityLabel } from './item.js';
@@ -96,17 +97,33 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
     if (!item || item.agencyId !== agency.id || (item.status !== 'published' && item.status !== 'withdrawn'))
       throw notFound('该信息');
     if (item.status === 'withdrawn') {
+      // A notice period that ran out is not an error: the title and history stay public (notice-periods.ts).
+      const ended = item.withdrawReason === NOTICE_ENDED;
+      const history = ended ? await catalogStore.revisions(ctx.db, item.id) : [];
       return sendPortalPage(
         ctx,
         request,
         reply,
         agency,
-        '信息已撤回',
+        ended ? NOTICE_ENDED : '信息已撤回',
         <>
-          <h1>该信息已撤回</h1>
+          <h1>{ended ? `${item.title}（${NOTICE_ENDED}）` : '该信息已撤回'}</h1>
           <p>
-            索引号 {item.indexNo} 的信息已于 {item.updatedAt.slice(0, 10)} 撤回。
+            索引号 {item.indexNo} 的信息已于 {item.updatedAt.slice(0, 10)}{' '}
+            {ended ? `因${NOTICE_ENDED}撤下` : '撤回'}。
           </p>
+          {history.length > 0 && (
+            <>
+              <h2>修订记录</h2>
+              <ul>
+                {history.map((r) => (
+                  <li>
+                    第 {r.revision} 版，{r.at.slice(0, 10)}：{r.note}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>,
         410,
       );

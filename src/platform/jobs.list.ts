@@ -3,6 +3,8 @@ import { sessionsStore } from './auth/sessions.store.js';
 import type { Job } from './jobs.js';
 import { sendReportReminders } from '../annual-reports/send-reminders.js';
 import { sendMessageReminders } from '../interaction/send-reminders.js';
+import { sweepRegistry } from '../catalog/registry-sweep.js';
+import { endNoticePeriods } from '../catalog/notice-periods.js';
 
 export const jobs: Job[] = [
   {
@@ -21,5 +23,15 @@ export const jobs: Job[] = [
     name: 'messages.remind',
     intervalMs: 60 * 60_000,
     run: async (ctx) => void (await sendMessageReminders(ctx)),
+  },
+  {
+    name: 'catalog.registry_daily',
+    intervalMs: 24 * 3600_000,
+    run: async (ctx) => void (await sweepRegistry(ctx)),
+  },
+  {
+    name: 'catalog.notice_periods',
+    intervalMs: 60 * 60_000,
+    run: async (ctx) => void (await endNoticePeriods(ctx)),
   },
 ];
