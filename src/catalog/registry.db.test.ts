@@ -14,6 +14,11 @@ import { shippedArrangements } from '../calendar/data/shipped.js';
 import { saveArrangement } from '../calendar/save-arrangement.js';
 import { WorkCalendar } from '../calendar/work-calendar.js';
 import { loadDemo } from '../demo/load-demo.js';
+import { bulkStoreSources } from '../annual-reports/bulk-sources.js';
+import { agencyRefOf } from '../reports/agency-ref.js';
+import { computeReport } from '../reports/compute-report.js';
+import { saveArticle20Figures } from '../reports/entry/save-article20.js';
+import { reportSourcesFor } from '../reports/report-sources.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { listEvents } from '../platform/events.js';
@@ -194,5 +199,35 @@ describeEachDatabase('normative registry and notice periods', ({ handle }) => {
     const late = await submitted({ title: '晚发布的通知', writtenOn: '2027-09-30' });
     assert.equal((await publishItem(ctx, reviewer, late)).late, true);
     assert.equal((await catalogStore.itemById(ctx.db, onTime))!.spanWorkdays, 18);
+  });
+
+  test('annual report table 二（一）: the 规范性文件 row comes from the registry, other rows stay entered', async () => {
+    const all = await agenciesStore.all(ctx.db);
+    const hugou = (await agenciesStore.byPathSegment(ctx.db, 'hugou'))!;
+    for (const a of [zx, hugou])
+      await saveArticle20Figures(ctx, systemActor(), a.id, 2026, [
+        { rowId: 't2.r1.normative', values: { issued: 99, repealed: 98, inForce: 97 }, source: '手工录入' },
+        { rowId: 't2.r6.penalty', values: { decisions: 4 }, source: '执法平台' },
+      ]);
+    const t2 = async (a: Agency) =>
+      (await computeReport(agencyRefOf(a, all), 2026, reportSourcesFor(ctx))).tables.t2;
+    const [counts] = await normativeDocumentCounts(ctx.db, [zx.id], 2026);
+    // This suite published four documents in 2026 and expired one of them.
+    assert.ok(counts!.made >= 4 && counts!.repealed >= 1);
+    const zxTable = await t2(zx);
+    assert.equal(zxTable['t2.r1.normative:issued'], counts!.made);
+    assert.equal(zxTable['t2.r1.normative:repealed'], counts!.repealed);
+    assert.equal(zxTable['t2.r1.normative:inForce'], counts!.inForce);
+    assert.equal(zxTable['t2.r6.penalty:decisions'], 4);
+    // The bulk roll-up sources answer the same.
+    const bulk = await bulkStoreSources(ctx, [zx.id], [2026]);
+    const rows = await bulk.article20.article20(agencyRefOf(zx, all), 2026, '2021');
+    assert.deepEqual(rows.find((r) => r.rowId === 't2.r1.normative')!.values, {
+      issued: counts!.made,
+      repealed: counts!.repealed,
+      inForce: counts!.inForce,
+    });
+    // An agency that keeps no register here keeps its entered history.
+    assert.equal((await t2(hugou))['t2.r1.normative:issued'], 99);
   });
 });
