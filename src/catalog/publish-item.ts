@@ -3,6 +3,7 @@
  * publication, the others must each be confirmed. The system records the publication date (a typed, possibly
  * falsified 发布日期 fails a site inspection), issues the index number, and flags Art. 26 lateness.
  */
+import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Actor } from '../agencies/permissions.js';
 import { legalDayOf } from '../calendar/legal-day.js';
@@ -22,15 +23,26 @@ import { catalogSearch } from './search-port.js';
 import { checkNoticeEnd } from './notice-periods.js';
 import { registerDocument } from './register-document.js';
 import { registryStore } from './registry.store.js';
+import { siteStore } from './site.store.js';
 import { art26Timeliness } from './timeliness.js';
 
 /** The pre-publication findings of an item as it stands. */
 export async function checksOf(db: Queryable, item: Item): Promise<CheckFinding[]> {
-  const [attachments, interpretations, sensitiveWords] = await Promise.all([
+  const [attachments, interpretations, sensitiveWords, register, agency] = await Promise.all([
     catalogStore.attachments(db, item.id),
     item.normative ? catalogStore.interpretationsOf(db, item.id) : Promise.resolve([]),
     catalogStore.sensitiveWords(db, item.agencyId),
+    siteStore.names(db, item.agencyId),
+    agenciesStore.byId(db, item.agencyId),
   ]);
+  // The name check runs once the agency has filled its register; its own name is then always on it.
+  const names =
+    register.leaders.length || register.agencies.length
+      ? {
+          leaders: register.leaders,
+          agencies: [...new Set([agency?.name ?? '', ...register.agencies])].filter(Boolean),
+        }
+      : undefined;
   return prepublicationChecks({
     title: item.title,
     summary: item.summary,
@@ -42,6 +54,7 @@ export async function checksOf(db: Queryable, item: Item): Promise<CheckFinding[
     interpretationCount: interpretations.length,
     interpretationExemption: item.interpretationExemption,
     sensitiveWords,
+    names,
   });
 }
 
