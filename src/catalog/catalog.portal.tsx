@@ -13,6 +13,7 @@ import { atomFeed } from './feed.js';
 import { validityLabel } from './item.js';
 import { columnTotal, columnsWithContent, subjectName } from './portal-data.js';
 import { registryOf } from './registry.js';
+import { registryStore } from './registry.store.js';
 import { catalogSearch } from './search-port.js';
 import { standardEntries } from './standard-catalog.js';
 import { StandardCatalogTable } from './views/standard-table.js';
@@ -128,14 +129,16 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
         410,
       );
     }
-    const [column, subject, attachments, document, interpretations, revisions] = await Promise.all([
-      catalogStore.columnById(ctx.db, item.columnId),
-      subjectName(ctx.db, item.subjectCode),
-      catalogStore.attachments(ctx.db, item.id),
-      item.interpretsId ? catalogStore.itemById(ctx.db, item.interpretsId) : Promise.resolve(undefined),
-      item.normative ? catalogStore.interpretationsOf(ctx.db, item.id) : Promise.resolve([]),
-      catalogStore.revisions(ctx.db, item.id),
-    ]);
+    const [column, subject, attachments, document, interpretations, revisions, registration] =
+      await Promise.all([
+        catalogStore.columnById(ctx.db, item.columnId),
+        subjectName(ctx.db, item.subjectCode),
+        catalogStore.attachments(ctx.db, item.id),
+        item.interpretsId ? catalogStore.itemById(ctx.db, item.interpretsId) : Promise.resolve(undefined),
+        item.normative ? catalogStore.interpretationsOf(ctx.db, item.id) : Promise.resolve([]),
+        catalogStore.revisions(ctx.db, item.id),
+        item.normative ? registryStore.registrationOf(ctx.db, item.id) : Promise.resolve(undefined),
+      ]);
     return sendPortalPage(
       ctx,
       request,
@@ -151,6 +154,7 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
         document={document?.status === 'published' ? document : undefined}
         interpretations={interpretations.filter((x) => x.status === 'published')}
         revisions={revisions}
+        registrationNo={registration?.registration_no}
       />,
       200,
       agencyFeed(agency),

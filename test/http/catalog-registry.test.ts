@@ -188,6 +188,14 @@ describeEachDatabase('registry, notice periods, names and footer over HTTP', ({ 
     const list = await admin.get(page);
     assert.equal(list.statusCode, 200);
     assert.match(list.body, /仲兴乡农村宅基地审批管理暂行办法/);
+    // The demo's three documents of 2025 were registered as they were published; the portal page shows it.
+    const reg =
+      /<td>(MB0400004-2025-00\d)<\/td>\s*<td>\s*<a href="\/admin\/catalog\/items\/([^"]+)">仲兴乡农村宅基地审批管理暂行办法/.exec(
+        list.body,
+      );
+    assert.ok(reg, 'registration number listed');
+    const portal = await app.inject({ url: `/zhongxing/xxgk/items/${reg[2]}` });
+    assert.match(portal.body, new RegExp(`<th scope="row">统一登记号</th><td>${reg[1]}</td>`));
     const bad = await admin.submit(page, page, {
       registrationTemplate: '{YYYY}',
       defaultYears: '0',
