@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../platform/context.js';
 import type { Article20Entry, ReportSources } from '../reports/ports.js';
-import { reportSourcesFor as storeSources } from '../reports/report-sources.js';
+import { reportSourcesFor as storeSources, withRegistryRow } from '../reports/report-sources.js';
 import type { Dispute } from '../reports/disputes/register.js';
 import { article20Store } from '../reports/stores/article20.store.js';
 import { disputesStore } from '../reports/stores/disputes.store.js';
@@ -53,7 +53,7 @@ export async function bulkStoreSources(
     article20: {
       article20: (agency, year, format) =>
         loaded(agency.id, year)
-          ? Promise.resolve(a20.get(key(agency.id, year)) ?? [])
+          ? withRegistryRow(ctx, agency.id, year, format, a20.get(key(agency.id, year)) ?? [])
           : fallback.article20.article20(agency, year, format),
     },
     table3: {

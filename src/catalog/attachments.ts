@@ -62,7 +62,9 @@ export async function checkAttachment(fileName: string, data: Buffer): Promise<C
   if (!name) throw validationFailed({ attachment: '附件缺少文件名' });
   if (data.length === 0) throw validationFailed({ attachment: `附件“${name}”是空文件` });
   if (data.length > MAX_ATTACHMENT_BYTES)
-    throw validationFailed({ attachment: `附件“${name}”超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` });
+    throw validationFailed({
+      attachment: `附件“${name}”超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 的上传限制，请压缩或拆分后再上传`,
+    });
   const kind = sniffType(data, name);
   if (!kind)
     throw validationFailed({

@@ -2,8 +2,8 @@
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import { can, type Action, type Actor } from '../agencies/permissions.js';
-import { WorkCalendar } from '../calendar/work-calendar.js';
-import { shippedArrangements, shippedOverlays } from '../calendar/data/shipped.js';
+import { effectiveCalendar } from '../calendar/effective-calendar.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors.js';
@@ -27,15 +27,13 @@ export async function itemForAction(
   return { item, agency: all.find((a) => a.id === item.agencyId)!, all };
 }
 
-const calendars = new Map<string, WorkCalendar>();
-
-/** The working-day calendar an agency's clocks follow (national arrangements plus its region's overlay). */
-export function calendarOf(agency: Pick<Agency, 'calendarRegion' | 'divisionCode'>): WorkCalendar {
-  const region = agency.calendarRegion ?? '';
-  let cal = calendars.get(region);
-  if (!cal) {
-    cal = new WorkCalendar(shippedArrangements(), shippedOverlays(), { region: region || null });
-    calendars.set(region, cal);
-  }
-  return cal;
+/**
+ * The working-day calendar an agency's Art. 26 clock follows: the effective calendar (shipped State Council
+ * arrangements, replaced by the years administrators imported) with the overlay of the agency's region.
+ */
+export function calendarOf(
+  ctx: Pick<AppContext, 'db'>,
+  agency: Pick<Agency, 'calendarRegion'>,
+): Promise<WorkCalendar> {
+  return effectiveCalendar(ctx, agency.calendarRegion);
 }

@@ -136,7 +136,10 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
         </form>
         <p>
           <a href={base}>刷新</a> · <a href="/admin/catalog/subjects">主题分类</a> ·{' '}
-          <a href={`/admin/catalog/standard?agency=${agency.id}`}>基层政务公开标准目录</a>
+          <a href={`/admin/catalog/standard?agency=${agency.id}`}>基层政务公开标准目录</a> ·{' '}
+          <a href={`/admin/catalog/registry?agency=${agency.id}`}>规范性文件登记</a> ·{' '}
+          <a href={`/admin/catalog/site?agency=${agency.id}`}>网站标识与名称核对</a> ·{' '}
+          <a href={`/admin/catalog/statistics?agency=${agency.id}`}>公开统计</a>
         </p>
       </>,
       Object.keys(errors).length || message ? 400 : 200,

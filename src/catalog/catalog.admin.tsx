@@ -26,6 +26,9 @@ import { returnItem, submitItem } from './submit-item.js';
 import { formToInput, ItemForm, itemToForm, type Form } from './views/item-form.js';
 import { withdrawItem } from './withdraw-item.js';
 import { registerCatalogSettingsAdmin } from './catalog-settings.admin.js';
+import { registerRegistryAdmin } from './registry.admin.js';
+import { registerSiteSettingsAdmin } from './site-settings.admin.js';
+import { registerStatisticsAdmin } from './statistics.admin.js';
 
 type Body = Record<string, unknown>;
 const str = (b: Body, k: string) => {
@@ -69,6 +72,9 @@ function formErrors(e: unknown): { errors: Errors; message: string } {
 export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await enableMultipart(app);
   registerCatalogSettingsAdmin(app, ctx);
+  registerRegistryAdmin(app, ctx);
+  registerSiteSettingsAdmin(app, ctx);
+  registerStatisticsAdmin(app, ctx);
 
   app.get<{ Querystring: { status?: string; page?: string } }>('/admin/catalog', async (request, reply) => {
     const user = requireUser(request);
@@ -228,11 +234,23 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
     const errors = state.errors ?? {};
     // Check findings belong to the review section; the edit form shows only its own fields' errors.
     const reviewProblem = Boolean(
-      errors.checks || errors.acknowledge || (state.message && Object.keys(errors).length === 0),
+      errors.checks ||
+      errors.acknowledge ||
+      errors.noticeEndsOn ||
+      (state.message && Object.keys(errors).length === 0),
     );
     const formErrs = reviewProblem ? {} : errors;
     const base = `/admin/catalog/items/${item.id}`;
     const csrf = <CsrfField token={request.csrfToken} />;
+    const noticeField = (
+      <TextField
+        name="noticeEndsOn"
+        label="公示截止日期（选填）"
+        type="date"
+        hint="公示类信息到期后自动撤下，并在修订记录中标注“公示期满”；不能早于发布日期。"
+        errors={errors}
+      />
+    );
     return sendAdminPage(
       reply,
       request,
@@ -319,7 +337,10 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
                   `；已通过：${item.approvals.map((a) => `${a.label}（${a.at.slice(0, 10)}）`).join('、')}`}
               </p>
             )}
-            <ErrorSummary errors={{}} message={reviewProblem ? state.message : undefined} />
+            <ErrorSummary
+              errors={errors.noticeEndsOn ? { noticeEndsOn: errors.noticeEndsOn } : {}}
+              message={reviewProblem ? state.message : undefined}
+            />
             {findings.length === 0 ? (
               <p>发布前检查未发现问题。</p>
             ) : (
@@ -347,12 +368,14 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
                     ))}
                   </ul>
                 </fieldset>
+                {finalLevel && noticeField}
                 <button type="submit">{finalLevel ? '确认并发布' : `确认并通过${levelText}`}</button>
               </form>
             )}
             {findings.length === 0 && (
               <form method="post" action={`${base}/${step}`}>
                 {csrf}
+                {finalLevel && noticeField}
                 <button type="submit">{finalLevel ? '发布' : `通过${levelText}`}</button>
               </form>
             )}
@@ -471,8 +494,16 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
   app.post<P>(
     '/admin/catalog/items/:id/publish',
     action(async (r) => {
-      const { indexNo } = await publishItem(ctx, actor(r), r.params.id, list(body(r).acknowledge));
-      return `已发布，索引号 ${indexNo}`;
+      const { indexNo, registrationNo } = await publishItem(
+        ctx,
+        actor(r),
+        r.params.id,
+        list(body(r).acknowledge),
+        {
+          noticeEndsOn: str(body(r), 'noticeEndsOn'),
+        },
+      );
+      return `已发布，索引号 ${indexNo}${registrationNo ? `，统一登记号 ${registrationNo}` : ''}`;
     }),
   );
   app.post<P>(

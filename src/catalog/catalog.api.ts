@@ -7,7 +7,7 @@ import { catalogStore } from './catalog.store.js';
 import type { Item } from './item.js';
 import { columnTotal } from './portal-data.js';
 import { catalogSearch } from './search-port.js';
-import { catalogStatistics } from './statistics.js';
+import { catalogStatistics, publishedPerYear } from './statistics.js';
 import { normativeDocumentCounts } from './registry.js';
 
 const str = (description?: string) => ({ type: 'string', ...(description ? { description } : {}) });
@@ -157,6 +157,21 @@ export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void 
         normativeDocumentCounts(ctx.db, [agency.id], request.query.year),
       ]);
       return { ...stats, normativeDocuments: registry[0] };
+    },
+  );
+
+  app.get<{ Params: { segment: string } }>(
+    '/api/v1/agencies/:segment/statistics/years',
+    {
+      schema: {
+        summary: '历年主动公开条数（不含已撤回）',
+        tags: ['catalog'],
+        params: segmentParam,
+      },
+    },
+    async (request) => {
+      const agency = await agencyBySegment(ctx, request.params.segment);
+      return { agencyId: agency.id, years: await publishedPerYear(ctx.db, agency.id) };
     },
   );
 

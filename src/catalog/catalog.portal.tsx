@@ -7,11 +7,13 @@ import type { Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { agencyBySegment, sendPortalPage } from '../web/portal-kit.js';
+import { NOTICE_ENDED } from './notice-periods.js';
 import { catalogStore, type Column } from './catalog.store.js';
 import { atomFeed } from './feed.js';
 import { validityLabel } from './item.js';
 import { columnTotal, columnsWithContent, subjectName } from './portal-data.js';
 import { registryOf } from './registry.js';
+import { registryStore } from './registry.store.js';
 import { catalogSearch } from './search-port.js';
 import { standardEntries } from './standard-catalog.js';
 import { StandardCatalogTable } from './views/standard-table.js';
@@ -96,29 +98,47 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
     if (!item || item.agencyId !== agency.id || (item.status !== 'published' && item.status !== 'withdrawn'))
       throw notFound('该信息');
     if (item.status === 'withdrawn') {
+      // A notice period that ran out is not an error: the title and history stay public (notice-periods.ts).
+      const ended = item.withdrawReason === NOTICE_ENDED;
+      const history = ended ? await catalogStore.revisions(ctx.db, item.id) : [];
       return sendPortalPage(
         ctx,
         request,
         reply,
         agency,
-        '信息已撤回',
+        ended ? NOTICE_ENDED : '信息已撤回',
         <>
-          <h1>该信息已撤回</h1>
+          <h1>{ended ? `${item.title}（${NOTICE_ENDED}）` : '该信息已撤回'}</h1>
           <p>
-            索引号 {item.indexNo} 的信息已于 {item.updatedAt.slice(0, 10)} 撤回。
+            索引号 {item.indexNo} 的信息已于 {item.updatedAt.slice(0, 10)}{' '}
+            {ended ? `因${NOTICE_ENDED}撤下` : '撤回'}。
           </p>
+          {history.length > 0 && (
+            <>
+              <h2>修订记录</h2>
+              <ul>
+                {history.map((r) => (
+                  <li>
+                    第 {r.revision} 版，{r.at.slice(0, 10)}：{r.note}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>,
         410,
       );
     }
-    const [column, subject, attachments, document, interpretations, revisions] = await Promise.all([
-      catalogStore.columnById(ctx.db, item.columnId),
-      subjectName(ctx.db, item.subjectCode),
-      catalogStore.attachments(ctx.db, item.id),
-      item.interpretsId ? catalogStore.itemById(ctx.db, item.interpretsId) : Promise.resolve(undefined),
-      item.normative ? catalogStore.interpretationsOf(ctx.db, item.id) : Promise.resolve([]),
-      catalogStore.revisions(ctx.db, item.id),
-    ]);
+    const [column, subject, attachments, document, interpretations, revisions, registration] =
+      await Promise.all([
+        catalogStore.columnById(ctx.db, item.columnId),
+        subjectName(ctx.db, item.subjectCode),
+        catalogStore.attachments(ctx.db, item.id),
+        item.interpretsId ? catalogStore.itemById(ctx.db, item.interpretsId) : Promise.resolve(undefined),
+        item.normative ? catalogStore.interpretationsOf(ctx.db, item.id) : Promise.resolve([]),
+        catalogStore.revisions(ctx.db, item.id),
+        item.normative ? registryStore.registrationOf(ctx.db, item.id) : Promise.resolve(undefined),
+      ]);
     return sendPortalPage(
       ctx,
       request,
@@ -134,6 +154,7 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
         document={document?.status === 'published' ? document : undefined}
         interpretations={interpretations.filter((x) => x.status === 'published')}
         revisions={revisions}
+        registrationNo={registration?.registration_no}
       />,
       200,
       agencyFeed(agency),

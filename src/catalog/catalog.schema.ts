@@ -123,7 +123,56 @@ export interface CatalogStandardEntryTable {
   sort_order: number;
 }
 
+/** A normative document's registration (统一登记号) and its expiry reminder (migration 0404). */
+export interface CatalogRegistrationTable {
+  item_id: string;
+  agency_id: string;
+  registration_no: string;
+  registered_on: string;
+  expiry_alerted_on: string | null;
+}
+
+/** An item published for a notice period (公示): taken down when `ends_on` is over (migration 0404). */
+export interface CatalogNoticePeriodTable {
+  item_id: string;
+  agency_id: string;
+  ends_on: string;
+  ended_at: string | null;
+}
+
+export interface CatalogRegistrySettingsTable {
+  agency_id: string;
+  registration_template: string;
+  /** JSON `{ defaultYears, trialYears, trialWords }` (migration 0404). */
+  validity_rules: string;
+}
+
+/** Leaders (kind `leader`, name and post) and agency names (kind `agency`) for the name check (0405). */
+export interface CatalogNameRegisterTable {
+  id: string;
+  agency_id: string;
+  kind: string;
+  name: string;
+  post: string;
+  sort_order: number;
+}
+
+/** Footer identifiers of an agency's site (migration 0405); empty text is "not configured". */
+export interface CatalogSiteIdentityTable {
+  agency_id: string;
+  site_code: string;
+  icp_no: string;
+  psb_no: string;
+  party_mark_url: string;
+  error_report_url: string;
+}
+
 export interface CatalogTables {
+  catalog_registrations: CatalogRegistrationTable;
+  catalog_notice_periods: CatalogNoticePeriodTable;
+  catalog_registry_settings: CatalogRegistrySettingsTable;
+  catalog_name_register: CatalogNameRegisterTable;
+  catalog_site_identity: CatalogSiteIdentityTable;
   catalog_standard_entries: CatalogStandardEntryTable;
   catalog_columns: CatalogColumnTable;
   catalog_subjects: CatalogSubjectTable;

@@ -11,7 +11,7 @@ import { checkIndexTemplate, defaultIndexTemplate } from './index-number.js';
 import { forgetColumnsCache } from './portal-data.js';
 import { ensureCatalog } from './setup-catalog.js';
 
-async function managed(ctx: AppContext, actor: Actor, agencyId: string) {
+export async function managed(ctx: AppContext, actor: Actor, agencyId: string) {
   const all = await agenciesStore.all(ctx.db);
   const agency = all.find((a) => a.id === agencyId);
   if (!agency) throw notFound('该机关');

@@ -5,8 +5,11 @@
  * Pure: the caller passes the texts.
  */
 import { maskMiddle } from '../platform/personal-data.js';
+import { checkAgencyNames, checkLeaderNames } from './name-check.js';
+import type { NameRegister } from './site-identity.js';
 
-export type CheckCode = 'personal_data' | 'sensitive_words' | 'missing_metadata' | 'interpretation_missing';
+export type CheckCode =
+  'personal_data' | 'sensitive_words' | 'name_mismatch' | 'missing_metadata' | 'interpretation_missing';
 
 export interface CheckFinding {
   code: CheckCode;
@@ -76,6 +79,8 @@ export interface CheckInput {
   interpretationExemption: string;
   /** The agency's sensitive-word list. */
   sensitiveWords?: readonly string[];
+  /** The agency's register of leaders and agency names (name-check.ts). */
+  names?: NameRegister;
 }
 
 export function prepublicationChecks(i: CheckInput): CheckFinding[] {
@@ -104,6 +109,18 @@ export function prepublicationChecks(i: CheckInput): CheckFinding[] {
       blocking: false,
       message: `发现本机关敏感词：${words.slice(0, 10).join('、')}，请核实后再公开。`,
     });
+  if (i.names) {
+    const found = [...checkLeaderNames(texts, i.names), ...checkAgencyNames(texts, i.names.agencies)];
+    if (found.length)
+      out.push({
+        code: 'name_mismatch',
+        blocking: false,
+        message: `以下领导姓名或机构名称与本机关名单不一致：${found
+          .slice(0, 5)
+          .map((f) => `“${f.found}”（名单为：${f.expected}）`)
+          .join('；')}${found.length > 5 ? ' 等' : ''}，请核实后再公开。`,
+      });
+  }
   // Art. 12 ¶3: 索引、名称、内容概述、生成日期 are the catalog's minimum (the index number is issued on publishing).
   const missing = [
     !i.title.trim() && '名称',

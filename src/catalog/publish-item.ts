@@ -3,6 +3,7 @@
  * publication, the others must each be confirmed. The system records the publication date (a typed, possibly
  * falsified 发布日期 fails a site inspection), issues the index number, and flags Art. 26 lateness.
  */
+import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Actor } from '../agencies/permissions.js';
 import { legalDayOf } from '../calendar/legal-day.js';
@@ -19,15 +20,29 @@ import { canMove, itemStatusLabel, type Item } from './item.js';
 import { prepublicationChecks, type CheckFinding } from './prepublication.js';
 import { bodyText } from './sanitize.js';
 import { catalogSearch } from './search-port.js';
+import { checkNoticeEnd } from './notice-periods.js';
+import { registerDocument } from './register-document.js';
+import { registryStore } from './registry.store.js';
+import { siteStore } from './site.store.js';
 import { art26Timeliness } from './timeliness.js';
 
 /** The pre-publication findings of an item as it stands. */
 export async function checksOf(db: Queryable, item: Item): Promise<CheckFinding[]> {
-  const [attachments, interpretations, sensitiveWords] = await Promise.all([
+  const [attachments, interpretations, sensitiveWords, register, agency] = await Promise.all([
     catalogStore.attachments(db, item.id),
     item.normative ? catalogStore.interpretationsOf(db, item.id) : Promise.resolve([]),
     catalogStore.sensitiveWords(db, item.agencyId),
+    siteStore.names(db, item.agencyId),
+    agenciesStore.byId(db, item.agencyId),
   ]);
+  // The name check runs once the agency has filled its register; its own name is then always on it.
+  const names =
+    register.leaders.length || register.agencies.length
+      ? {
+          leaders: register.leaders,
+          agencies: [...new Set([agency?.name ?? '', ...register.agencies])].filter(Boolean),
+        }
+      : undefined;
   return prepublicationChecks({
     title: item.title,
     summary: item.summary,
@@ -39,6 +54,7 @@ export async function checksOf(db: Queryable, item: Item): Promise<CheckFinding[
     interpretationCount: interpretations.length,
     interpretationExemption: item.interpretationExemption,
     sensitiveWords,
+    names,
   });
 }
 
@@ -65,12 +81,18 @@ export async function issueIndexNumber(db: Queryable, agency: Agency, day: strin
   return renderIndexNumber(template, c, seq);
 }
 
+export interface PublishOptions {
+  /** Last day of a notice period (公示): the item comes down after it (notice-periods.ts). */
+  noticeEndsOn?: string | null;
+}
+
 export async function publishItem(
   ctx: AppContext,
   actor: Actor,
   itemId: string,
   acknowledged: readonly string[] = [],
-): Promise<{ indexNo: string; late: boolean }> {
+  options: PublishOptions = {},
+): Promise<{ indexNo: string; late: boolean; registrationNo: string | null }> {
   const { item, agency } = await itemForAction(ctx, ctx.db, actor, itemId, 'catalog.publish');
   if (!canMove(item.status, 'publish'))
     throw new DomainError(
@@ -87,13 +109,19 @@ export async function publishItem(
   requireCleared(await checksOf(ctx.db, item), acknowledged);
   const now = ctx.now().toISOString();
   const publishedOn = legalDayOf(now);
-  const timely = item.writtenOn ? art26Timeliness(calendarOf(agency), item.writtenOn, publishedOn) : null;
+  const noticeEndsOn = checkNoticeEnd(options.noticeEndsOn, publishedOn);
+  const timely = item.writtenOn
+    ? art26Timeliness(await calendarOf(ctx, agency), item.writtenOn, publishedOn)
+    : null;
   return ctx.db
     .transaction()
     .execute(async (tx) => {
       const indexNo = item.indexNo ?? (await issueIndexNumber(tx, agency, publishedOn));
+      const registration = item.normative ? await registerDocument(tx, agency, item, publishedOn) : null;
+      if (noticeEndsOn) await registryStore.putNoticePeriod(tx, item.id, item.agencyId, noticeEndsOn);
       const published: Item = {
         ...item,
+        expiresOn: registration?.expiresOn ?? item.expiresOn,
         status: 'published',
         indexNo,
         publishedOn,
@@ -124,9 +152,14 @@ export async function publishItem(
           acknowledged: [...acknowledged],
           late: published.late,
           spanWorkdays: published.spanWorkdays,
+          ...(registration && {
+            registrationNo: registration.registrationNo,
+            expiresOn: published.expiresOn,
+          }),
+          ...(noticeEndsOn && { noticeEndsOn }),
         },
       });
-      return { indexNo, late: published.late };
+      return { indexNo, late: published.late, registrationNo: registration?.registrationNo ?? null };
     })
     .finally(() => forgetColumnsCache(item.agencyId));
 }

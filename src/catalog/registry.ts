@@ -98,3 +98,20 @@ export async function registryOf(db: Queryable, agencyId: string) {
     .orderBy('published_on', 'desc')
     .execute();
 }
+
+/**
+ * Whether the agency keeps its register here for the year: some normative document of it was published on
+ * the platform by 31 December. Until then the annual report keeps figures entered by hand (history).
+ */
+export async function registryInUse(db: Queryable, agencyId: string, year: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('catalog_items')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('normative', '=', 1)
+    .where('status', '=', 'published')
+    .where('published_on', '<=', `${year}-12-31`)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}

@@ -6,6 +6,7 @@ import type { Actor } from '../agencies/permissions.js';
 import { isIsoDate } from '../calendar/dates.js';
 import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
+import type { Queryable } from '../platform/db/database.js';
 import { DomainError, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { itemForAction } from './catalog-access.js';
@@ -32,34 +33,53 @@ export async function endValidity(
   else if (item.publishedOn && input.on < item.publishedOn) fields.on = '废止或失效日期不能早于发布日期';
   if (input.note.length > 300) fields.validityNote = '说明不能超过 300 个字';
   if (Object.keys(fields).length) throw validationFailed(fields);
-  const now = ctx.now().toISOString();
+  await ctx.db
+    .transaction()
+    .execute((tx) =>
+      stampEnded(tx, ctx.now().toISOString(), actor, item, input.validity as Ended, input.on, input.note),
+    );
+}
+
+type Ended = Exclude<Item['validity'], 'in_force'>;
+
+/**
+ * Stamps a published item repealed or expired on `on` inside the caller's transaction: a new revision (the
+ * public history says when and why), the search entry and an event. Shared with the automatic expiry.
+ */
+export async function stampEnded(
+  tx: Queryable,
+  now: string,
+  actor: Actor,
+  item: Item,
+  validity: Ended,
+  on: string,
+  note: string,
+): Promise<void> {
   const next: Item = {
     ...item,
-    validity: input.validity as Item['validity'],
-    repealedOn: input.on,
-    validityNote: input.note.trim(),
+    validity,
+    repealedOn: on,
+    validityNote: note.trim(),
     revision: item.revision + 1,
     updatedAt: now,
   };
-  const label = input.validity === 'repealed' ? '废止' : '失效';
-  await ctx.db.transaction().execute(async (tx) => {
-    await catalogStore.updateItem(tx, next);
-    await catalogStore.addRevision(tx, {
-      itemId,
-      revision: next.revision,
-      at: now,
-      actorLabel: actor.label,
-      note: `${input.on} ${label}${next.validityNote ? `：${next.validityNote}` : ''}`,
-      snapshot: next,
-    });
-    await catalogSearch.port.indexItem(tx, next);
-    await appendEvent(tx, {
-      actor,
-      agencyId: item.agencyId,
-      entityType: 'catalog_item',
-      entityId: itemId,
-      action: input.validity === 'repealed' ? 'catalog.item_repealed' : 'catalog.item_expired',
-      data: { on: input.on },
-    });
+  const label = validity === 'repealed' ? '废止' : '失效';
+  await catalogStore.updateItem(tx, next);
+  await catalogStore.addRevision(tx, {
+    itemId: item.id,
+    revision: next.revision,
+    at: now,
+    actorLabel: actor.label,
+    note: `${on} ${label}${next.validityNote ? `：${next.validityNote}` : ''}`,
+    snapshot: next,
+  });
+  await catalogSearch.port.indexItem(tx, next);
+  await appendEvent(tx, {
+    actor,
+    agencyId: item.agencyId,
+    entityType: 'catalog_item',
+    entityId: item.id,
+    action: validity === 'repealed' ? 'catalog.item_repealed' : 'catalog.item_expired',
+    data: { on },
   });
 }

@@ -65,3 +65,24 @@ export async function catalogStatistics(
     late: Number(totals?.late ?? 0),
   };
 }
+
+/** Published items per year of an agency (withdrawn items count nowhere), oldest year first. */
+export async function publishedPerYear(
+  db: Queryable,
+  agencyId: string,
+): Promise<Array<{ year: number; published: number }>> {
+  const rows = await db
+    .selectFrom('catalog_items')
+    .select(['published_on', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('agency_id', '=', agencyId)
+    .where('status', '=', 'published')
+    .where('published_on', 'is not', null)
+    .groupBy('published_on')
+    .execute();
+  const byYear = new Map<number, number>();
+  for (const r of rows) {
+    const y = Number(r.published_on!.slice(0, 4));
+    byYear.set(y, (byYear.get(y) ?? 0) + Number(r.n));
+  }
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, published]) => ({ year, published }));
+}

@@ -4,6 +4,8 @@ import type { Job } from './jobs.js';
 import { sendReportReminders } from '../annual-reports/send-reminders.js';
 import { sendMessageReminders } from '../interaction/send-reminders.js';
 import { sendRequestReminders } from '../requests/reminders.job.js';
+import { sweepRegistry } from '../catalog/registry-sweep.js';
+import { endNoticePeriods } from '../catalog/notice-periods.js';
 
 export const jobs: Job[] = [
   {
@@ -27,5 +29,15 @@ export const jobs: Job[] = [
     name: 'requests.reminders',
     intervalMs: 60 * 60_000,
     run: async (ctx) => void (await sendRequestReminders(ctx)),
+  },
+  {
+    name: 'catalog.registry_daily',
+    intervalMs: 24 * 3600_000,
+    run: async (ctx) => void (await sweepRegistry(ctx)),
+  },
+  {
+    name: 'catalog.notice_periods',
+    intervalMs: 60 * 60_000,
+    run: async (ctx) => void (await endNoticePeriods(ctx)),
   },
 ];

@@ -5,10 +5,18 @@
  */
 import type { AppContext } from '../platform/context.js';
 import { requestsTable3Source } from '../requests/requests-table3.js';
-import type { Article20Source, DisputeRegisterSource, ReportSources, Table3Source } from './ports.js';
+import { normativeDocumentCounts, registryInUse } from '../catalog/registry.js';
+import type {
+  Article20Entry,
+  Article20Source,
+  DisputeRegisterSource,
+  ReportSources,
+  Table3Source,
+} from './ports.js';
 import { article20Store } from './stores/article20.store.js';
 import { disputesStore } from './stores/disputes.store.js';
 import { table3EntriesStore } from './stores/table3-entries.store.js';
+import type { FormatVersion } from './model/types.js';
 import type { Table3Figures } from './table3.js';
 
 /** Table 三 figures entered by hand, each cell's provenance naming their source. */
@@ -42,9 +50,38 @@ export function table3SourceFor(ctx: AppContext): Table3Source {
   };
 }
 
+/**
+ * Table 二 as entered, except the 规范性文件 row of the current format, which the normative-document
+ * registry computes (本年制发 / 本年废止 / 现行有效, portal-standards §5: the report must reconcile with the
+ * registry) once the agency keeps its register here; before that, the entered history stands. The 2019
+ * trial format counts differently (新制作 / 新公开 / 对外公开总数) and stays entered.
+ */
 export function article20SourceFor(ctx: AppContext): Article20Source {
-  return { article20: (agency, year) => article20Store.forYear(ctx.db, agency.id, year) };
+  return {
+    article20: async (agency, year, format) =>
+      withRegistryRow(ctx, agency.id, year, format, await article20Store.forYear(ctx.db, agency.id, year)),
+  };
 }
+
+/** The entered table 二 rows with the registry's 规范性文件 row in place of the entered one (see above). */
+export async function withRegistryRow(
+  ctx: AppContext,
+  agencyId: string,
+  year: number,
+  format: FormatVersion,
+  entered: readonly Article20Entry[],
+): Promise<readonly Article20Entry[]> {
+  if (format === '2019' || !(await registryInUse(ctx.db, agencyId, year))) return entered;
+  const [counts] = await normativeDocumentCounts(ctx.db, [agencyId], year);
+  const computed: Article20Entry = {
+    rowId: NORMATIVE_ROW,
+    values: { issued: counts!.made, repealed: counts!.repealed, inForce: counts!.inForce },
+    source: `规范性文件登记（本平台），截至 ${year}-12-31`,
+  };
+  return [...entered.filter((e) => e.rowId !== NORMATIVE_ROW), computed];
+}
+
+const NORMATIVE_ROW = 't2.r1.normative';
 
 export function disputeRegisterFor(ctx: AppContext): DisputeRegisterSource {
   return { disputes: (agency, year) => disputesStore.ofAgency(ctx.db, agency.id, `${year}-12-31`) };

@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { catalogSections, latestItemsBlock } from '../catalog/portal-sections.js';
+import { SiteIdentifiers, siteIdentityOf } from '../catalog/site-footer.js';
+import type { SiteIdentity } from '../catalog/site-identity.js';
 import type { Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
@@ -61,7 +63,7 @@ export async function portalNav(
   return items.map((i) => ({ ...i, current: i === current }));
 }
 
-export function PortalFooter({ agency }: { agency: Agency }) {
+export function PortalFooter({ agency, identity }: { agency: Agency; identity?: SiteIdentity }) {
   const o = agency.office;
   return (
     <>
@@ -73,6 +75,7 @@ export function PortalFooter({ agency }: { agency: Agency }) {
         {o.postcode && `（邮编 ${o.postcode}）`}　电话：{o.phone}
         {o.email && `　电子邮箱：${o.email}`}
       </p>
+      <SiteIdentifiers identity={identity} />
     </>
   );
 }
@@ -88,7 +91,7 @@ export async function sendPortalPage(
   feeds?: Array<{ href: string; title: string }>,
 ) {
   const path = request.url.split('?')[0] ?? '/';
-  const nav = await portalNav(ctx, agency, path);
+  const [nav, identity] = await Promise.all([portalNav(ctx, agency, path), siteIdentityOf(ctx, agency)]);
   return sendPage(
     reply,
     <PublicShell
@@ -98,7 +101,7 @@ export async function sendPortalPage(
       siteName={agency.name}
       siteHref={`/${agency.pathSegment}/`}
       nav={nav}
-      footer={<PortalFooter agency={agency} />}
+      footer={<PortalFooter agency={agency} identity={identity} />}
       feeds={feeds ?? [{ href: `/${agency.pathSegment}/feed.atom`, title: `${agency.name}公开信息` }]}
     >
       {body}

@@ -48,6 +48,8 @@ export function ItemPage(props: {
   document: Item | undefined;
   interpretations: Item[];
   revisions: Array<{ revision: number; at: string; note: string }>;
+  /** 统一登记号 of a registered normative document. */
+  registrationNo?: string;
 }) {
   const { agency, item: i } = props;
   const rows: Array<[string, string | null | undefined]> = [
@@ -57,6 +59,7 @@ export function ItemPage(props: {
     ['成文日期', i.writtenOn],
     ['发布日期', i.publishedOn],
     ['文号', i.docNo],
+    ['统一登记号', props.registrationNo],
     ['公开目录', props.column?.name],
     ['体裁分类', i.genre],
     ['五公开类别', i.fiveKind ? fiveKindLabel[i.fiveKind] : ''],

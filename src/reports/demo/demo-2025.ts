@@ -99,8 +99,10 @@ function article20(year: number, inForce: number, issued: number, repealed: numb
 export function demo2025Sources(): ReportSources {
   return {
     article20: memoryArticle20Source([
-      { agencyId: ZHONGXING.id, year: 2024, entries: article20(2024, 2, 1, 0) },
-      { agencyId: ZHONGXING.id, year: 2025, entries: article20(2025, 3, 2, 1) },
+      // The township's first normative documents are the catalog demo's three of 2025 (none repealed), so
+      // the entered row agrees with the registry that replaces it once the catalog is loaded.
+      { agencyId: ZHONGXING.id, year: 2024, entries: article20(2024, 0, 0, 0) },
+      { agencyId: ZHONGXING.id, year: 2025, entries: article20(2025, 3, 3, 0) },
     ]),
     table3: casesTable3Source(demoCases()),
     disputes: memoryDisputeRegister(demoDisputes()),

@@ -1,0 +1,39 @@
+/**
+ * The footer's site identifiers on the public pages: shown when configured, and the pages still pass axe
+ * (GB/T 37668 level 2: no serious or critical violation) in normal and elder mode.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { systemActor } from '../../src/agencies/permissions.js';
+import { setSiteIdentity } from '../../src/catalog/manage-site.js';
+import { seriousViolations } from '../support/browser.js';
+import { demoPlatform } from '../support/e2e.js';
+
+const platform = demoPlatform();
+
+test('footer identifiers on every page type, axe-clean in normal and elder mode', async () => {
+  const { base, browser, ctx } = platform;
+  const zx = (await agenciesStore.byPathSegment(ctx.db, 'zhongxing'))!;
+  await setSiteIdentity(ctx, systemActor(), zx.id, {
+    siteCode: '3403230001',
+    icpNo: '皖ICP备05001234号-1',
+    psbNo: '皖公网安备 34032302000001号',
+    partyMarkUrl: 'https://bszs.conac.cn/sitename?method=show&id=1',
+    errorReportUrl: 'https://zfwzzc.www.gov.cn/check_web/errorInfo_querySiteInfo.action?webCode=3403230001',
+  });
+  const page = await (await browser.newContext()).newPage();
+  const pages = ['/zhongxing/', '/zhongxing/xxgk/columns/gzdt', '/zhongxing/xxgk/guide', '/zhongxing/hdjl/'];
+  for (const mode of ['standard', 'elder']) {
+    await page.goto(`${base}/mode/${mode}?back=/zhongxing/`);
+    for (const path of pages) {
+      await page.goto(`${base}${path}`);
+      const footer = page.locator('footer');
+      assert.match((await footer.textContent()) ?? '', /网站标识码：3403230001/, path);
+      assert.equal(await footer.getByRole('link', { name: '我为政府网站找错' }).count(), 1, path);
+      assert.equal(await footer.getByRole('link', { name: '党政机关网站标识' }).count(), 1, path);
+      assert.deepEqual(await seriousViolations(page), [], `${mode} ${path}`);
+    }
+  }
+  await page.close();
+});
