@@ -11,6 +11,8 @@ import { registerCalendarCommands } from '../calendar/calendar.cli.js';
 import { databaseCalendarDeps } from '../calendar/calendar.db-deps.js';
 import { registerReportCommands } from '../reports/report.cli.js';
 import { registerSearchCommands } from '../search/search.cli.js';
+import { registerMessageCommands } from '../interaction/messages.cli.js';
+import { registerSupervisionCommands } from '../supervision/supervision.cli.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerCalendarCommands(program, databaseCalendarDeps(withContext));
   registerReportCommands(program);
   registerSearchCommands(program);
+  registerMessageCommands(program);
+  registerSupervisionCommands(program);
   return program;
 }
 
