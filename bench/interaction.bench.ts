@@ -48,7 +48,7 @@ const RAW_ALARMS = `select id, handling_agency_id, tracking_code, subject, recei
   from messages where handling_agency_id in (IDS) and status in ('received','accepted','in_review') and due_on < ?
   order by received_on limit 100`;
 const RAW_ITEMS = `select agency_id, substr(published_on, 1, 7) as month, count(*) as n, sum(late) as late
-  from catalog_items where agency_id in (IDS) and published_on >= ? and published_on <= ?
+  from catalog_items where agency_id in (IDS) and status = 'published' and published_on >= ? and published_on <= ?
   group by agency_id, substr(published_on, 1, 7)`;
 const RAW_REQUESTS = `select agency_id, substr(received_on, 1, 7) as month, count(*) as n
   from request_cases where agency_id in (IDS) and received_on >= ? and received_on <= ?
@@ -373,7 +373,7 @@ async function generateOthers(
           agency_id: a.id,
           year: 2025,
           score: Math.round(600 + rnd() * 400) / 10,
-          grade: '良好',
+          grade: 'good',
           summary: '',
           recorded_by: 'bench',
           recorded_at: now,

@@ -7,7 +7,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('catalog_items_agency_published_on')
     .on('catalog_items')
-    .columns(['agency_id', 'published_on', 'late'])
+    .columns(['agency_id', 'status', 'published_on', 'late'])
     .execute();
   // Message timeliness per handling agency reads these columns only (status, days received/closed/due).
   await db.schema

@@ -22,6 +22,7 @@ export async function lateItems(db: Queryable, agencyId: string, p: Period): Pro
     .selectFrom('catalog_items')
     .select(['id', 'title', 'index_no', 'written_on', 'published_on', 'span_workdays'])
     .where('agency_id', '=', agencyId)
+    .where('status', '=', 'published')
     .where('published_on', '>=', p.from)
     .where('published_on', '<=', p.to)
     .where('late', '=', 1)

@@ -25,6 +25,10 @@ import {
   type RatingFigure,
 } from './dashboard-figures.store.js';
 import { outcomeGroupOf, outcomeGroups } from './outcome-groups.js';
+import { gradeLabel, type Grade } from './accountability.js';
+
+/** A grade's Chinese label; a code we do not know (e.g. from a configured scorecard) is shown as stored. */
+export const gradeText = (g: string) => gradeLabel[g as Grade] ?? g;
 
 export { messageAlarms, messageTimeliness, type Alarm, type MessageTimelinessRow };
 

@@ -9,7 +9,7 @@ import { scopeOf, type Actor } from '../agencies/permissions.js';
 import { toLegalDay } from '../calendar/legal-day.js';
 import { resolveAgency, withContext } from '../cli/core.cli.js';
 import { validationFailed } from '../platform/errors.js';
-import { supervisionDashboard, type DashboardRow } from './dashboard.js';
+import { gradeText, supervisionDashboard, type DashboardRow } from './dashboard.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
 
@@ -28,7 +28,7 @@ const columns: Array<[string, (r: DashboardRow) => string | number]> = [
   ['超期未答复留言', (r) => r.messages.overdue],
   ['超3个月未答复', (r) => r.messages.critical],
   ['社会评议得分', (r) => (r.rating ? r.rating.overall.toFixed(2) : '-')],
-  ['考核得分', (r) => (r.assessment ? `${r.assessment.score}（${r.assessment.grade}）` : '-')],
+  ['考核得分', (r) => (r.assessment ? `${r.assessment.score}（${gradeText(r.assessment.grade)}）` : '-')],
 ];
 
 export function registerSupervisionCommands(program: Command): void {

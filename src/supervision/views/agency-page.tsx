@@ -1,5 +1,5 @@
 /** One agency's figures for a year, each count linking to the records behind it (the drill-down). */
-import type { Dashboard, DashboardRow } from '../dashboard.js';
+import { gradeText, type Dashboard, type DashboardRow } from '../dashboard.js';
 import { ChartScripts, CriticalAlarm, MonthsTable, OutcomesTable, pct } from './dashboard-parts.js';
 
 export const recordsHref = (agencyId: string, kind: string, year: number) =>
@@ -81,7 +81,9 @@ export function AgencyPage({ d, year, to }: { d: Dashboard; year: number; to: st
           </tr>
           <tr>
             <th scope="row">考核得分和等次</th>
-            <td class="num">{r.assessment ? `${r.assessment.score}（${r.assessment.grade}）` : '—'}</td>
+            <td class="num">
+              {r.assessment ? `${r.assessment.score}（${gradeText(r.assessment.grade)}）` : '—'}
+            </td>
           </tr>
         </tbody>
       </table>

@@ -1,6 +1,6 @@
 /** The supervisor's dashboard over all agencies in scope: every figure as a table, charted where JS runs. */
 import type { Agency } from '../../agencies/agency.js';
-import type { Dashboard } from '../dashboard.js';
+import { gradeText, type Dashboard } from '../dashboard.js';
 import { BarChart } from './bar-chart.js';
 import {
   AlarmTable,
@@ -259,7 +259,7 @@ export function DashboardPage({
                 </th>
                 <Num value={l.rank} />
                 <Num value={l.score} />
-                <td>{l.grade}</td>
+                <td>{gradeText(l.grade)}</td>
               </tr>
             ))}
           </tbody>
