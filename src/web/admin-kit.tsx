@@ -9,6 +9,7 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { mayManageCalendar } from '../calendar/save-arrangement.js';
 import { missingYearWarnings } from '../calendar/year-status.js';
+import { criticalMessageWarnings } from '../supervision/critical-alarm.js';
 import { sendPage } from './render.js';
 import { AdminShell, type PortalNavItem } from './views/layout.js';
 
@@ -53,6 +54,7 @@ export const adminWarnings: Array<
       text,
       ...(mayManageCalendar(user.actor) ? { href: '/admin/calendar' } : {}),
     })),
+  criticalMessageWarnings,
 ];
 
 export async function collectAdminWarnings(ctx: AppContext, user: CurrentUser) {

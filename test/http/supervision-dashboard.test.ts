@@ -77,6 +77,22 @@ describeEachDatabase('supervisor dashboard over HTTP: drill-down and scope', ({ 
     assert.equal((await b.get(`/admin/supervision/agencies/${zhongxing}/nonsense`)).statusCode, 404);
   });
 
+  test('the admin home carries the critical alarm for the messages in scope only', async () => {
+    const count = async (user: string) => {
+      const b = new Browser(app);
+      await b.login(user);
+      const home = await b.get('/admin/');
+      const m = /严重告警：(\d+) 条留言超过3个月未答复/.exec(home.body);
+      return { n: m ? Number(m[1]) : 0, body: home.body };
+    };
+    const supervisor = await count('gz-supervisor');
+    const township = await count('zx-admin');
+    assert.ok(supervisor.n >= 1);
+    assert.match(supervisor.body, /href="\/admin\/supervision"/);
+    // 湖沟镇's message is the supervisor's concern, never 仲兴乡's.
+    assert.ok(township.n < supervisor.n, `${township.n} < ${supervisor.n}`);
+  });
+
   test('the chart scripts are served with a long cache from this origin', async () => {
     const b = new Browser(app);
     await b.login('gz-supervisor');
