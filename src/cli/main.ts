@@ -13,6 +13,8 @@ import { registerReportCommands } from '../reports/report.cli.js';
 import { registerSearchCommands } from '../search/search.cli.js';
 import { registerScorecardCommands } from '../supervision/scorecard/scorecard.cli.js';
 import { registerRequestCommands } from '../requests/import-cases.cli.js';
+import { registerMessageCommands } from '../interaction/messages.cli.js';
+import { registerSupervisionCommands } from '../supervision/supervision.cli.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerSearchCommands(program);
   registerScorecardCommands(program);
   registerRequestCommands(program);
+  registerMessageCommands(program);
+  registerSupervisionCommands(program);
   return program;
 }
 

@@ -107,3 +107,20 @@ export async function messageAlarms(
     }))
     .sort((a, b) => Number(b.critical) - Number(a.critical));
 }
+
+/** How many messages of the given agencies are open for more than 3 months on `today` (§7 V4). */
+export async function criticalCount(
+  db: Queryable,
+  agencyIds: readonly string[],
+  today: string,
+): Promise<number> {
+  if (agencyIds.length === 0) return 0;
+  const r = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('handling_agency_id', 'in', [...agencyIds])
+    .where('status', 'in', OPEN)
+    .where('critical_after', '<', today)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

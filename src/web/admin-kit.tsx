@@ -10,6 +10,7 @@ import { DomainError } from '../platform/errors.js';
 import { mayManageCalendar } from '../calendar/save-arrangement.js';
 import { missingYearWarnings } from '../calendar/year-status.js';
 import { requestReminderWarnings } from '../requests/reminders.warnings.js';
+import { criticalMessageWarnings } from '../supervision/critical-alarm.js';
 import { sendPage } from './render.js';
 import { AdminShell, type PortalNavItem } from './views/layout.js';
 
@@ -44,7 +45,7 @@ export const adminNav: { href: string; label: string; action: Action | Action[] 
   { href: '/admin/annual-reports?review=1', label: '年报审核', action: 'reports.supervise' },
   { href: '/admin/messages', label: '留言办理', action: 'messages.handle' },
   { href: '/admin/ratings', label: '社会评议', action: 'reports.supervise' },
-  { href: '/admin/supervision', label: '监督保障', action: 'reports.supervise' },
+  { href: '/admin/supervision', label: '监督保障', action: ['reports.supervise', 'reports.edit'] },
   { href: '/admin/supervision/scorecard', label: '考核评分', action: 'reports.supervise' },
   { href: '/admin/accountability', label: '考核与整改', action: 'reports.edit' },
   { href: '/admin/catalog', label: '主动公开', action: 'catalog.edit' },
@@ -61,6 +62,7 @@ export const adminWarnings: Array<
       ...(mayManageCalendar(user.actor) ? { href: '/admin/calendar' } : {}),
     })),
   requestReminderWarnings,
+  criticalMessageWarnings,
 ];
 
 export async function collectAdminWarnings(ctx: AppContext, user: CurrentUser) {
