@@ -12,10 +12,10 @@ export interface UploadedFile {
   data: Buffer;
 }
 
-export async function enableMultipart(app: FastifyInstance): Promise<void> {
+export async function enableMultipart(app: FastifyInstance, maxFiles = 5): Promise<void> {
   await app.register(multipart, {
     attachFieldsToBody: true,
-    limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 5, fields: 60 },
+    limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: maxFiles, fields: 60 },
   });
   app.addHook('preValidation', async (request) => {
     if (!request.isMultipart()) return;

@@ -85,48 +85,64 @@ export async function publishItem(
     );
   requireNewReviewer(item, actor);
   requireCleared(await checksOf(ctx.db, item), acknowledged);
-  const now = ctx.now().toISOString();
-  const publishedOn = legalDayOf(now);
-  const timely = item.writtenOn ? art26Timeliness(calendarOf(agency), item.writtenOn, publishedOn) : null;
   return ctx.db
     .transaction()
     .execute(async (tx) => {
-      const indexNo = item.indexNo ?? (await issueIndexNumber(tx, agency, publishedOn));
-      const published: Item = {
-        ...item,
-        status: 'published',
-        indexNo,
-        publishedOn,
-        publishedAt: now,
-        spanWorkdays: timely?.spanWorkdays ?? null,
-        late: timely?.late ?? false,
-        revision: item.revision + 1,
-        updatedAt: now,
-      };
-      await catalogStore.updateItem(tx, published);
-      await catalogStore.addRevision(tx, {
-        itemId: item.id,
-        revision: published.revision,
-        at: now,
-        actorLabel: actor.label,
-        note: '首次发布',
-        snapshot: published,
-      });
-      await catalogSearch.port.indexItem(tx, published);
-      await appendEvent(tx, {
-        actor,
-        agencyId: item.agencyId,
-        entityType: 'catalog_item',
-        entityId: item.id,
-        action: 'catalog.item_published',
-        data: {
-          indexNo,
-          acknowledged: [...acknowledged],
-          late: published.late,
-          spanWorkdays: published.spanWorkdays,
-        },
-      });
-      return { indexNo, late: published.late };
+      const published = await recordPublication(tx, ctx, actor, item, agency, acknowledged);
+      return { indexNo: published.indexNo!, late: published.late };
     })
     .finally(() => forgetColumnsCache(item.agencyId));
+}
+
+/**
+ * Publishes a cleared item inside the caller's transaction: the publication day and instant come from the
+ * clock, the index number from the agency's rule (the editor's review and the bulk import share this).
+ */
+export async function recordPublication(
+  tx: Queryable,
+  ctx: AppContext,
+  actor: Actor,
+  item: Item,
+  agency: Agency,
+  acknowledged: readonly string[],
+): Promise<Item> {
+  const now = ctx.now().toISOString();
+  const publishedOn = legalDayOf(now);
+  const timely = item.writtenOn ? art26Timeliness(calendarOf(agency), item.writtenOn, publishedOn) : null;
+  const indexNo = item.indexNo ?? (await issueIndexNumber(tx, agency, publishedOn));
+  const published: Item = {
+    ...item,
+    status: 'published',
+    indexNo,
+    publishedOn,
+    publishedAt: now,
+    spanWorkdays: timely?.spanWorkdays ?? null,
+    late: timely?.late ?? false,
+    revision: item.revision + 1,
+    updatedAt: now,
+  };
+  await catalogStore.updateItem(tx, published);
+  await catalogStore.addRevision(tx, {
+    itemId: item.id,
+    revision: published.revision,
+    at: now,
+    actorLabel: actor.label,
+    note: '首次发布',
+    snapshot: published,
+  });
+  await catalogSearch.port.indexItem(tx, published);
+  await appendEvent(tx, {
+    actor,
+    agencyId: item.agencyId,
+    entityType: 'catalog_item',
+    entityId: item.id,
+    action: 'catalog.item_published',
+    data: {
+      indexNo,
+      acknowledged: [...acknowledged],
+      late: published.late,
+      spanWorkdays: published.spanWorkdays,
+    },
+  });
+  return published;
 }

@@ -11,6 +11,7 @@ import { registerCalendarCommands } from '../calendar/calendar.cli.js';
 import { databaseCalendarDeps } from '../calendar/calendar.db-deps.js';
 import { registerReportCommands } from '../reports/report.cli.js';
 import { registerSearchCommands } from '../search/search.cli.js';
+import { registerCatalogCommands } from '../catalog/catalog.cli.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerCalendarCommands(program, databaseCalendarDeps(withContext));
   registerReportCommands(program);
   registerSearchCommands(program);
+  registerCatalogCommands(program);
   return program;
 }
 

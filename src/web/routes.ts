@@ -28,6 +28,7 @@ import { registerAccountabilityRoutes } from '../supervision/accountability.rout
 import { registerCatalogPortal } from '../catalog/catalog.portal.js';
 import { registerCatalogApi } from '../catalog/catalog.api.js';
 import { registerCatalogAdmin } from '../catalog/catalog.admin.js';
+import { registerCatalogImportAdmin } from '../catalog/import.admin.js';
 import { registerSearchAdmin, registerSearchPortal } from '../search/search.routes.js';
 import { registerSearchApi } from '../search/search.api.js';
 
@@ -56,6 +57,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerRequestAdminRoutes },
   { surface: 'public', register: registerRequestPortalRoutes },
   { surface: 'admin', register: registerCatalogAdmin },
+  { surface: 'admin', register: registerCatalogImportAdmin },
   { surface: 'public', register: registerCatalogApi },
   { surface: 'public', register: registerCatalogPortal },
   { surface: 'public', register: registerSearchApi },
