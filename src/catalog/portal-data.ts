@@ -2,11 +2,18 @@
  * Read side for the portal: which columns have content (cached briefly — the navigation is built on every
  * page and must not count a million rows each time), and the pieces of an item page.
  */
+import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Queryable } from '../platform/db/database.js';
+import { publicContentChanged } from '../web/public-cache.js';
 import { catalogStore, type Column } from './catalog.store.js';
 
 const TTL_MS = 5000;
+/** Column totals: counting a large column is the dearest query of a page, and a change here resets them. */
+const TOTAL_TTL_MS = 60_000;
+/** Bumped whenever the catalog's published content changes on this node; keys the list caches. */
+let version = 0;
+export const catalogVersion = () => version;
 const cache = new Map<
   string,
   { at: number; columns: Column[]; filled: Set<string>; normative: boolean; standard: boolean }
@@ -53,6 +60,20 @@ export async function columnsWithContent(
   return entry;
 }
 
+const TREE_TTL_MS = 30_000;
+let tree: { at: number; agencies: Agency[] } | undefined;
+
+/** All agencies, kept briefly: every column page of a county asks which townships are under it. */
+export async function agencyTree(db: Queryable): Promise<Agency[]> {
+  if (tree && Date.now() - tree.at < TREE_TTL_MS) return tree.agencies;
+  tree = { at: Date.now(), agencies: await agenciesStore.all(db) };
+  return tree.agencies;
+}
+
+/** Townships and streets under a county: their items show in the county's column lists. */
+export const subordinateSites = (all: readonly Agency[], agency: Agency) =>
+  all.filter((a) => a.parentId === agency.id && (a.level === 'township' || a.level === 'street'));
+
 const totals = new Map<string, { at: number; total: number }>();
 
 /**
@@ -62,7 +83,7 @@ const totals = new Map<string, { at: number; total: number }>();
 export async function columnTotal(db: Queryable, columnIds: readonly string[]): Promise<number> {
   const key = [...columnIds].sort().join(',');
   const hit = totals.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.total;
+  if (hit && Date.now() - hit.at < TOTAL_TTL_MS) return hit.total;
   const r = await db
     .selectFrom('catalog_items')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -75,10 +96,15 @@ export async function columnTotal(db: Queryable, columnIds: readonly string[]): 
   return total;
 }
 
-/** Forget the caches (after publishing, so the editor sees the change at once on this node). */
+/**
+ * Forget the caches (after publishing, revising, withdrawing or repealing, so the change shows at once on this
+ * node; other nodes within the TTLs). The whole list cache goes: a county's lists hold its townships' items.
+ */
 export const forgetColumnsCache = (agencyId: string) => {
   cache.delete(agencyId);
   totals.clear();
+  version++;
+  publicContentChanged();
 };
 
 export async function subjectName(db: Queryable, code: string | null): Promise<string | undefined> {

@@ -11,6 +11,7 @@ import { appendEvent } from '../platform/events.js';
 import { itemForAction } from './catalog-access.js';
 import { catalogStore } from './catalog.store.js';
 import type { Item } from './item.js';
+import { forgetColumnsCache } from './portal-data.js';
 import { catalogSearch } from './search-port.js';
 
 export async function endValidity(
@@ -62,4 +63,5 @@ export async function endValidity(
       data: { on: input.on },
     });
   });
+  forgetColumnsCache(item.agencyId);
 }
