@@ -135,7 +135,7 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
     }
     if (item.repostOf) return sendRepost(agency, item, request, reply);
     const [column, subject, attachments, document, interpretations, revisions] = await Promise.all([
-      catalogStore.columnById(ctx.db, item.columnId),
+      columnsWithContent(ctx.db, agency).then((c) => c.columns.find((x) => x.id === item.columnId)),
       subjectName(ctx.db, item.subjectCode),
       catalogStore.attachments(ctx.db, item.id),
       item.interpretsId ? catalogStore.itemById(ctx.db, item.interpretsId) : Promise.resolve(undefined),

@@ -107,19 +107,21 @@ export const forgetColumnsCache = (agencyId: string) => {
   publicContentChanged();
 };
 
+const SUBJECTS_TTL_MS = 60_000;
+let subjects: { at: number; names: Map<string, string> } | undefined;
+
+/** 主题分类 as shown on an item page (父类\\子类); the taxonomy is read once a minute, not per page. */
 export async function subjectName(db: Queryable, code: string | null): Promise<string | undefined> {
   if (!code) return undefined;
-  const s = await db
-    .selectFrom('catalog_subjects')
-    .select(['name', 'parent_code'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!s) return undefined;
-  if (!s.parent_code) return s.name;
-  const p = await db
-    .selectFrom('catalog_subjects')
-    .select('name')
-    .where('code', '=', s.parent_code)
-    .executeTakeFirst();
-  return p ? `${p.name}\\${s.name}` : s.name;
+  if (!subjects || Date.now() - subjects.at > SUBJECTS_TTL_MS) {
+    const rows = await db.selectFrom('catalog_subjects').select(['code', 'name', 'parent_code']).execute();
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    const names = new Map<string, string>();
+    for (const r of rows) {
+      const parent = r.parent_code ? byCode.get(r.parent_code) : undefined;
+      names.set(r.code, parent ? `${parent.name}\\${r.name}` : r.name);
+    }
+    subjects = { at: Date.now(), names };
+  }
+  return subjects.names.get(code);
 }
