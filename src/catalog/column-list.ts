@@ -66,17 +66,11 @@ export async function publishedPage(
         .where('column_id', '=', columnId)
         .where('status', '=', 'published');
       const c = backwards ? from.before! : from.after;
+      // A row-value comparison is one range seek in the index on SQLite and PostgreSQL alike (an OR of
+      // the two parts makes SQLite walk the column from its newest item down to the cursor).
       if (c)
         q = q.where((eb) =>
-          backwards
-            ? eb.or([
-                eb('published_at', '>', c.at),
-                eb.and([eb('published_at', '=', c.at), eb('id', '>', c.id)]),
-              ])
-            : eb.or([
-                eb('published_at', '<', c.at),
-                eb.and([eb('published_at', '=', c.at), eb('id', '<', c.id)]),
-              ]),
+          eb(eb.refTuple('published_at', 'id'), backwards ? '>' : '<', eb.tuple(c.at, c.id)),
         );
       return q
         .orderBy('published_at', backwards ? 'asc' : 'desc')

@@ -29,6 +29,7 @@ import { registerCatalogPortal } from '../catalog/catalog.portal.js';
 import { registerCatalogApi } from '../catalog/catalog.api.js';
 import { registerCatalogAdmin } from '../catalog/catalog.admin.js';
 import { registerCatalogImportAdmin } from '../catalog/import.admin.js';
+import { registerCatalogRepostAdmin } from '../catalog/repost.admin.js';
 import { registerSearchAdmin, registerSearchPortal } from '../search/search.routes.js';
 import { registerSearchApi } from '../search/search.api.js';
 
@@ -58,6 +59,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'public', register: registerRequestPortalRoutes },
   { surface: 'admin', register: registerCatalogAdmin },
   { surface: 'admin', register: registerCatalogImportAdmin },
+  { surface: 'admin', register: registerCatalogRepostAdmin },
   { surface: 'public', register: registerCatalogApi },
   { surface: 'public', register: registerCatalogPortal },
   { surface: 'public', register: registerSearchApi },

@@ -5,6 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../../src/web/app.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
+import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { systemActor } from '../../src/agencies/permissions.js';
+import { catalogStore } from '../../src/catalog/catalog.store.js';
+import { publishItem } from '../../src/catalog/publish-item.js';
+import { createItem } from '../../src/catalog/save-item.js';
+import { ensureCatalog } from '../../src/catalog/setup-catalog.js';
+import { submitItem } from '../../src/catalog/submit-item.js';
 import { freshDatabase } from '../support/db.js';
 import { Browser, csrfOf, demoApp } from '../support/http.js';
 
@@ -95,4 +102,52 @@ void test('an editor downloads the template, sees a refused file by row and colu
     .where('item_id', '=', item.id)
     .execute();
   assert.deepEqual(files, [{ file_name: '说明.txt' }]);
+});
+
+void test("a township reviewer reposts the county's document from the admin; the portal shows its source", async () => {
+  const county = (await agenciesStore.byPathSegment(ctx.db, 'guzhen'))!;
+  await ensureCatalog(ctx.db, county);
+  const system = systemActor('测试');
+  const column = (await catalogStore.columnByCode(ctx.db, county.id, 'a20-01'))!;
+  const { itemId } = await createItem(ctx, system, county.id, {
+    columnId: column.id,
+    title: '固镇县关于做好秋季秸秆禁烧工作的通知',
+    summary: '秸秆禁烧',
+    writtenOn: '2026-03-01',
+  });
+  await submitItem(ctx, system, itemId);
+  await publishItem(ctx, system, itemId);
+
+  const browser = new Browser(app);
+  await browser.login('zx-reviewer');
+  const form = await browser.get('/admin/catalog/repost');
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /固镇县关于做好秋季秸秆禁烧工作的通知/);
+  const block = new RegExp(`name="originalId" value="${itemId}"[\\s\\S]*?<option value="([^"]+)"`).exec(
+    form.body,
+  )!;
+  const agency = /name="agency" value="([^"]+)"/.exec(form.body)![1]!;
+  const done = await browser.post('/admin/catalog/repost', {
+    _csrf: csrfOf(form.body),
+    originalId: itemId,
+    agency,
+    columnId: block[1]!,
+  });
+  assert.equal(done.statusCode, 303);
+  const again = await browser.post('/admin/catalog/repost', {
+    _csrf: csrfOf(form.body),
+    originalId: itemId,
+    agency,
+    columnId: block[1]!,
+  });
+  assert.equal(again.statusCode, 400);
+  assert.match(again.body, /本机关已转载过该信息/);
+  const repost = await ctx.db
+    .selectFrom('catalog_items')
+    .select(['id', 'index_no'])
+    .where('repost_of', '=', itemId)
+    .executeTakeFirstOrThrow();
+  assert.equal(repost.index_no, null);
+  const page = await app.inject(`/zhongxing/xxgk/items/${repost.id}`);
+  assert.match(page.body, /本文转载自固镇县人民政府/);
 });
