@@ -19,7 +19,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
 const args = process.argv.slice(2);
 const scaleArg = args.indexOf('--scale');
 const scale = scaleArg >= 0 && args[scaleArg + 1] === 'full' ? 'full' : 'small';
-const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--scale');
+const names = args.filter((a, i) => !a.startsWith('--') && !['--scale', '--items'].includes(args[i - 1]!));
 
 function format(f: BenchFigure): string {
   const n = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));

@@ -4,7 +4,9 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
-import { checkAttachment } from './attachments.js';
+import { checkAttachment, type CheckedAttachment } from './attachments.js';
+import type { Item } from './item.js';
+import type { Queryable } from '../platform/db/database.js';
 import { itemForAction } from './catalog-access.js';
 import { catalogStore } from './catalog.store.js';
 
@@ -18,28 +20,40 @@ export async function addAttachment(
   if (item.status === 'withdrawn')
     throw new DomainError('catalog.not_editable', '已撤回的条目不能添加附件。');
   const checked = await checkAttachment(file.fileName, file.data);
-  const id = newId();
-  await ctx.db.transaction().execute(async (tx) => {
-    await catalogStore.insertAttachment(tx, {
-      id,
-      itemId,
-      fileName: checked.fileName,
-      contentType: checked.contentType,
-      size: checked.size,
-      textContent: checked.text,
-      data: checked.data,
-      createdAt: ctx.now().toISOString(),
-    });
-    await appendEvent(tx, {
-      actor,
-      agencyId: item.agencyId,
-      entityType: 'catalog_item',
-      entityId: itemId,
-      action: 'catalog.attachment_added',
-      data: { fileName: checked.fileName, size: checked.size },
-    });
-  });
+  const id = await ctx.db
+    .transaction()
+    .execute((tx) => recordAttachment(tx, actor, item, checked, ctx.now().toISOString()));
   return { attachmentId: id };
+}
+
+/** Stores a checked attachment inside the caller's transaction (the editor's form and the bulk import). */
+export async function recordAttachment(
+  tx: Queryable,
+  actor: Actor,
+  item: Pick<Item, 'id' | 'agencyId'>,
+  checked: CheckedAttachment,
+  now: string,
+): Promise<string> {
+  const id = newId();
+  await catalogStore.insertAttachment(tx, {
+    id,
+    itemId: item.id,
+    fileName: checked.fileName,
+    contentType: checked.contentType,
+    size: checked.size,
+    textContent: checked.text,
+    data: checked.data,
+    createdAt: now,
+  });
+  await appendEvent(tx, {
+    actor,
+    agencyId: item.agencyId,
+    entityType: 'catalog_item',
+    entityId: item.id,
+    action: 'catalog.attachment_added',
+    data: { fileName: checked.fileName, size: checked.size },
+  });
+  return id;
 }
 
 export async function removeAttachment(

@@ -104,7 +104,9 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
           ))}{' '}
           {editable.length > 0 && (
             <a href={`/admin/catalog/columns?agency=${editable[0]!.id}`}>栏目与索引号设置</a>
-          )}
+          )}{' '}
+          {editable.length > 0 && <a href="/admin/catalog/import">批量导入</a>}{' '}
+          {editable.length > 0 && <a href="/admin/catalog/repost">转载上级信息</a>}
         </p>
         <nav aria-label="按状态筛选">
           <a href="/admin/catalog">全部</a>

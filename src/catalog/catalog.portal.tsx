@@ -2,7 +2,7 @@
  * The public side of the catalog under each agency's site: column pages with paging, the item page,
  * the normative-document registry, attachments, Atom feeds and the simple search page.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
@@ -10,16 +10,19 @@ import { agencyBySegment, sendPortalPage } from '../web/portal-kit.js';
 import { NOTICE_ENDED } from './notice-periods.js';
 import { catalogStore, type Column } from './catalog.store.js';
 import { atomFeed } from './feed.js';
-import { validityLabel } from './item.js';
-import { columnTotal, columnsWithContent, subjectName } from './portal-data.js';
+import { validityLabel, type Item } from './item.js';
+import { agencyTree, columnTotal, columnsWithContent, subjectName, subordinateSites } from './portal-data.js';
 import { registryOf } from './registry.js';
 import { registryStore } from './registry.store.js';
 import { catalogSearch } from './search-port.js';
 import { standardEntries } from './standard-catalog.js';
 import { StandardCatalogTable } from './views/standard-table.js';
-import { ItemList, ItemPage, Pager, columnHref, itemHref } from './views/item-views.js';
+import { CursorPager, ItemList, ItemPage, columnHref, itemHref } from './views/item-views.js';
+import { cursorText, parseCursor, publishedPage } from './column-list.js';
 
 const PAGE_SIZE = 20;
+/** Pages a bare `?page=N` may skip; further pages are reached through the pager's cursors. */
+const MAX_SKIP_PAGES = 50;
 
 const pageOf = (q: unknown) => {
   const n = Number((q as { page?: string }).page ?? 1);
@@ -37,12 +40,25 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
       const column = columns.find((c) => c.code === request.params.code);
       if (!column) throw notFound('该栏目');
       const children = columns.filter((c) => c.parentId === column.id);
+      const query = request.query as { after?: string; before?: string };
+      const after = parseCursor(query.after);
+      const before = after ? undefined : parseCursor(query.before);
+      // Without a cursor a typed page number skips whole pages, within reason; the pager links by cursor.
       const page = pageOf(request.query);
+      const skip = after || before ? 0 : Math.min(page - 1, MAX_SKIP_PAGES);
+      const shownPage = after || before ? page : skip + 1;
       const ids = [column.id, ...children.map((c) => c.id)];
-      const [items, total] = await Promise.all([
-        catalogStore.published(ctx.db, { columnIds: ids, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+      // A county's column also lists its townships' items in the column of the same code.
+      const all = await agencyTree(ctx.db);
+      const subordinates = subordinateSites(all, agency);
+      const codes = new Set([column.code, ...children.map((c) => c.code)]);
+      for (const s of subordinates)
+        for (const c of (await columnsWithContent(ctx.db, s)).columns) if (codes.has(c.code)) ids.push(c.id);
+      const [list, total] = await Promise.all([
+        publishedPage(ctx.db, ids, PAGE_SIZE, { after, before, skip }),
         columnTotal(ctx.db, ids),
       ]);
+      const items = list.items;
       const base = columnHref(agency, column.code);
       const parent = columns.find((c) => c.id === column.parentId);
       return sendPortalPage(
@@ -80,8 +96,14 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
             </ul>
           )}
           <h2>信息列表（共 {total} 条）</h2>
-          <ItemList agency={agency} items={items} />
-          <Pager base={base} page={page} pages={Math.ceil(total / PAGE_SIZE)} />
+          <ItemList agency={agency} items={items} agencies={new Map(subordinates.map((a) => [a.id, a]))} />
+          <CursorPager
+            base={base}
+            page={shownPage}
+            pages={Math.ceil(total / PAGE_SIZE)}
+            older={list.older && cursorText(list.older)}
+            newer={list.newer && cursorText(list.newer)}
+          />
           <p>
             <a href={`${base}/feed.atom`}>订阅本栏目（Atom）</a>
           </p>
@@ -129,9 +151,10 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
         410,
       );
     }
+    if (item.repostOf) return sendRepost(agency, item, request, reply);
     const [column, subject, attachments, document, interpretations, revisions, registration] =
       await Promise.all([
-        catalogStore.columnById(ctx.db, item.columnId),
+        columnsWithContent(ctx.db, agency).then((c) => c.columns.find((x) => x.id === item.columnId)),
         subjectName(ctx.db, item.subjectCode),
         catalogStore.attachments(ctx.db, item.id),
         item.interpretsId ? catalogStore.itemById(ctx.db, item.interpretsId) : Promise.resolve(undefined),
@@ -160,6 +183,44 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
       agencyFeed(agency),
     );
   });
+
+  /** A repost (转载): the original's page inside this site, its source named and linked. */
+  const sendRepost = async (agency: Agency, repost: Item, request: FastifyRequest, reply: FastifyReply) => {
+    const original = await catalogStore.itemById(ctx.db, repost.repostOf!);
+    const source = original && (await agencyTree(ctx.db)).find((a) => a.id === original.agencyId);
+    if (!original || !source || original.status !== 'published') throw notFound('该信息的原文');
+    const [column, subject, attachments, revisions] = await Promise.all([
+      catalogStore.columnById(ctx.db, original.columnId),
+      subjectName(ctx.db, original.subjectCode),
+      catalogStore.attachments(ctx.db, original.id),
+      catalogStore.revisions(ctx.db, original.id),
+    ]);
+    return sendPortalPage(
+      ctx,
+      request,
+      reply,
+      agency,
+      original.title,
+      <>
+        <p class="notice repost-source">
+          本文转载自{source.name}（{repost.publishedOn} 转载）。
+          <a href={itemHref(source, original)}>查看原文</a>
+        </p>
+        <ItemPage
+          agency={source}
+          item={original}
+          column={column}
+          subject={subject}
+          attachments={attachments}
+          document={undefined}
+          interpretations={[]}
+          revisions={revisions}
+        />
+      </>,
+      200,
+      agencyFeed(agency),
+    );
+  };
 
   app.get<{ Params: { agency: string; id: string } }>(
     '/:agency/xxgk/attachments/:id',

@@ -72,6 +72,8 @@ export interface CatalogItemTable {
   standard_entry_id: string | null;
   /** JSON array of approvals collected at the lower review levels (migration 0403). */
   approvals: string;
+  /** The superior's item this one reposts (转载, migration 0406); null for an original item. */
+  repost_of: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

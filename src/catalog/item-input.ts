@@ -64,15 +64,16 @@ export type ItemInput = z.input<typeof itemInputSchema>;
 
 export function parseItemInput(input: unknown): ItemFields {
   const r = itemInputSchema.safeParse(input);
+  const fields: Record<string, string> = {};
+  // Checked on the raw value too, so a form with other problems reports this one in the same pass.
+  const rawDocNo = (input as { docNo?: unknown } | null)?.docNo;
+  if (typeof rawDocNo === 'string' && /[[\]［］【】]/.test(rawDocNo))
+    fields.docNo = '文号的年份应使用六角括号〔〕，如 仲政〔2026〕1号';
   if (!r.success) {
-    const fields: Record<string, string> = {};
     for (const issue of r.error.issues) fields[issue.path.join('.')] ??= issue.message;
     throw validationFailed(fields);
   }
   const v = r.data;
-  const fields: Record<string, string> = {};
-  if (v.docNo && /[[\]［］【】]/.test(v.docNo))
-    fields.docNo = '文号的年份应使用六角括号〔〕，如 仲政〔2026〕1号';
   if (v.effectiveOn && v.expiresOn && v.expiresOn < v.effectiveOn)
     fields.expiresOn = '有效期至不能早于施行日期';
   if (Object.keys(fields).length) throw validationFailed(fields);

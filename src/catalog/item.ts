@@ -113,6 +113,8 @@ export interface Item {
   standardEntryId: string | null;
   /** Approvals at the review levels below the last (三审); reset when the item changes or is returned. */
   approvals: Approval[];
+  /** 转载: the superior's published item this one reposts (it has no index number of its own). */
+  repostOf?: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

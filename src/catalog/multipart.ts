@@ -12,13 +12,13 @@ export interface UploadedFile {
   data: Buffer;
 }
 
-export async function enableMultipart(app: FastifyInstance): Promise<void> {
+export async function enableMultipart(app: FastifyInstance, maxFiles = 5): Promise<void> {
   await app.register(multipart, {
     attachFieldsToBody: true,
     // An over-size file arrives cut at the limit + 1 byte instead of failing the request with a bare 413,
     // so the attachment check answers on the form with a field message in Chinese.
     throwFileSizeLimit: false,
-    limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 5, fields: 60 },
+    limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: maxFiles, fields: 60 },
   });
   app.addHook('preValidation', async (request) => {
     if (!request.isMultipart()) return;

@@ -2,11 +2,18 @@
  * Read side for the portal: which columns have content (cached briefly — the navigation is built on every
  * page and must not count a million rows each time), and the pieces of an item page.
  */
+import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Queryable } from '../platform/db/database.js';
+import { publicContentChanged } from '../web/public-cache.js';
 import { catalogStore, type Column } from './catalog.store.js';
 
 const TTL_MS = 5000;
+/** Column totals: counting a large column is the dearest query of a page, and a change here resets them. */
+const TOTAL_TTL_MS = 60_000;
+/** Bumped whenever the catalog's published content changes on this node; keys the list caches. */
+let version = 0;
+export const catalogVersion = () => version;
 const cache = new Map<
   string,
   { at: number; columns: Column[]; filled: Set<string>; normative: boolean; standard: boolean }
@@ -53,6 +60,20 @@ export async function columnsWithContent(
   return entry;
 }
 
+const TREE_TTL_MS = 30_000;
+let tree: { at: number; agencies: Agency[] } | undefined;
+
+/** All agencies, kept briefly: every column page of a county asks which townships are under it. */
+export async function agencyTree(db: Queryable): Promise<Agency[]> {
+  if (tree && Date.now() - tree.at < TREE_TTL_MS) return tree.agencies;
+  tree = { at: Date.now(), agencies: await agenciesStore.all(db) };
+  return tree.agencies;
+}
+
+/** Townships and streets under a county: their items show in the county's column lists. */
+export const subordinateSites = (all: readonly Agency[], agency: Agency) =>
+  all.filter((a) => a.parentId === agency.id && (a.level === 'township' || a.level === 'street'));
+
 const totals = new Map<string, { at: number; total: number }>();
 
 /**
@@ -62,7 +83,7 @@ const totals = new Map<string, { at: number; total: number }>();
 export async function columnTotal(db: Queryable, columnIds: readonly string[]): Promise<number> {
   const key = [...columnIds].sort().join(',');
   const hit = totals.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.total;
+  if (hit && Date.now() - hit.at < TOTAL_TTL_MS) return hit.total;
   const r = await db
     .selectFrom('catalog_items')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -75,25 +96,32 @@ export async function columnTotal(db: Queryable, columnIds: readonly string[]): 
   return total;
 }
 
-/** Forget the caches (after publishing, so the editor sees the change at once on this node). */
+/**
+ * Forget the caches (after publishing, revising, withdrawing or repealing, so the change shows at once on this
+ * node; other nodes within the TTLs). The whole list cache goes: a county's lists hold its townships' items.
+ */
 export const forgetColumnsCache = (agencyId: string) => {
   cache.delete(agencyId);
   totals.clear();
+  version++;
+  publicContentChanged();
 };
 
+const SUBJECTS_TTL_MS = 60_000;
+let subjects: { at: number; names: Map<string, string> } | undefined;
+
+/** 主题分类 as shown on an item page (父类\\子类); the taxonomy is read once a minute, not per page. */
 export async function subjectName(db: Queryable, code: string | null): Promise<string | undefined> {
   if (!code) return undefined;
-  const s = await db
-    .selectFrom('catalog_subjects')
-    .select(['name', 'parent_code'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!s) return undefined;
-  if (!s.parent_code) return s.name;
-  const p = await db
-    .selectFrom('catalog_subjects')
-    .select('name')
-    .where('code', '=', s.parent_code)
-    .executeTakeFirst();
-  return p ? `${p.name}\\${s.name}` : s.name;
+  if (!subjects || Date.now() - subjects.at > SUBJECTS_TTL_MS) {
+    const rows = await db.selectFrom('catalog_subjects').select(['code', 'name', 'parent_code']).execute();
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    const names = new Map<string, string>();
+    for (const r of rows) {
+      const parent = r.parent_code ? byCode.get(r.parent_code) : undefined;
+      names.set(r.code, parent ? `${parent.name}\\${r.name}` : r.name);
+    }
+    subjects = { at: Date.now(), names };
+  }
+  return subjects.names.get(code);
 }

@@ -7,6 +7,7 @@ import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Actor } from '../agencies/permissions.js';
 import { legalDayOf } from '../calendar/legal-day.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';
 import { DomainError } from '../platform/errors.js';
@@ -107,59 +108,78 @@ export async function publishItem(
     );
   requireNewReviewer(item, actor);
   requireCleared(await checksOf(ctx.db, item), acknowledged);
-  const now = ctx.now().toISOString();
-  const publishedOn = legalDayOf(now);
-  const noticeEndsOn = checkNoticeEnd(options.noticeEndsOn, publishedOn);
-  const timely = item.writtenOn
-    ? art26Timeliness(await calendarOf(ctx, agency), item.writtenOn, publishedOn)
-    : null;
+  const noticeEndsOn = checkNoticeEnd(options.noticeEndsOn, legalDayOf(ctx.now().toISOString()));
+  const calendar = await calendarOf(ctx, agency);
   return ctx.db
     .transaction()
     .execute(async (tx) => {
-      const indexNo = item.indexNo ?? (await issueIndexNumber(tx, agency, publishedOn));
-      const registration = item.normative ? await registerDocument(tx, agency, item, publishedOn) : null;
-      if (noticeEndsOn) await registryStore.putNoticePeriod(tx, item.id, item.agencyId, noticeEndsOn);
-      const published: Item = {
-        ...item,
-        expiresOn: registration?.expiresOn ?? item.expiresOn,
-        status: 'published',
-        indexNo,
-        publishedOn,
-        publishedAt: now,
-        spanWorkdays: timely?.spanWorkdays ?? null,
-        late: timely?.late ?? false,
-        revision: item.revision + 1,
-        updatedAt: now,
-      };
-      await catalogStore.updateItem(tx, published);
-      await catalogStore.addRevision(tx, {
-        itemId: item.id,
-        revision: published.revision,
-        at: now,
-        actorLabel: actor.label,
-        note: '首次发布',
-        snapshot: published,
+      const { item: published, registrationNo } = await recordPublication(tx, ctx, actor, item, agency, {
+        acknowledged,
+        calendar,
+        noticeEndsOn,
       });
-      await catalogSearch.port.indexItem(tx, published);
-      await appendEvent(tx, {
-        actor,
-        agencyId: item.agencyId,
-        entityType: 'catalog_item',
-        entityId: item.id,
-        action: 'catalog.item_published',
-        data: {
-          indexNo,
-          acknowledged: [...acknowledged],
-          late: published.late,
-          spanWorkdays: published.spanWorkdays,
-          ...(registration && {
-            registrationNo: registration.registrationNo,
-            expiresOn: published.expiresOn,
-          }),
-          ...(noticeEndsOn && { noticeEndsOn }),
-        },
-      });
-      return { indexNo, late: published.late, registrationNo: registration?.registrationNo ?? null };
+      return { indexNo: published.indexNo!, late: published.late, registrationNo };
     })
     .finally(() => forgetColumnsCache(item.agencyId));
+}
+
+/**
+ * Publishes a cleared item inside the caller's transaction: the publication day and instant come from the
+ * clock, the index number from the agency's rule, a normative document is registered (统一登记) and a notice
+ * period recorded (the editor's review and the bulk import share this). The calendar is loaded by the caller
+ * before the transaction opens.
+ */
+export async function recordPublication(
+  tx: Queryable,
+  ctx: AppContext,
+  actor: Actor,
+  item: Item,
+  agency: Agency,
+  how: { acknowledged: readonly string[]; calendar: WorkCalendar; noticeEndsOn?: string | null },
+): Promise<{ item: Item; registrationNo: string | null }> {
+  const now = ctx.now().toISOString();
+  const publishedOn = legalDayOf(now);
+  const noticeEndsOn = how.noticeEndsOn ?? null;
+  const timely = item.writtenOn ? art26Timeliness(how.calendar, item.writtenOn, publishedOn) : null;
+  const indexNo = item.indexNo ?? (await issueIndexNumber(tx, agency, publishedOn));
+  const registration = item.normative ? await registerDocument(tx, agency, item, publishedOn) : null;
+  if (noticeEndsOn) await registryStore.putNoticePeriod(tx, item.id, item.agencyId, noticeEndsOn);
+  const published: Item = {
+    ...item,
+    expiresOn: registration?.expiresOn ?? item.expiresOn,
+    status: 'published',
+    indexNo,
+    publishedOn,
+    publishedAt: now,
+    spanWorkdays: timely?.spanWorkdays ?? null,
+    late: timely?.late ?? false,
+    revision: item.revision + 1,
+    updatedAt: now,
+  };
+  await catalogStore.updateItem(tx, published);
+  await catalogStore.addRevision(tx, {
+    itemId: item.id,
+    revision: published.revision,
+    at: now,
+    actorLabel: actor.label,
+    note: '首次发布',
+    snapshot: published,
+  });
+  await catalogSearch.port.indexItem(tx, published);
+  await appendEvent(tx, {
+    actor,
+    agencyId: item.agencyId,
+    entityType: 'catalog_item',
+    entityId: item.id,
+    action: 'catalog.item_published',
+    data: {
+      indexNo,
+      acknowledged: [...how.acknowledged],
+      late: published.late,
+      spanWorkdays: published.spanWorkdays,
+      ...(registration && { registrationNo: registration.registrationNo, expiresOn: published.expiresOn }),
+      ...(noticeEndsOn && { noticeEndsOn }),
+    },
+  });
+  return { item: published, registrationNo: registration?.registrationNo ?? null };
 }

@@ -12,6 +12,7 @@ import { appendEvent } from '../platform/events.js';
 import { itemForAction } from './catalog-access.js';
 import { catalogStore } from './catalog.store.js';
 import type { Item } from './item.js';
+import { forgetColumnsCache } from './portal-data.js';
 import { catalogSearch } from './search-port.js';
 
 export async function endValidity(
@@ -82,4 +83,5 @@ export async function stampEnded(
     action: validity === 'repealed' ? 'catalog.item_repealed' : 'catalog.item_expired',
     data: { on },
   });
+  forgetColumnsCache(item.agencyId);
 }

@@ -12,6 +12,7 @@ import { canMove, type Item } from './item.js';
 import { parseItemInput } from './item-input.js';
 import { checksOf, requireCleared } from './publish-item.js';
 import { checkReferences } from './save-item.js';
+import { forgetColumnsCache } from './portal-data.js';
 import { catalogSearch } from './search-port.js';
 
 export async function reviseItem(
@@ -57,5 +58,6 @@ export async function reviseItem(
       data: { revision: next.revision, note: note.trim().slice(0, 300) },
     });
   });
+  forgetColumnsCache(item.agencyId);
   return { revision: next.revision };
 }

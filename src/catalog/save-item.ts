@@ -1,5 +1,6 @@
 /** Use cases: draft a new item, and edit a draft or submitted item. Input is validated and the body sanitised. */
 import { agenciesStore } from '../agencies/agencies.store.js';
+import type { Agency } from '../agencies/agency.js';
 import { can, type Actor } from '../agencies/permissions.js';
 import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';
@@ -43,23 +44,12 @@ export async function checkReferences(db: Queryable, agencyId: string, f: ItemFi
   if (Object.keys(fields).length) throw validationFailed(fields);
 }
 
-export async function createItem(
-  ctx: AppContext,
-  actor: Actor,
-  agencyId: string,
-  input: unknown,
-): Promise<{ itemId: string }> {
-  const all = await agenciesStore.all(ctx.db);
-  const agency = all.find((a) => a.id === agencyId);
-  if (!agency) throw notFound('该机关');
-  if (!can(actor, 'catalog.edit', agencyId, all)) throw forbidden('您无权为该机关编辑公开信息。');
-  const f = parseItemInput(input);
-  await checkReferences(ctx.db, agencyId, f);
-  const now = ctx.now().toISOString();
-  const item: Item = {
+/** A new draft of an agency from validated fields; the system fields start empty. */
+export function draftOf(f: ItemFields, agency: Agency, actor: Actor, now: string): Item {
+  return {
     ...f,
     id: newId(),
-    agencyId,
+    agencyId: agency.id,
     indexNo: null,
     status: 'draft',
     issuer: f.issuer || agency.name,
@@ -77,18 +67,36 @@ export async function createItem(
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.db.transaction().execute(async (tx) => {
-    await catalogStore.insertItem(tx, item);
-    await catalogSearch.port.indexItem(tx, item);
-    await appendEvent(tx, {
-      actor,
-      agencyId,
-      entityType: 'catalog_item',
-      entityId: item.id,
-      action: 'catalog.item_drafted',
-      data: { title: item.title },
-    });
+}
+
+/** Stores a new draft inside the caller's transaction (the editor's form and the bulk import). */
+export async function recordDraft(tx: Queryable, actor: Actor, item: Item): Promise<void> {
+  await catalogStore.insertItem(tx, item);
+  await catalogSearch.port.indexItem(tx, item);
+  await appendEvent(tx, {
+    actor,
+    agencyId: item.agencyId,
+    entityType: 'catalog_item',
+    entityId: item.id,
+    action: 'catalog.item_drafted',
+    data: { title: item.title },
   });
+}
+
+export async function createItem(
+  ctx: AppContext,
+  actor: Actor,
+  agencyId: string,
+  input: unknown,
+): Promise<{ itemId: string }> {
+  const all = await agenciesStore.all(ctx.db);
+  const agency = all.find((a) => a.id === agencyId);
+  if (!agency) throw notFound('该机关');
+  if (!can(actor, 'catalog.edit', agencyId, all)) throw forbidden('您无权为该机关编辑公开信息。');
+  const f = parseItemInput(input);
+  await checkReferences(ctx.db, agencyId, f);
+  const item = draftOf(f, agency, actor, ctx.now().toISOString());
+  await ctx.db.transaction().execute((tx) => recordDraft(tx, actor, item));
   return { itemId: item.id };
 }
 

@@ -32,6 +32,13 @@ export async function withdrawItem(
       updatedAt: ctx.now().toISOString(),
     });
     await catalogSearch.port.removeItem(tx, itemId);
+    // Reposts (转载) by subordinates point at this item: they come down with it.
+    await tx
+      .updateTable('catalog_items')
+      .set({ status: 'withdrawn', withdraw_reason: '原文已撤回', updated_at: ctx.now().toISOString() })
+      .where('repost_of', '=', itemId)
+      .where('status', '=', 'published')
+      .execute();
     await appendEvent(tx, {
       actor,
       agencyId: item.agencyId,

@@ -15,6 +15,7 @@ import { registerScorecardCommands } from '../supervision/scorecard/scorecard.cl
 import { registerRequestCommands } from '../requests/import-cases.cli.js';
 import { registerMessageCommands } from '../interaction/messages.cli.js';
 import { registerSupervisionCommands } from '../supervision/supervision.cli.js';
+import { registerCatalogCommands } from '../catalog/catalog.cli.js';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerRequestCommands(program);
   registerMessageCommands(program);
   registerSupervisionCommands(program);
+  registerCatalogCommands(program);
   return program;
 }
 

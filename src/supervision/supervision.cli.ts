@@ -32,9 +32,11 @@ const columns: Array<[string, (r: DashboardRow) => string | number]> = [
 ];
 
 export function registerSupervisionCommands(program: Command): void {
-  program
-    .command('supervision')
-    .description('监督保障')
+  // The scorecard registers `supervision scorecard` too: share the one command group.
+  const supervision =
+    program.commands.find((c) => c.name() === 'supervision') ??
+    program.command('supervision').description('监督保障');
+  supervision
     .command('dashboard')
     .description(
       '打印主管部门所辖单位的监督数据，如：gongkai supervision dashboard --agency 固镇县人民政府办公室 --year 2025',

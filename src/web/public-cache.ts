@@ -10,7 +10,17 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
+/**
+ * Bumped when published content changes in this process without an HTTP request (a use case called by a job,
+ * the CLI or a test): entries stored before are no longer served.
+ */
+let contentEpoch = 0;
+export const publicContentChanged = () => {
+  contentEpoch++;
+};
+
 interface Entry {
+  epoch: number;
   expires: number;
   status: number;
   headers: Record<string, string>;
@@ -35,13 +45,14 @@ export class PublicPageCache {
 
   get(key: string, now: number): Entry | undefined {
     const e = this.entries.get(key);
-    if (e && e.expires <= now) this.entries.delete(key);
-    return e && e.expires > now ? e : undefined;
+    const fresh = e && e.expires > now && e.epoch === contentEpoch;
+    if (e && !fresh) this.entries.delete(key);
+    return fresh ? e : undefined;
   }
 
-  set(key: string, entry: Omit<Entry, 'expires'>, now: number) {
+  set(key: string, entry: Omit<Entry, 'expires' | 'epoch'>, now: number) {
     if (this.entries.size >= maxEntries) this.entries.clear();
-    this.entries.set(key, { ...entry, expires: now + this.ttlMs });
+    this.entries.set(key, { ...entry, epoch: contentEpoch, expires: now + this.ttlMs });
   }
 }
 

@@ -32,6 +32,8 @@ import { registerScorecardRoutes } from '../supervision/scorecard/scorecard.rout
 import { registerCatalogPortal } from '../catalog/catalog.portal.js';
 import { registerCatalogApi } from '../catalog/catalog.api.js';
 import { registerCatalogAdmin } from '../catalog/catalog.admin.js';
+import { registerCatalogImportAdmin } from '../catalog/import.admin.js';
+import { registerCatalogRepostAdmin } from '../catalog/repost.admin.js';
 import { registerSearchAdmin, registerSearchPortal } from '../search/search.routes.js';
 import { registerSearchApi } from '../search/search.api.js';
 
@@ -64,6 +66,8 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerImportRoutes },
   { surface: 'public', register: registerRequestPortalRoutes },
   { surface: 'admin', register: registerCatalogAdmin },
+  { surface: 'admin', register: registerCatalogImportAdmin },
+  { surface: 'admin', register: registerCatalogRepostAdmin },
   { surface: 'public', register: registerCatalogApi },
   { surface: 'public', register: registerCatalogPortal },
   { surface: 'public', register: registerSearchApi },

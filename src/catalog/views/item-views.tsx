@@ -8,18 +8,61 @@ export const itemHref = (agency: Agency, item: Pick<Item, 'id'>) =>
   `/${agency.pathSegment}/xxgk/items/${item.id}`;
 export const columnHref = (agency: Agency, code: string) => `/${agency.pathSegment}/xxgk/columns/${code}`;
 
-export function ItemList({ agency, items }: { agency: Agency; items: Item[] }) {
+/**
+ * A list of items; `agencies` resolves items of other agencies (a county's lists hold its townships' items),
+ * which link to their own site and carry the agency's name.
+ */
+export function ItemList({
+  agency,
+  items,
+  agencies,
+}: {
+  agency: Agency;
+  items: Item[];
+  agencies?: ReadonlyMap<string, Agency>;
+}) {
   if (!items.length) return <p>暂无信息。</p>;
   return (
     <ul class="item-list">
-      {items.map((i) => (
-        <li>
-          <a href={itemHref(agency, i)}>{i.title}</a>{' '}
-          {i.validity !== 'in_force' && <span class="tag error">{validityLabel[i.validity]}</span>}{' '}
-          <time datetime={i.publishedOn ?? ''}>{i.publishedOn}</time>
-        </li>
-      ))}
+      {items.map((i) => {
+        const owner = (i.agencyId !== agency.id && agencies?.get(i.agencyId)) || agency;
+        return (
+          <li>
+            {owner !== agency && <span class="tag">{owner.shortName}</span>}{' '}
+            <a href={itemHref(owner, i)}>{i.title}</a> {i.repostOf && <span class="tag">转载</span>}{' '}
+            {i.validity !== 'in_force' && <span class="tag error">{validityLabel[i.validity]}</span>}{' '}
+            <time datetime={i.publishedOn ?? ''}>{i.publishedOn}</time>
+          </li>
+        );
+      })}
     </ul>
+  );
+}
+
+/**
+ * Pager of a keyset-paged list: neighbours are linked by cursor (the first page by the bare address, which
+ * caches best); the page number is only shown.
+ */
+export function CursorPager(props: {
+  base: string;
+  page: number;
+  pages: number;
+  older?: string;
+  newer?: string;
+}) {
+  const { base, page, pages } = props;
+  if (pages <= 1) return null;
+  const q = (dir: 'after' | 'before', c: string, p: number) =>
+    p <= 1 ? base : `${base}?${dir}=${encodeURIComponent(c)}&page=${p}`;
+  return (
+    <nav class="pager" aria-label="分页">
+      {page > 2 && <a href={base}>首页</a>}{' '}
+      {props.newer && <a href={q('before', props.newer, page - 1)}>上一页</a>}{' '}
+      <span>
+        第 {page} 页，共 {pages} 页
+      </span>{' '}
+      {props.older && <a href={q('after', props.older, page + 1)}>下一页</a>}
+    </nav>
   );
 }
 
