@@ -44,8 +44,10 @@ import { startConsultation } from './start-consultation.js';
 import { ApplicationFields, Radios } from './views/application-fields.js';
 import { withdrawApplication } from './withdraw-application.js';
 import { ACTIONS, STATE_LABEL, availableActions, type CaseAction, type CaseState } from './workflow.js';
-import { NOTICE_KINDS, noticeKindsFor } from './notices/notice-kinds.js';
-import { renderNotice } from './notices/render-notice.js';
+import { noticeKindsFor } from './notices/notice-kinds.js';
+import { NoticePage } from './notices/notice-html.js';
+import { loadNotice, noticeLabel, renderNotice } from './notices/render-notice.js';
+import { sendPage } from '../web/render.js';
 
 type Form = Record<string, string | undefined>;
 
@@ -165,7 +167,8 @@ async function casePage(
       <ul>
         {noticeKindsFor(c.events, r.state).map((k) => (
           <li>
-            <a href={`/admin/requests/${r.id}/notices/${k}.docx`}>{NOTICE_KINDS[k]}（DOCX）</a>
+            <a href={`/admin/requests/${r.id}/notices/${k}.docx`}>{noticeLabel(k, c.events)}（DOCX）</a>{' '}
+            <a href={`/admin/requests/${r.id}/notices/${k}.html`}>打印版（HTML）</a>
           </li>
         ))}
       </ul>
@@ -392,6 +395,23 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(n.filename)}`)
         .send(n.docx);
+    },
+  );
+
+  app.get<{ Params: { id: string; kind: string } }>(
+    '/admin/requests/:id/notices/:kind.html',
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { id, kind } = request.params;
+      const n = await loadNotice(ctx, user.actor, id, kind, 'html');
+      return sendPage(
+        reply,
+        <NoticePage
+          n={n.text}
+          back={`/admin/requests/${n.caseId}`}
+          docx={`/admin/requests/${n.caseId}/notices/${kind}.docx`}
+        />,
+      );
     },
   );
 
