@@ -17,6 +17,7 @@ import { registrationNumber } from './registration.js';
 import { requestsStore } from './requests.store.js';
 import { submitApplication } from './submit-application.js';
 import { ApplicationFields } from './views/application-fields.js';
+import { withdrawApplication } from './withdraw-application.js';
 
 type Form = Record<string, string | undefined>;
 const LIMIT = { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } };
@@ -133,6 +134,22 @@ export function StatusBody(props: {
           </form>
         </>
       )}
+      {s.withdrawable && (
+        <>
+          <h2>撤回申请</h2>
+          <p>
+            在本机关作出答复前，您可以撤回申请。撤回后本机关终止办理，撤回不能恢复；如仍需要该信息，可以重新提出申请。
+          </p>
+          <form method="post" action={`/${s.agency.pathSegment}/ysqgk/status/withdraw`} novalidate>
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="trackingCode" value={s.trackingCode} />
+            <input type="hidden" name="last4" value={props.last4} />
+            <button type="submit" class="secondary">
+              撤回申请
+            </button>
+          </form>
+        </>
+      )}
       {s.reply && (
         <>
           <h2>答复</h2>
@@ -159,6 +176,39 @@ export function StatusBody(props: {
           </p>
         </>
       )}
+    </>
+  );
+}
+
+/** The second step of an online withdrawal: nothing happens until the applicant confirms. */
+function WithdrawConfirm(props: { s: CaseStatus; csrf: string; last4: string; errors: Errors }) {
+  const { s } = props;
+  return (
+    <>
+      <h1>确认撤回申请</h1>
+      <ErrorSummary errors={props.errors} />
+      <p>
+        您将撤回登记号为 {s.registrationNo} 的政府信息公开申请（所需信息：{s.infoTitle}
+        ）。撤回后本机关终止办理，撤回不能恢复。
+      </p>
+      <form method="post" action={`/${s.agency.pathSegment}/ysqgk/status/withdraw`} novalidate>
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="trackingCode" value={s.trackingCode} />
+        <input type="hidden" name="last4" value={props.last4} />
+        <input type="hidden" name="confirm" value="yes" />
+        <Field name="note" label="撤回原因（选填）" errors={props.errors}>
+          {(a) => <textarea {...a} rows={3}></textarea>}
+        </Field>
+        <button type="submit">确认撤回申请</button>
+      </form>
+      <form method="post" action={`/${s.agency.pathSegment}/ysqgk/status`} novalidate>
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="trackingCode" value={s.trackingCode} />
+        <input type="hidden" name="last4" value={props.last4} />
+        <button type="submit" class="secondary">
+          不撤回，返回办理进度
+        </button>
+      </form>
     </>
   );
 }
@@ -300,6 +350,69 @@ export function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContex
           422,
         );
       }
+    },
+  );
+
+  // Online withdrawal (tracking code + second factor): a confirmation page first, then the use case.
+  app.post<{ Params: { agency: string }; Body: Form }>(
+    '/:agency/ysqgk/status/withdraw',
+    LIMIT,
+    async (request, reply) => {
+      const agency = await agencyBySegment(ctx, request.params.agency);
+      const body = request.body ?? {};
+      let s: CaseStatus;
+      try {
+        s = await caseStatus(ctx, body.trackingCode, body.last4);
+        if (s.agency.id !== agency.id)
+          throw new DomainError('request.lookup_failed', '该查询码不属于本机关。', {
+            trackingCode: '该查询码不属于本机关',
+          });
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== 'request.lookup_failed') throw e;
+        return sendPortalPage(
+          ctx,
+          request,
+          reply,
+          agency,
+          '办理进度查询（有错误）',
+          <StatusLookup agency={agency} csrf={request.csrfToken} errors={e.fields} values={body} />,
+          422,
+        );
+      }
+      const last4 = body.last4 ?? '';
+      const confirm = (errors: Errors, status = 200) =>
+        sendPortalPage(
+          ctx,
+          request,
+          reply,
+          agency,
+          '确认撤回申请',
+          <WithdrawConfirm s={s} csrf={request.csrfToken} last4={last4} errors={errors} />,
+          status,
+        );
+      if (body.confirm !== 'yes') return confirm({});
+      try {
+        await withdrawApplication(ctx, publicActor('申请人（网上撤回）'), {
+          caseId: s.caseId,
+          note: body.note,
+        });
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
+        return confirm(e.fields, 422);
+      }
+      return sendPortalPage(
+        ctx,
+        request,
+        reply,
+        agency,
+        '申请办理进度',
+        <StatusBody
+          s={await caseStatus(ctx, body.trackingCode, body.last4)}
+          csrf={request.csrfToken}
+          last4={last4}
+          message="您的申请已撤回，本机关终止办理。"
+        />,
+      );
     },
   );
 
