@@ -18,9 +18,25 @@ import { requestsStore } from './requests.store.js';
 import { submitApplication } from './submit-application.js';
 import { ApplicationFields } from './views/application-fields.js';
 import { withdrawApplication } from './withdraw-application.js';
+import { MAX_ATTACHMENT_BYTES } from './attachments.js';
+import { enablePublicUploads, uploadsOf } from './public-multipart.js';
 
 type Form = Record<string, string | undefined>;
 const LIMIT = { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } };
+
+/** A file input with its label, hint and error; the browser cannot keep a chosen file across a failed submission. */
+function FileField(props: { name: string; label: string; errors: Errors }) {
+  return (
+    <Field
+      name={props.name}
+      label={props.label}
+      errors={props.errors}
+      hint={`PDF、JPEG 或 PNG 文件，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB；提交出错时需要重新选择文件`}
+    >
+      {(a) => <input {...a} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" />}
+    </Field>
+  );
+}
 
 function ApplyPage(props: { agency: Agency; values: Form; errors: Errors; csrf: string; message?: string }) {
   return (
@@ -32,9 +48,21 @@ function ApplyPage(props: { agency: Agency; values: Form; errors: Errors; csrf: 
         20 个工作日内答复；网上提交成功之时即为双方确认之时，当日为收到申请之日（第三十一条）。
       </p>
       <ErrorSummary errors={props.errors} message={props.message} />
-      <form method="post" action={`/${props.agency.pathSegment}/ysqgk/apply`} novalidate>
+      <form
+        method="post"
+        action={`/${props.agency.pathSegment}/ysqgk/apply`}
+        enctype="multipart/form-data"
+        novalidate
+      >
         <CsrfField token={props.csrf} />
         <ApplicationFields values={props.values} errors={props.errors} />
+        <h2>附件</h2>
+        <FileField name="idCopy" label="身份证明（选填）" errors={props.errors} />
+        <FileField
+          name="authorisation"
+          label="授权委托书（委托代理人申请的必须上传）"
+          errors={props.errors}
+        />
         {/* Honeypot: people never see or fill this field; form-filling robots do. */}
         <div class="visually-hidden" aria-hidden="true">
           <label for="f-website">请勿填写此项</label>
@@ -123,13 +151,19 @@ export function StatusBody(props: {
             前补正；无正当理由逾期不补正的，视为放弃申请（《政府信息公开条例》第三十条）。
           </p>
           <ErrorSummary errors={props.errors ?? {}} />
-          <form method="post" action={`/${s.agency.pathSegment}/ysqgk/status/clarify`} novalidate>
+          <form
+            method="post"
+            action={`/${s.agency.pathSegment}/ysqgk/status/clarify`}
+            enctype="multipart/form-data"
+            novalidate
+          >
             <CsrfField token={props.csrf} />
             <input type="hidden" name="trackingCode" value={s.trackingCode} />
             <input type="hidden" name="last4" value={props.last4} />
             <Field name="text" label="补正内容" errors={props.errors}>
               {(a) => <textarea {...a} rows={5}></textarea>}
             </Field>
+            <FileField name="supplement" label="补正材料（选填）" errors={props.errors ?? {}} />
             <button type="submit">提交补正</button>
           </form>
         </>
@@ -213,7 +247,8 @@ function WithdrawConfirm(props: { s: CaseStatus; csrf: string; last4: string; er
   );
 }
 
-export function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContext): void {
+export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await enablePublicUploads(app);
   app.get<{ Params: { agency: string } }>('/:agency/ysqgk/apply', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     return sendPortalPage(
@@ -239,7 +274,7 @@ export function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContex
       const body = request.body ?? {};
       if (body.website) throw new DomainError('request.rejected', '提交未被接受，请刷新页面后重新填写。');
       try {
-        const r = await submitApplication(ctx, agency.id, body);
+        const r = await submitApplication(ctx, agency.id, body, uploadsOf(body));
         return reply.redirect(`/${agency.pathSegment}/ysqgk/receipt/${r.trackingCode}`, 303);
       } catch (e) {
         if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
@@ -429,6 +464,7 @@ export function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContex
         await receiveClarification(ctx, publicActor('申请人（网上补正）'), {
           caseId: row.id,
           text: body.text,
+          files: uploadsOf(body),
         });
         message = '补正内容已提交并保存，答复期限自今日起重新计算。';
       } catch (e) {
