@@ -60,6 +60,8 @@ const schema = z.object({
   JOBS_ENABLED: bool.default(true),
   /** Seconds an anonymous portal page may be served from memory; 0 turns the micro-cache off. */
   PUBLIC_CACHE_SECONDS: z.coerce.number({ message: '应为秒数' }).int('应为整数').min(0).max(300).default(5),
+  /** Applications from one source within an hour before the form asks a text question; 0 = always ask. */
+  REQUEST_CHALLENGE_THRESHOLD: z.coerce.number({ message: '应为次数' }).int('应为整数').min(0).default(20),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -75,6 +77,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   jobsEnabled: boolean;
   publicCacheSeconds: number;
+  requestChallengeThreshold: number;
 }
 
 export class ConfigError extends Error {
@@ -128,5 +131,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,
     publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
+    requestChallengeThreshold: e.REQUEST_CHALLENGE_THRESHOLD,
   };
 }

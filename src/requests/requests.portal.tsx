@@ -20,6 +20,13 @@ import { ApplicationFields } from './views/application-fields.js';
 import { withdrawApplication } from './withdraw-application.js';
 import { MAX_ATTACHMENT_BYTES } from './attachments.js';
 import { enablePublicUploads, uploadsOf } from './public-multipart.js';
+import {
+  challengeAnswered,
+  challengeDue,
+  newChallenge,
+  recordSubmission,
+  type Challenge,
+} from './abuse-challenge.js';
 
 type Form = Record<string, string | undefined>;
 const LIMIT = { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } };
@@ -38,7 +45,31 @@ function FileField(props: { name: string; label: string; errors: Errors }) {
   );
 }
 
-function ApplyPage(props: { agency: Agency; values: Form; errors: Errors; csrf: string; message?: string }) {
+/** The accessible challenge: a text question with a label, asked only above the volume threshold. */
+function ChallengeField(props: { challenge: Challenge; errors: Errors }) {
+  return (
+    <>
+      <input type="hidden" name="challengeToken" value={props.challenge.token} />
+      <Field
+        name="challengeAnswer"
+        label={`验证问题：${props.challenge.question}`}
+        errors={props.errors}
+        hint="近期来自您所在网络的申请较多，请回答这个问题后提交；请用阿拉伯数字填写，如 12"
+      >
+        {(a) => <input {...a} type="text" inputMode="numeric" autocomplete="off" value="" />}
+      </Field>
+    </>
+  );
+}
+
+function ApplyPage(props: {
+  agency: Agency;
+  values: Form;
+  errors: Errors;
+  csrf: string;
+  message?: string;
+  challenge?: Challenge;
+}) {
   return (
     <>
       <h1>政府信息公开申请</h1>
@@ -63,6 +94,7 @@ function ApplyPage(props: { agency: Agency; values: Form; errors: Errors; csrf: 
           label="授权委托书（委托代理人申请的必须上传）"
           errors={props.errors}
         />
+        {props.challenge && <ChallengeField challenge={props.challenge} errors={props.errors} />}
         {/* Honeypot: people never see or fill this field; form-filling robots do. */}
         <div class="visually-hidden" aria-hidden="true">
           <label for="f-website">请勿填写此项</label>
@@ -262,6 +294,7 @@ export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: App
         values={{ applicantKind: 'natural' }}
         errors={{}}
         csrf={request.csrfToken}
+        challenge={(await challengeDue(ctx, request.ip)) ? newChallenge(ctx) : undefined}
       />,
     );
   });
@@ -273,12 +306,9 @@ export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: App
       const agency = await agencyBySegment(ctx, request.params.agency);
       const body = request.body ?? {};
       if (body.website) throw new DomainError('request.rejected', '提交未被接受，请刷新页面后重新填写。');
-      try {
-        const r = await submitApplication(ctx, agency.id, body, uploadsOf(body));
-        return reply.redirect(`/${agency.pathSegment}/ysqgk/receipt/${r.trackingCode}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-        return sendPortalPage(
+      const challenged = await recordSubmission(ctx, request.ip);
+      const again = (errors: Errors, message?: string) =>
+        sendPortalPage(
           ctx,
           request,
           reply,
@@ -287,12 +317,25 @@ export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: App
           <ApplyPage
             agency={agency}
             values={body}
-            errors={e.fields}
+            errors={errors}
             csrf={request.csrfToken}
-            message={e.message}
+            message={message}
+            challenge={challenged ? newChallenge(ctx) : undefined}
           />,
           422,
         );
+      if (challenged && !challengeAnswered(ctx, body.challengeToken, body.challengeAnswer))
+        return again({
+          challengeAnswer: body.challengeAnswer?.trim()
+            ? '验证问题的答案不正确，请重新回答'
+            : '请回答验证问题',
+        });
+      try {
+        const r = await submitApplication(ctx, agency.id, body, uploadsOf(body));
+        return reply.redirect(`/${agency.pathSegment}/ysqgk/receipt/${r.trackingCode}`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
+        return again(e.fields, e.message);
       }
     },
   );
