@@ -172,6 +172,30 @@ describeEachDatabase('uploads on the public 依申请公开 forms', ({ handle })
       ],
     );
     assert.ok(Buffer.from(stored[0]!.content).equals(PDF));
+
+    // Staff see the files on the case page; each download is recorded as a view of personal data.
+    const staff = new Browser(app);
+    await staff.login('zx-handler');
+    const page = (await staff.get(`/admin/requests/${row.id}`)).body;
+    const link = /href="(\/admin\/requests\/[^"]+\/attachments\/[^"]+)">委托书.pdf</.exec(page);
+    assert.ok(link, 'the case page lists the authorisation');
+    assert.match(page, /身份证明：<a [^>]+>身份证.jpg<\/a>/);
+    const views = async () =>
+      (
+        await ctx.db
+          .selectFrom('events')
+          .select('id')
+          .where('entity_id', '=', row.id)
+          .where('action', '=', 'request.personal_data_viewed')
+          .execute()
+      ).length;
+    const seen = await views();
+    const file = await staff.get(link[1]!);
+    assert.equal(file.statusCode, 200);
+    assert.equal(file.headers['content-type'], 'application/pdf');
+    assert.ok(file.rawPayload.equals(PDF));
+    assert.equal(await views(), seen + 1);
+    assert.notEqual((await new Browser(app).get(link[1]!)).statusCode, 200, 'not for the public');
   });
 
   test('the clarification page takes 补正材料 with the same checks', async () => {
