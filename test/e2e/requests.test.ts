@@ -204,4 +204,18 @@ test('an applicant withdraws online after confirming', async () => {
   assert.match((await pub.locator('main').textContent()) ?? '', /已终止办理/);
   assert.deepEqual(await seriousViolations(pub), []);
   assert.equal((await requestsStore.byTrackingCode(ctx.db, code))!.outcome, 'withdrawn');
+
+  // Above the volume threshold the form asks a labelled text question; axe in normal and elder mode.
+  const threshold = ctx.config.requestChallengeThreshold;
+  ctx.config.requestChallengeThreshold = 0;
+  try {
+    await pub.goto(`${base}/zhongxing/ysqgk/apply`);
+    await pub.getByLabel(/^验证问题：.加.等于几？$/).fill('0');
+    assert.deepEqual(await seriousViolations(pub), []);
+    await pub.getByRole('link', { name: '长者模式' }).click();
+    await pub.goto(`${base}/zhongxing/ysqgk/apply`);
+    assert.deepEqual(await seriousViolations(pub), []);
+  } finally {
+    ctx.config.requestChallengeThreshold = threshold;
+  }
 });
