@@ -75,6 +75,8 @@ const schema = z.object({
     .min(1)
     .max(3650)
     .default(365),
+  /** Applications from one source within an hour before the form asks a text question; 0 = always ask. */
+  REQUEST_CHALLENGE_THRESHOLD: z.coerce.number({ message: '应为次数' }).int('应为整数').min(0).default(20),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -92,6 +94,7 @@ export interface Config {
   publicCacheSeconds: number;
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   requests: { repeatWindowDays: number };
+  requestChallengeThreshold: number;
 }
 
 export class ConfigError extends Error {
@@ -160,5 +163,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         }
       : {}),
     requests: { repeatWindowDays: e.REQUEST_REPEAT_WINDOW_DAYS },
+    requestChallengeThreshold: e.REQUEST_CHALLENGE_THRESHOLD,
   };
 }

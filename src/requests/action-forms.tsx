@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { DEFAULT_OUTCOME_ROWS } from '../reports/outcomes.js';
-import { CsrfField, Field, type Errors } from '../web/views/forms.js';
+import { CsrfField, Field, fieldId, type Errors } from '../web/views/forms.js';
 import { DELIVERIES } from './intake.js';
 import { ORDERS } from './reopen-case.js';
 import { REPLY_OUTCOMES } from './reply-types.js';
@@ -42,6 +42,14 @@ function Select(p: Props & { field: string; label: string; options: Record<strin
     </Field>
   );
 }
+function Check(p: Props & { field: string; label: string }) {
+  const id = fieldId(n(p.action, p.field));
+  return (
+    <p>
+      <input type="checkbox" id={id} name={n(p.action, p.field)} /> <label for={id}>{p.label}</label>
+    </p>
+  );
+}
 const On = (p: Props) => <Text {...p} field="on" label="日期（不填为今天）" type="date" />;
 
 const OUTCOME_OPTIONS = Object.fromEntries(
@@ -71,6 +79,7 @@ function fieldsOf(p: Props, openConsultations: Record<string, string>): Componen
         <>
           <Select {...p} field="ref" label="征求意见" options={openConsultations} />
           <Area {...p} field="opinion" label="意见内容" />
+          <Check {...p} field="objects" label="第三方不同意公开（条例第三十二条）" />
         </>
       );
     case 'approve_extension':
@@ -111,6 +120,11 @@ function fieldsOf(p: Props, openConsultations: Record<string, string>): Componen
           <Text {...p} field="responsibleAgency" label="负责公开的机关（非本机关负责公开时必填）" />
           <Text {...p} field="earlierReply" label="此前答复的文号和日期（重复申请时必填）" />
           <Text {...p} field="procedure" label="应当依照办理的程序（行政查询事项时必填）" />
+          <Area
+            {...p}
+            field="publicInterest"
+            label="第三方不同意公开但决定公开的理由（不公开可能对公共利益造成重大影响，条例第三十二条；仅此情形填写）"
+          />
         </>
       );
     case 'review_reply':

@@ -29,8 +29,59 @@ const SIGNATURES: Array<{ type: string; magic: number[] }> = [
 /** The content type sniffed from the bytes, or a Chinese problem. */
 export function checkAttachment(bytes: Uint8Array): { contentType?: string; problem?: string } {
   if (bytes.length === 0) return { problem: '文件为空' };
-  if (bytes.length > MAX_ATTACHMENT_BYTES) return { problem: '文件不能超过 10 MB' };
+  if (bytes.length > MAX_ATTACHMENT_BYTES)
+    return { problem: `文件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` };
   const hit = SIGNATURES.find((s) => s.magic.every((b, i) => bytes[i] === b));
   if (!hit) return { problem: '只接受 PDF、JPEG、PNG 或 Word（.docx）文件' };
   return { contentType: hit.type };
+}
+
+/** What the public may upload with an application or a clarification: an ID copy or authorisation is a scan or a photo. */
+export const PUBLIC_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+/** The public form's uploads (from the multipart parser; `truncated` when the parser stopped at the size limit). */
+export interface UploadedFile {
+  field: string;
+  filename: string;
+  data: Buffer;
+  truncated: boolean;
+}
+
+/** The public's file fields and the kind each is stored as. */
+export const PUBLIC_FILE_FIELDS = {
+  idCopy: 'id_copy',
+  authorisation: 'authorisation',
+  supplement: 'supplement',
+} as const satisfies Record<string, AttachmentKind>;
+export type PublicFileField = keyof typeof PUBLIC_FILE_FIELDS;
+
+/**
+ * The public's files checked by content (PDF, JPEG, PNG only) and size, with a Chinese problem per field; the
+ * caller stores nothing when any field has a problem.
+ */
+export function checkPublicFiles(
+  files: readonly UploadedFile[],
+  allowed: readonly PublicFileField[],
+): {
+  accepted: Array<UploadedFile & { kind: AttachmentKind; contentType: string }>;
+  errors: Record<string, string>;
+} {
+  const accepted: Array<UploadedFile & { kind: AttachmentKind; contentType: string }> = [];
+  const errors: Record<string, string> = {};
+  for (const f of files) {
+    if (!(allowed as readonly string[]).includes(f.field)) continue;
+    const { contentType, problem } = f.truncated
+      ? { contentType: undefined, problem: `文件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` }
+      : checkAttachment(f.data);
+    const publicType = contentType && (PUBLIC_TYPES as readonly string[]).includes(contentType);
+    if (!publicType) {
+      // Size and emptiness problems as they are; any other content is a type the public may not send.
+      const sizeOrEmpty = f.truncated || f.data.length === 0 || f.data.length > MAX_ATTACHMENT_BYTES;
+      errors[f.field] =
+        `“${f.filename || '所选文件'}”：${sizeOrEmpty ? problem : '只接受 PDF、JPEG 或 PNG 文件'}`;
+      continue;
+    }
+    accepted.push({ ...f, kind: PUBLIC_FILE_FIELDS[f.field as PublicFileField], contentType });
+  }
+  return { accepted, errors };
 }

@@ -18,7 +18,7 @@ import type { DraftReply } from './draft-reply.js';
 import { accessIndex, registrationNumber } from './registration.js';
 import { REPLY_TYPES, type ReplyType } from './reply-types.js';
 import { requestsStore, type CaseRow, type StoredCaseEvent } from './requests.store.js';
-import { STATE_LABEL, type CaseState } from './workflow.js';
+import { isOpen, STATE_LABEL, type CaseState } from './workflow.js';
 
 export interface CaseStatus {
   caseId: string;
@@ -35,6 +35,8 @@ export interface CaseStatus {
   /** Dated public milestones (notices sent, answers received). */
   milestones: Array<{ day: string; text: string }>;
   clarification: { items: string; deadline: string } | null;
+  /** The applicant may still withdraw online (the case is open). */
+  withdrawable: boolean;
   reply: (DraftReply & { type: ReplyType; on: string }) | null;
   remedies: { reconsideration: RemedyWindow; litigation: RemedyWindow } | null;
 }
@@ -98,12 +100,18 @@ export async function statusView(
       .filter((e) => MILESTONE[e.type])
       .map((e) => ({
         day: e.day,
-        text: e.type === 'extended' ? `延长答复期限${Number(e.data.days)}个工作日并告知` : MILESTONE[e.type]!,
+        text:
+          e.type === 'extended'
+            ? `延长答复期限${Number(e.data.days)}个工作日并告知`
+            : e.type === 'closed' && e.data.outcome === 'withdrawn'
+              ? '申请人撤回申请，终止办理'
+              : MILESTONE[e.type]!,
       })),
     clarification:
       state === 'awaiting_clarification' && clarificationEvent
         ? { items: String(clarificationEvent.data.items), deadline: String(clarificationEvent.data.deadline) }
         : null,
+    withdrawable: isOpen(state),
     reply,
     remedies: reply
       ? remedyWindows(cal, { knownOn: reply.on, refusal: reply.type.refusal })

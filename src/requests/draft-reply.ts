@@ -14,7 +14,12 @@ export interface DraftReply {
   outcome: Outcome;
   text: string;
   fields: Partial<Record<ReplyField, string>>;
+  /** Art. 32: why the information is disclosed although a consulted third party objected (public interest). */
+  publicInterest?: string;
 }
+
+/** Outcomes that disclose something, so they can overrule a third party's objection. */
+const DISCLOSING: readonly Outcome[] = ['disclosed', 'partlyDisclosed'];
 
 const FIELD_LABEL: Record<ReplyField, string> = {
   whereToFind: '获取方式（公开的位置或途径）',
@@ -27,9 +32,13 @@ const FIELD_LABEL: Record<ReplyField, string> = {
 export async function draftReply(
   ctx: AppContext,
   actor: Actor,
-  input: { caseId: string; outcome?: unknown; text?: unknown; on?: string } & Partial<
-    Record<ReplyField, unknown>
-  >,
+  input: {
+    caseId: string;
+    outcome?: unknown;
+    text?: unknown;
+    publicInterest?: unknown;
+    on?: string;
+  } & Partial<Record<ReplyField, unknown>>,
 ): Promise<CaseResult> {
   const c = await loadCase(ctx, actor, input.caseId);
   if (typeof input.outcome !== 'string' || !REPLY_OUTCOMES.includes(input.outcome as Outcome))
@@ -38,7 +47,17 @@ export async function draftReply(
   const text = optionalText(input.text, 'text', '答复正文', 10000);
   const fields: DraftReply['fields'] = {};
   for (const f of REPLY_TYPES[outcome].requires) fields[f] = requiredText(input[f], f, FIELD_LABEL[f], 2000);
-  const draft: DraftReply = { outcome, text, fields };
+  const publicInterest = optionalText(input.publicInterest, 'publicInterest', '公开理由', 2000);
+  if (publicInterest) {
+    if (!DISCLOSING.includes(outcome))
+      throw validationFailed({ publicInterest: '只有决定公开或部分公开时才填写不顾第三方反对而公开的理由' });
+    const objected = c.events.some(
+      (e) => e.type === 'consultation_ended' && e.data.party === 'third_party' && e.data.objects === true,
+    );
+    if (!objected)
+      throw validationFailed({ publicInterest: '本案没有第三方不同意公开的征求意见，无需填写此项' });
+  }
+  const draft: DraftReply = { outcome, text, fields, ...(publicInterest ? { publicInterest } : {}) };
   return runCaseAction(ctx, actor, c, 'draft_reply', {
     day: effectiveDay(ctx, c.row, input.on),
     events: [{ type: 'reply_drafted', data: { ...draft } }],

@@ -4,20 +4,41 @@
  */
 import type { Actor } from '../agencies/permissions.js';
 import type { AppContext } from '../platform/context.js';
+import { validationFailed } from '../platform/errors.js';
+import { checkPublicFiles, type UploadedFile } from './attachments.js';
 import { effectiveDay, loadCase, runCaseAction, todayOf, type CaseResult } from './case-action.js';
-import { requiredText } from './text-input.js';
+import { storePublicFiles } from './store-public-files.js';
+import { optionalText } from './text-input.js';
 
 export async function receiveClarification(
   ctx: AppContext,
   actor: Actor,
-  input: { caseId: string; text?: unknown; on?: string },
+  input: { caseId: string; text?: unknown; on?: string; files?: readonly UploadedFile[] },
 ): Promise<CaseResult> {
   const c = await loadCase(ctx, actor, input.caseId);
-  const text = requiredText(input.text, 'text', '补正内容', 5000);
+  // Supplementary files (补正材料) come with the text or instead of it; checked before anything is written.
+  const checked = checkPublicFiles(input.files ?? [], ['supplement']);
+  const errors: Record<string, string> = { ...checked.errors };
+  let text = '';
+  try {
+    text = optionalText(input.text, 'text', '补正内容', 5000);
+  } catch (e) {
+    Object.assign(errors, (e as { fields?: Record<string, string> }).fields);
+  }
+  if (!text && !checked.accepted.length && !errors.text && !errors.supplement)
+    errors.text = '请填写补正内容或上传补正材料';
+  if (Object.keys(errors).length) throw validationFailed(errors);
   // The applicant's online submission is received the day it is made; staff may date a letter.
   const day = actor.kind === 'public' ? todayOf(ctx) : effectiveDay(ctx, c.row, input.on);
   return runCaseAction(ctx, actor, c, 'receive_clarification', {
     day,
-    events: [{ type: 'clarification_received', data: { text, online: actor.kind === 'public' } }],
+    events: [
+      {
+        type: 'clarification_received',
+        data: { text, online: actor.kind === 'public', files: checked.accepted.length },
+      },
+    ],
+    also: (tx) =>
+      storePublicFiles(ctx, tx, actor, { caseId: c.row.id, agencyId: c.agency.id }, checked.accepted),
   });
 }

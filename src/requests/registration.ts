@@ -57,6 +57,8 @@ export async function createCase(
     parentId?: string | null;
     tx?: Tx;
     audit?: Record<string, unknown>;
+    /** More writes in the same transaction (the application's files). */
+    also?: (tx: Tx, caseId: string) => Promise<void>;
   } = {},
 ): Promise<NewCase> {
   const cipher = personalDataCipher(ctx.config.dataKey);
@@ -119,6 +121,7 @@ export async function createCase(
       action: 'request.registered',
       data: { channel: receipt.channel, receivedOn: receipt.day, regNo, ...extra.audit },
     });
+    await extra.also?.(tx, caseId);
     return regNo;
   };
   const regNo = extra.tx ? await run(extra.tx) : await ctx.db.transaction().execute(run);

@@ -17,11 +17,59 @@ import { registrationNumber } from './registration.js';
 import { requestsStore } from './requests.store.js';
 import { submitApplication } from './submit-application.js';
 import { ApplicationFields } from './views/application-fields.js';
+import { withdrawApplication } from './withdraw-application.js';
+import { MAX_ATTACHMENT_BYTES } from './attachments.js';
+import { enablePublicUploads, uploadsOf } from './public-multipart.js';
+import {
+  challengeAnswered,
+  challengeDue,
+  newChallenge,
+  recordSubmission,
+  type Challenge,
+} from './abuse-challenge.js';
 
 type Form = Record<string, string | undefined>;
 const LIMIT = { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } };
 
-function ApplyPage(props: { agency: Agency; values: Form; errors: Errors; csrf: string; message?: string }) {
+/** A file input with its label, hint and error; the browser cannot keep a chosen file across a failed submission. */
+function FileField(props: { name: string; label: string; errors: Errors }) {
+  return (
+    <Field
+      name={props.name}
+      label={props.label}
+      errors={props.errors}
+      hint={`PDF、JPEG 或 PNG 文件，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB；提交出错时需要重新选择文件`}
+    >
+      {(a) => <input {...a} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" />}
+    </Field>
+  );
+}
+
+/** The accessible challenge: a text question with a label, asked only above the volume threshold. */
+function ChallengeField(props: { challenge: Challenge; errors: Errors }) {
+  return (
+    <>
+      <input type="hidden" name="challengeToken" value={props.challenge.token} />
+      <Field
+        name="challengeAnswer"
+        label={`验证问题：${props.challenge.question}`}
+        errors={props.errors}
+        hint="近期来自您所在网络的申请较多，请回答这个问题后提交；请用阿拉伯数字填写，如 12"
+      >
+        {(a) => <input {...a} type="text" inputMode="numeric" autocomplete="off" value="" />}
+      </Field>
+    </>
+  );
+}
+
+function ApplyPage(props: {
+  agency: Agency;
+  values: Form;
+  errors: Errors;
+  csrf: string;
+  message?: string;
+  challenge?: Challenge;
+}) {
   return (
     <>
       <h1>政府信息公开申请</h1>
@@ -31,9 +79,22 @@ function ApplyPage(props: { agency: Agency; values: Form; errors: Errors; csrf: 
         20 个工作日内答复；网上提交成功之时即为双方确认之时，当日为收到申请之日（第三十一条）。
       </p>
       <ErrorSummary errors={props.errors} message={props.message} />
-      <form method="post" action={`/${props.agency.pathSegment}/ysqgk/apply`} novalidate>
+      <form
+        method="post"
+        action={`/${props.agency.pathSegment}/ysqgk/apply`}
+        enctype="multipart/form-data"
+        novalidate
+      >
         <CsrfField token={props.csrf} />
         <ApplicationFields values={props.values} errors={props.errors} />
+        <h2>附件</h2>
+        <FileField name="idCopy" label="身份证明（选填）" errors={props.errors} />
+        <FileField
+          name="authorisation"
+          label="授权委托书（委托代理人申请的必须上传）"
+          errors={props.errors}
+        />
+        {props.challenge && <ChallengeField challenge={props.challenge} errors={props.errors} />}
         {/* Honeypot: people never see or fill this field; form-filling robots do. */}
         <div class="visually-hidden" aria-hidden="true">
           <label for="f-website">请勿填写此项</label>
@@ -122,14 +183,36 @@ export function StatusBody(props: {
             前补正；无正当理由逾期不补正的，视为放弃申请（《政府信息公开条例》第三十条）。
           </p>
           <ErrorSummary errors={props.errors ?? {}} />
-          <form method="post" action={`/${s.agency.pathSegment}/ysqgk/status/clarify`} novalidate>
+          <form
+            method="post"
+            action={`/${s.agency.pathSegment}/ysqgk/status/clarify`}
+            enctype="multipart/form-data"
+            novalidate
+          >
             <CsrfField token={props.csrf} />
             <input type="hidden" name="trackingCode" value={s.trackingCode} />
             <input type="hidden" name="last4" value={props.last4} />
             <Field name="text" label="补正内容" errors={props.errors}>
               {(a) => <textarea {...a} rows={5}></textarea>}
             </Field>
+            <FileField name="supplement" label="补正材料（选填）" errors={props.errors ?? {}} />
             <button type="submit">提交补正</button>
+          </form>
+        </>
+      )}
+      {s.withdrawable && (
+        <>
+          <h2>撤回申请</h2>
+          <p>
+            在本机关作出答复前，您可以撤回申请。撤回后本机关终止办理，撤回不能恢复；如仍需要该信息，可以重新提出申请。
+          </p>
+          <form method="post" action={`/${s.agency.pathSegment}/ysqgk/status/withdraw`} novalidate>
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="trackingCode" value={s.trackingCode} />
+            <input type="hidden" name="last4" value={props.last4} />
+            <button type="submit" class="secondary">
+              撤回申请
+            </button>
           </form>
         </>
       )}
@@ -163,7 +246,41 @@ export function StatusBody(props: {
   );
 }
 
-export function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContext): void {
+/** The second step of an online withdrawal: nothing happens until the applicant confirms. */
+function WithdrawConfirm(props: { s: CaseStatus; csrf: string; last4: string; errors: Errors }) {
+  const { s } = props;
+  return (
+    <>
+      <h1>确认撤回申请</h1>
+      <ErrorSummary errors={props.errors} />
+      <p>
+        您将撤回登记号为 {s.registrationNo} 的政府信息公开申请（所需信息：{s.infoTitle}
+        ）。撤回后本机关终止办理，撤回不能恢复。
+      </p>
+      <form method="post" action={`/${s.agency.pathSegment}/ysqgk/status/withdraw`} novalidate>
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="trackingCode" value={s.trackingCode} />
+        <input type="hidden" name="last4" value={props.last4} />
+        <input type="hidden" name="confirm" value="yes" />
+        <Field name="note" label="撤回原因（选填）" errors={props.errors}>
+          {(a) => <textarea {...a} rows={3}></textarea>}
+        </Field>
+        <button type="submit">确认撤回申请</button>
+      </form>
+      <form method="post" action={`/${s.agency.pathSegment}/ysqgk/status`} novalidate>
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="trackingCode" value={s.trackingCode} />
+        <input type="hidden" name="last4" value={props.last4} />
+        <button type="submit" class="secondary">
+          不撤回，返回办理进度
+        </button>
+      </form>
+    </>
+  );
+}
+
+export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await enablePublicUploads(app);
   app.get<{ Params: { agency: string } }>('/:agency/ysqgk/apply', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     return sendPortalPage(
@@ -177,6 +294,7 @@ export function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContex
         values={{ applicantKind: 'natural' }}
         errors={{}}
         csrf={request.csrfToken}
+        challenge={(await challengeDue(ctx, request.ip)) ? newChallenge(ctx) : undefined}
       />,
     );
   });
@@ -188,12 +306,9 @@ export function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContex
       const agency = await agencyBySegment(ctx, request.params.agency);
       const body = request.body ?? {};
       if (body.website) throw new DomainError('request.rejected', '提交未被接受，请刷新页面后重新填写。');
-      try {
-        const r = await submitApplication(ctx, agency.id, body);
-        return reply.redirect(`/${agency.pathSegment}/ysqgk/receipt/${r.trackingCode}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-        return sendPortalPage(
+      const challenged = await recordSubmission(ctx, request.ip);
+      const again = (errors: Errors, message?: string) =>
+        sendPortalPage(
           ctx,
           request,
           reply,
@@ -202,12 +317,25 @@ export function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContex
           <ApplyPage
             agency={agency}
             values={body}
-            errors={e.fields}
+            errors={errors}
             csrf={request.csrfToken}
-            message={e.message}
+            message={message}
+            challenge={challenged ? newChallenge(ctx) : undefined}
           />,
           422,
         );
+      if (challenged && !challengeAnswered(ctx, body.challengeToken, body.challengeAnswer))
+        return again({
+          challengeAnswer: body.challengeAnswer?.trim()
+            ? '验证问题的答案不正确，请重新回答'
+            : '请回答验证问题',
+        });
+      try {
+        const r = await submitApplication(ctx, agency.id, body, uploadsOf(body));
+        return reply.redirect(`/${agency.pathSegment}/ysqgk/receipt/${r.trackingCode}`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
+        return again(e.fields, e.message);
       }
     },
   );
@@ -303,6 +431,69 @@ export function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContex
     },
   );
 
+  // Online withdrawal (tracking code + second factor): a confirmation page first, then the use case.
+  app.post<{ Params: { agency: string }; Body: Form }>(
+    '/:agency/ysqgk/status/withdraw',
+    LIMIT,
+    async (request, reply) => {
+      const agency = await agencyBySegment(ctx, request.params.agency);
+      const body = request.body ?? {};
+      let s: CaseStatus;
+      try {
+        s = await caseStatus(ctx, body.trackingCode, body.last4);
+        if (s.agency.id !== agency.id)
+          throw new DomainError('request.lookup_failed', '该查询码不属于本机关。', {
+            trackingCode: '该查询码不属于本机关',
+          });
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== 'request.lookup_failed') throw e;
+        return sendPortalPage(
+          ctx,
+          request,
+          reply,
+          agency,
+          '办理进度查询（有错误）',
+          <StatusLookup agency={agency} csrf={request.csrfToken} errors={e.fields} values={body} />,
+          422,
+        );
+      }
+      const last4 = body.last4 ?? '';
+      const confirm = (errors: Errors, status = 200) =>
+        sendPortalPage(
+          ctx,
+          request,
+          reply,
+          agency,
+          '确认撤回申请',
+          <WithdrawConfirm s={s} csrf={request.csrfToken} last4={last4} errors={errors} />,
+          status,
+        );
+      if (body.confirm !== 'yes') return confirm({});
+      try {
+        await withdrawApplication(ctx, publicActor('申请人（网上撤回）'), {
+          caseId: s.caseId,
+          note: body.note,
+        });
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
+        return confirm(e.fields, 422);
+      }
+      return sendPortalPage(
+        ctx,
+        request,
+        reply,
+        agency,
+        '申请办理进度',
+        <StatusBody
+          s={await caseStatus(ctx, body.trackingCode, body.last4)}
+          csrf={request.csrfToken}
+          last4={last4}
+          message="您的申请已撤回，本机关终止办理。"
+        />,
+      );
+    },
+  );
+
   app.post<{ Params: { agency: string }; Body: Form }>(
     '/:agency/ysqgk/status/clarify',
     LIMIT,
@@ -316,6 +507,7 @@ export function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContex
         await receiveClarification(ctx, publicActor('申请人（网上补正）'), {
           caseId: row.id,
           text: body.text,
+          files: uploadsOf(body),
         });
         message = '补正内容已提交并保存，答复期限自今日起重新计算。';
       } catch (e) {

@@ -16,6 +16,8 @@ import { CsrfField, ErrorSummary, Field, type Errors } from '../web/views/forms.
 import { acceptApplication } from './accept-application.js';
 import { ActionForm } from './action-forms.js';
 import { APPLICANT_KIND_LABEL } from './applicant.js';
+import { ATTACHMENT_KINDS, type AttachmentKind } from './attachments.js';
+import { legalDayOf } from '../calendar/legal-day.js';
 import { approveExtension } from './approve-extension.js';
 import { archiveCase } from './archive-case.js';
 import { calendarFor } from './calendar-for.js';
@@ -46,8 +48,10 @@ import { withdrawApplication } from './withdraw-application.js';
 import { RepeatNotice, repeatCandidatesFor } from './repeat-requests.view.js';
 import { TransferSection } from './transfer-to-catalog.routes.js';
 import { ACTIONS, STATE_LABEL, availableActions, type CaseAction, type CaseState } from './workflow.js';
-import { NOTICE_KINDS, noticeKindsFor } from './notices/notice-kinds.js';
-import { renderNotice } from './notices/render-notice.js';
+import { noticeKindsFor } from './notices/notice-kinds.js';
+import { NoticePage } from './notices/notice-html.js';
+import { loadNotice, noticeLabel, renderNotice } from './notices/render-notice.js';
+import { sendPage } from '../web/render.js';
 
 type Form = Record<string, string | undefined>;
 
@@ -130,6 +134,7 @@ async function casePage(
   );
   const r = c.row;
   const repeats = await repeatCandidatesFor(ctx, r);
+  const attachments = await requestsStore.attachments(ctx.db, r.id);
   return sendAdminPage(
     reply,
     request,
@@ -174,11 +179,26 @@ async function casePage(
       <ul>
         {noticeKindsFor(c.events, r.state).map((k) => (
           <li>
-            <a href={`/admin/requests/${r.id}/notices/${k}.docx`}>{NOTICE_KINDS[k]}（DOCX）</a>
+            <a href={`/admin/requests/${r.id}/notices/${k}.docx`}>{noticeLabel(k, c.events)}（DOCX）</a>{' '}
+            <a href={`/admin/requests/${r.id}/notices/${k}.html`}>打印版（HTML）</a>
           </li>
         ))}
       </ul>
       <TransferSection c={c} />
+      <h2>材料</h2>
+      {attachments.length === 0 ? (
+        <p>暂无材料。</p>
+      ) : (
+        <ul>
+          {attachments.map((a) => (
+            <li>
+              {ATTACHMENT_KINDS[a.kind as AttachmentKind] ?? a.kind}：
+              <a href={`/admin/requests/${r.id}/attachments/${a.id}`}>{a.filename}</a>（
+              {Math.ceil(Number(a.size) / 1024)} KB，{formatDateZh(legalDayOf(a.created_at), false)}）
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>办理</h2>
       {actions.length === 0 && <p>您当前没有可执行的操作。</p>}
       {actions.map((a) => (
@@ -405,6 +425,47 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(n.filename)}`)
         .send(n.docx);
+    },
+  );
+
+  // Uploaded files (ID copies, authorisations) are personal data: every download is recorded.
+  app.get<{ Params: { id: string; attachmentId: string } }>(
+    '/admin/requests/:id/attachments/:attachmentId',
+    async (request, reply) => {
+      const user = requireUser(request);
+      const c = await loadCase(ctx, user.actor, request.params.id);
+      const a = await requestsStore.attachment(ctx.db, c.row.id, request.params.attachmentId);
+      if (!a) throw new DomainError('not_found', '未找到该材料。');
+      await appendEvent(ctx.db, {
+        actor: user.actor,
+        agencyId: c.agency.id,
+        entityType: 'request',
+        entityId: c.row.id,
+        action: 'request.personal_data_viewed',
+        data: { attachment: a.id, kind: a.kind },
+      });
+      return reply
+        .type(a.content_type)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+        .send(Buffer.from(a.content));
+    },
+  );
+
+  app.get<{ Params: { id: string; kind: string } }>(
+    '/admin/requests/:id/notices/:kind.html',
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { id, kind } = request.params;
+      const n = await loadNotice(ctx, user.actor, id, kind, 'html');
+      return sendPage(
+        reply,
+        <NoticePage
+          n={n.text}
+          back={`/admin/requests/${n.caseId}`}
+          docx={`/admin/requests/${n.caseId}/notices/${kind}.docx`}
+        />,
+      );
     },
   );
 

@@ -78,9 +78,17 @@ export interface RequestCounterTable {
   last: number;
 }
 
+/** One submission of the public application form from a source (keyed hash of the address). */
+export interface RequestFormSourceTable {
+  id: string;
+  source_index: string;
+  at: string;
+}
+
 export interface RequestTables {
   request_cases: RequestCaseTable;
   request_case_events: RequestCaseEventTable;
   request_attachments: RequestAttachmentTable;
   request_counters: RequestCounterTable;
+  request_form_sources: RequestFormSourceTable;
 }

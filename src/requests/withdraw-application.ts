@@ -1,4 +1,7 @@
-/** Use case: the applicant withdraws the application (recorded by staff); table 三 （六）3 其他. */
+/**
+ * Use case: the applicant withdraws the application — recorded by staff, or online by the applicant from the
+ * status page (tracking code + second factor checked by the caller); table 三 （六）3 其他 (outcomes.ts).
+ */
 import type { Actor } from '../agencies/permissions.js';
 import type { AppContext } from '../platform/context.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';
@@ -14,7 +17,8 @@ export async function withdrawApplication(
   const day = effectiveDay(ctx, c.row, input.on);
   return runCaseAction(ctx, actor, c, 'withdraw', {
     day,
-    events: [{ type: 'closed', data: { outcome: 'withdrawn', note } }],
+    events: [{ type: 'closed', data: { outcome: 'withdrawn', note, online: actor.kind === 'public' } }],
+    audit: { online: actor.kind === 'public' },
     patch: { outcome: c.row.outcome ?? 'withdrawn', outcome_on: c.row.outcome_on ?? day },
   });
 }

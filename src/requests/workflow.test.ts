@@ -47,7 +47,7 @@ const expected: Record<CaseAction, { from: string[]; to: CaseState | 'same'; rol
   review_reply: { from: ['reply_drafted'], to: 'reviewed', roles: REV },
   send_reply: { from: ['reviewed'], to: 'replied', roles: H },
   archive: { from: ['replied', 'closed'], to: 'archived', roles: H },
-  withdraw: { from: open, to: 'closed', roles: H },
+  withdraw: { from: open, to: 'closed', roles: ['handler', 'applicant'] },
   reopen: { from: ['replied', 'closed', 'archived'], to: 'in_progress', roles: HEAD },
   split: { from: ['registered', 'in_progress'], to: 'same', roles: H },
 };

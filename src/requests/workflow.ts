@@ -147,7 +147,7 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   },
   send_reply: { label: '答复并送达', from: ['reviewed'], to: 'replied', roles: ['handler'] },
   archive: { label: '归档', from: ['replied', 'closed'], to: 'archived', roles: ['handler'] },
-  withdraw: { label: '申请人撤回', from: OPEN, to: 'closed', roles: ['handler'] },
+  withdraw: { label: '申请人撤回', from: OPEN, to: 'closed', roles: ['handler', 'applicant'] },
   // A reconsideration or court decision ordering a new reply (重新答复): a fresh clock.
   reopen: {
     label: '重新答复',

@@ -2,7 +2,8 @@
  * The issue's "Done when": a member of the public applies online; a handler requests clarification; the
  * applicant supplies it online; a third party is consulted; the office head approves an extension; the reply
  * (部分公开) is reviewed and sent; the applicant sees status, due-date explanation and reply; the DOCX notices
- * download and are parsed back. axe checks every public page on the way.
+ * download and are parsed back, and open as printable HTML in the official layout. A second applicant withdraws
+ * online. axe checks every public page and the printable notice on the way.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -153,5 +154,68 @@ test('an application from the online form to the archived 部分公开 reply', a
       xml.replace(/<[^>]+>/g, ''),
       new RegExp(name === '答复书' ? '政府信息公开申请答复书' : name),
     );
+  }
+
+  // Every notice also opens as printable HTML beside its DOCX, in the GB/T 9704 print geometry.
+  await handler.goto(caseUrl);
+  const docxLinks = await handler.getByRole('link', { name: /（DOCX）$/ }).count();
+  assert.equal(await handler.getByRole('link', { name: '打印版（HTML）' }).count(), docxLinks);
+  await handler
+    .getByRole('listitem')
+    .filter({ hasText: '征求意见书（第三方：某建设公司）' })
+    .getByRole('link', { name: '打印版（HTML）' })
+    .click();
+  assert.match((await handler.locator('h1').textContent()) ?? '', /政府信息公开征求第三方意见书/);
+  assert.match(
+    (await handler.locator('main').textContent()) ?? '',
+    /某建设公司：.*15个工作日内提出书面意见/s,
+  );
+  assert.deepEqual(await seriousViolations(handler), []);
+  await handler.emulateMedia({ media: 'print' });
+  const body = await handler
+    .locator('main p')
+    .nth(2)
+    .evaluate((el) => getComputedStyle(el).fontSize);
+  const title = await handler.locator('h1').evaluate((el) => getComputedStyle(el).fontSize);
+  assert.equal(Math.round(Number.parseFloat(body) * 0.75), 16, '3号 = 16 pt');
+  assert.equal(Math.round(Number.parseFloat(title) * 0.75), 22, '2号 = 22 pt');
+  assert.equal(await handler.locator('nav.toolbar').isVisible(), false, 'the toolbar is not printed');
+});
+
+test('an applicant withdraws online after confirming', async () => {
+  const pub = await (await browser.newContext()).newPage();
+  await pub.goto(`${base}/zhongxing/ysqgk/apply`);
+  await pub.getByLabel('申请人姓名或名称').fill('李四');
+  await pub.getByLabel('身份证件号码').fill('11010519491231002X');
+  await pub.getByLabel('联系电话', { exact: true }).fill('13900001234');
+  await pub.getByLabel('政府信息名称').fill('仲兴乡2026年防汛物资清单');
+  await pub.getByLabel('电子', { exact: true }).check();
+  await pub.getByLabel('网上获取', { exact: true }).check();
+  await pub.getByRole('button', { name: '提交申请' }).click();
+  await pub.waitForURL(/\/ysqgk\/receipt\//);
+  const code = (await pub.locator('dd strong').textContent())!.trim();
+  await status(pub, code);
+  await pub.getByRole('button', { name: '撤回申请' }).click();
+  assert.match((await pub.locator('h1').textContent()) ?? '', /确认撤回申请/);
+  assert.deepEqual(await seriousViolations(pub), []);
+  await pub.getByLabel('撤回原因（选填）').fill('已通过其他途径获得');
+  await pub.getByRole('button', { name: '确认撤回申请' }).click();
+  assert.match((await pub.locator('.notice').textContent()) ?? '', /您的申请已撤回/);
+  assert.match((await pub.locator('main').textContent()) ?? '', /已终止办理/);
+  assert.deepEqual(await seriousViolations(pub), []);
+  assert.equal((await requestsStore.byTrackingCode(ctx.db, code))!.outcome, 'withdrawn');
+
+  // Above the volume threshold the form asks a labelled text question; axe in normal and elder mode.
+  const threshold = ctx.config.requestChallengeThreshold;
+  ctx.config.requestChallengeThreshold = 0;
+  try {
+    await pub.goto(`${base}/zhongxing/ysqgk/apply`);
+    await pub.getByLabel(/^验证问题：.加.等于几？$/).fill('0');
+    assert.deepEqual(await seriousViolations(pub), []);
+    await pub.getByRole('link', { name: '长者模式' }).click();
+    await pub.goto(`${base}/zhongxing/ysqgk/apply`);
+    assert.deepEqual(await seriousViolations(pub), []);
+  } finally {
+    ctx.config.requestChallengeThreshold = threshold;
   }
 });

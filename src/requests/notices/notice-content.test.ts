@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Agency } from '../../agencies/agency.js';
 import { assessFee } from '../fees.js';
 import { noticeText, remediesText } from './notice-content.js';
-import { noticeKindsFor } from './notice-kinds.js';
+import { noticeKindsFor, parseNoticeId } from './notice-kinds.js';
 
 const agency = {
   name: '固镇县仲兴乡人民政府',
@@ -62,4 +62,112 @@ test('a termination uses the ending’s notice title and no refusal wording', ()
   );
   assert.equal(n.title, '政府信息公开申请终止办理告知书');
   assert.match(n.paragraphs.join(''), /逾期未补正/);
+});
+
+const consulting = [
+  {
+    type: 'consultation_started',
+    day: '2025-03-05',
+    data: { party: 'third_party', ref: '1a2b3c4d', consulted: '某建设公司' },
+  },
+  {
+    type: 'consultation_started',
+    day: '2025-03-05',
+    data: { party: 'co_maker', ref: '5e6f7a8b', consulted: '固镇县交通运输局' },
+  },
+  {
+    type: 'consultation_started',
+    day: '2025-03-06',
+    data: { party: 'other_agency', ref: '9c0d1e2f', consulted: '固镇县财政局' },
+  },
+];
+
+test('consultation letters: addressed to the consulted party, 15 working days, the article for each party', () => {
+  const kinds = noticeKindsFor(consulting, 'consulting');
+  assert.deepEqual(kinds, [
+    'receipt',
+    'consultation-1a2b3c4d',
+    'consultation-5e6f7a8b',
+    'consultation-9c0d1e2f',
+  ]);
+  const c = { ...base, events: consulting };
+  const third = noticeText('consultation', agency, c, '2025-03-05', '1a2b3c4d');
+  assert.equal(third.title, '政府信息公开征求第三方意见书');
+  assert.equal(third.addressee, '某建设公司：');
+  assert.equal(third.docNo, '仲政依申征〔2025〕7-1号');
+  const body = third.paragraphs.join('');
+  assert.match(body, /第三十二条/);
+  assert.match(body, /收到本征求意见书之日起15个工作日内提出书面意见/);
+  assert.match(body, /逾期未提出意见的，由本机关.*决定/);
+  assert.match(body, /某文件/);
+  assert.doesNotMatch(body + third.addressee, /张三/, 'the third party is not told who applied');
+  const co = noticeText('consultation', agency, c, '2025-03-05', '5e6f7a8b');
+  assert.equal(co.title, '政府信息公开征求共同制作机关意见函');
+  assert.equal(co.docNo, '仲政依申征〔2025〕7-2号');
+  assert.match(co.paragraphs.join(''), /第三十四条.*15个工作日内书面回复；逾期未回复的，视为同意公开/s);
+  const other = noticeText('consultation', agency, c, '2025-03-06', '9c0d1e2f');
+  assert.equal(other.addressee, '固镇县财政局：');
+  assert.match(other.paragraphs.join(''), /第三十三条第三款.*不计算在答复期限内/s);
+  const single = noticeText(
+    'consultation',
+    agency,
+    { ...c, events: consulting.slice(0, 1) },
+    '2025-03-05',
+    '1a2b3c4d',
+  );
+  assert.equal(single.docNo, '仲政依申征〔2025〕7号', 'one consultation needs no order suffix');
+});
+
+test('Art. 32: a third party that objected is told the reasons, the wait and its remedies, only when overruled', () => {
+  const answered = [
+    ...consulting.slice(0, 1),
+    {
+      type: 'consultation_ended',
+      day: '2025-03-12',
+      data: { party: 'third_party', ref: '1a2b3c4d', opinion: '涉及商业秘密', objects: true },
+    },
+  ];
+  const withDraft = (publicInterest?: string) => [
+    ...answered,
+    {
+      type: 'reply_drafted',
+      day: '2025-03-14',
+      data: { outcome: 'disclosed', text: '', fields: {}, publicInterest },
+    },
+  ];
+  assert.deepEqual(noticeKindsFor(withDraft(), 'reviewed'), ['receipt', 'consultation-1a2b3c4d', 'reply']);
+  assert.deepEqual(noticeKindsFor(withDraft('资金使用关系公共利益'), 'reply_drafted'), [
+    'receipt',
+    'consultation-1a2b3c4d',
+  ]);
+  assert.deepEqual(noticeKindsFor(withDraft('资金使用关系公共利益'), 'reviewed'), [
+    'receipt',
+    'consultation-1a2b3c4d',
+    'objection-1a2b3c4d',
+    'reply',
+  ]);
+  const n = noticeText(
+    'objection',
+    agency,
+    { ...base, events: withDraft('资金使用关系公共利益') },
+    '2025-03-20',
+    '1a2b3c4d',
+  );
+  assert.equal(n.title, '政府信息公开第三方告知书');
+  assert.equal(n.addressee, '某建设公司：');
+  assert.equal(n.docNo, '仲政依申告〔2025〕7号');
+  const body = n.paragraphs.join('');
+  assert.match(body, /2025年3月12日表示不同意公开（涉及商业秘密）/);
+  assert.match(body, /公共利益造成重大影响.*第三十二条.*理由：资金使用关系公共利益/s);
+  assert.match(body, /决定公开的政府信息内容：某文件/);
+  assert.match(body, /送达之日起15个工作日后/);
+  assert.match(body, /六十日内向固镇县人民政府申请行政复议.*六个月内向人民法院提起行政诉讼/s);
+});
+
+test('notice ids: kinds with and without a consultation reference', () => {
+  assert.deepEqual(parseNoticeId('receipt'), { kind: 'receipt' });
+  assert.deepEqual(parseNoticeId('consultation-1a2b3c4d'), { kind: 'consultation', ref: '1a2b3c4d' });
+  assert.equal(parseNoticeId('consultation'), null);
+  assert.equal(parseNoticeId('receipt-1a2b3c4d'), null);
+  assert.equal(parseNoticeId('nonsense'), null);
 });

@@ -39,8 +39,28 @@ const CODE: Record<NoticeKind, string> = {
   extension: '延',
   delay: '迟',
   fee: '费',
+  consultation: '征',
+  objection: '告',
   reply: '答',
 };
+
+/**
+ * Days a consulted party has to answer: 15 working days from receiving the letter for a third party (Art. 32)
+ * and a co-maker (Art. 34). The Regulation sets no period for other agencies (Art. 33 ¶3); the same 15 days
+ * is our choice [M].
+ */
+export const CONSULTATION_WORKING_DAYS = 15;
+/**
+ * Art. 32 requires the third party to be told before disclosure over its objection but sets no waiting period;
+ * waiting 15 working days so it can seek a remedy first is common practice, not the Regulation's text [M].
+ */
+export const OBJECTION_WAIT_WORKING_DAYS = 15;
+
+const PARTY_TITLE = {
+  third_party: '政府信息公开征求第三方意见书',
+  co_maker: '政府信息公开征求共同制作机关意见函',
+  other_agency: '政府信息公开征求意见函',
+} as const;
 
 export function remediesText(agency: Agency, refusal: boolean): string {
   const body = agency.reconsiderationBody || '上一级行政机关';
@@ -49,14 +69,75 @@ export function remediesText(agency: Agency, refusal: boolean): string {
   return `${base}对本答复中不予公开的决定不服的，依照《中华人民共和国行政复议法》第二十三条的规定，应当先向${body}申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼。`;
 }
 
-export function noticeText(kind: NoticeKind, agency: Agency, c: NoticeCase, today: string): NoticeText {
+/**
+ * The notice `kind` of a case; `ref` names the consultation for the per-consultation notices. Their 文号 carry
+ * the consultation's order in the case when there is more than one (〔2025〕7-2号).
+ */
+export function noticeText(
+  kind: NoticeKind,
+  agency: Agency,
+  c: NoticeCase,
+  today: string,
+  ref?: string,
+): NoticeText {
   const prefix = agency.docNoPrefixes[0] ?? agency.shortName;
-  const docNo = `${prefix}依申${CODE[kind]}〔${c.year}〕${c.regNo}号`;
+  const started = c.events.filter((e) => e.type === 'consultation_started');
+  const consultation = started.find((e) => e.data.ref === ref);
+  const order = consultation && started.length > 1 ? `-${started.indexOf(consultation) + 1}` : '';
+  const docNo = `${prefix}依申${CODE[kind]}〔${c.year}〕${c.regNo}${order}号`;
   const last = (t: string) => [...c.events].reverse().find((e) => e.type === t);
   const subject = `您于${formatDateZh(c.receivedOn, false)}向本机关提出的政府信息公开申请（所需信息：${c.infoTitle}）`;
+  const application = `本机关于${formatDateZh(c.receivedOn, false)}收到一份政府信息公开申请，申请公开“${c.infoTitle}”`;
   let title: string = NOTICE_KINDS[kind];
+  let addressee = `${c.applicantName}：`;
   const p: string[] = [];
-  if (kind === 'receipt') {
+  if (kind === 'consultation' || kind === 'objection') {
+    const answer = c.events.find((e) => e.type === 'consultation_ended' && e.data.ref === ref);
+    const party = (text(consultation?.data.party) || 'third_party') as keyof typeof PARTY_TITLE;
+    // Letters to the consulted party never name the applicant (their personal data is not the party's business).
+    addressee = `${text(consultation?.data.consulted)}：`;
+    if (kind === 'consultation') {
+      title = PARTY_TITLE[party];
+      if (party === 'third_party') {
+        p.push(
+          `${application}。经审查，该信息可能涉及贵方的商业秘密、个人隐私等合法权益。依照《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。`,
+        );
+        p.push(
+          `请贵方自收到本征求意见书之日起${CONSULTATION_WORKING_DAYS}个工作日内提出书面意见；不同意公开的，请说明理由。逾期未提出意见的，由本机关依照该条例的规定决定是否公开。`,
+        );
+        p.push(
+          '第三方不同意公开且有合理理由的，本机关不予公开；但本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知贵方。',
+        );
+      } else if (party === 'co_maker') {
+        p.push(
+          `${application}。该信息由本机关与贵机关共同制作。依照《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关对是否公开的意见。`,
+        );
+        p.push(
+          `请贵机关自收到本函之日起${CONSULTATION_WORKING_DAYS}个工作日内书面回复；逾期未回复的，视为同意公开。`,
+        );
+      } else {
+        p.push(
+          `${application}。该信息的公开需要征求贵机关的意见。依照《中华人民共和国政府信息公开条例》第三十三条第三款的规定，征求意见所需时间不计算在答复期限内。`,
+        );
+        p.push(`请贵机关自收到本函之日起${CONSULTATION_WORKING_DAYS}个工作日内书面回复意见。`);
+      }
+      p.push(`联系机关：${agency.name}。`);
+    } else {
+      const reply = [...c.events].reverse().find((e) => e.type === 'reply_drafted');
+      title = '政府信息公开第三方告知书';
+      p.push(
+        `${application}。本机关于${formatDateZh(consultation?.day ?? c.receivedOn, false)}就该信息书面征求贵方意见，贵方${answer ? `于${formatDateZh(answer.day, false)}` : ''}表示不同意公开${text(answer?.data.opinion) ? `（${text(answer?.data.opinion)}）` : ''}。`,
+      );
+      p.push(
+        `经审查，本机关认为不公开可能对公共利益造成重大影响，依照《中华人民共和国政府信息公开条例》第三十二条的规定，决定予以公开。理由：${text(reply?.data.publicInterest)}`,
+      );
+      p.push(`决定公开的政府信息内容：${c.infoTitle}${c.reply?.text ? `。${c.reply.text}` : ''}`);
+      p.push(`本机关将自本告知书送达之日起${OBJECTION_WAIT_WORKING_DAYS}个工作日后向申请人提供上述信息。`);
+      p.push(
+        `如对本决定不服，可以自收到本告知书之日起六十日内向${agency.reconsiderationBody || '上一级行政机关'}申请行政复议，或者自收到本告知书之日起六个月内向人民法院提起行政诉讼。`,
+      );
+    }
+  } else if (kind === 'receipt') {
     title = '政府信息公开申请受理回执';
     p.push(`${subject}，本机关已经收到，登记号为〔${c.year}〕第${c.regNo}号。`);
     p.push(
@@ -109,7 +190,7 @@ export function noticeText(kind: NoticeKind, agency: Agency, c: NoticeCase, toda
   return {
     title,
     docNo,
-    addressee: `${c.applicantName}：`,
+    addressee,
     paragraphs: p,
     signature: agency.name,
     date: formatDateZh(today, false),

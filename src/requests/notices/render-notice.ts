@@ -1,6 +1,6 @@
 /**
- * Query: a case's notice as DOCX, for staff (scoped by loadCase). Decrypts the applicant's name for the
- * addressee line and records that view in the audit events.
+ * Query: a case's notice for staff (scoped by loadCase), as DOCX or printable HTML. Decrypts the applicant's
+ * name for the addressee line and records that view in the audit events.
  */
 import type { Actor } from '../../agencies/permissions.js';
 import type { AppContext } from '../../platform/context.js';
@@ -8,28 +8,39 @@ import { notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { personalDataCipher } from '../../platform/personal-data.js';
 import { loadCase, todayOf } from '../case-action.js';
-import { caseClock } from '../case-clock.js';
+import { caseClock, type CaseEvent } from '../case-clock.js';
 import { calendarFor } from '../calendar-for.js';
 import type { DraftReply } from '../draft-reply.js';
-import { noticeText } from './notice-content.js';
+import { PARTIES, type Party } from '../start-consultation.js';
+import { noticeText, type NoticeText } from './notice-content.js';
 import { noticeDocx } from './notice-docx.js';
-import { NOTICE_KINDS, noticeKindsFor, type NoticeKind } from './notice-kinds.js';
+import { NOTICE_KINDS, noticeKindsFor, parseNoticeId } from './notice-kinds.js';
 
-export async function renderNotice(
+/** The link text of a notice id on the case page, e.g. “征求意见书（第三方：某建设公司）”. */
+export function noticeLabel(id: string, events: readonly CaseEvent[]): string {
+  const parsed = parseNoticeId(id);
+  if (!parsed) return id;
+  const started = events.find((e) => e.type === 'consultation_started' && e.data.ref === parsed.ref);
+  if (!started) return NOTICE_KINDS[parsed.kind];
+  return `${NOTICE_KINDS[parsed.kind]}（${PARTIES[started.data.party as Party]}：${String(started.data.consulted)}）`;
+}
+
+export async function loadNotice(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
-  kind: string,
-): Promise<{ filename: string; docx: Buffer }> {
+  id: string,
+  format: 'docx' | 'html',
+): Promise<{ filename: string; text: NoticeText; caseId: string }> {
   const c = await loadCase(ctx, actor, caseId);
-  if (!(kind in NOTICE_KINDS) || !noticeKindsFor(c.events, c.row.state).includes(kind as NoticeKind))
-    throw notFound('该文书');
+  const parsed = parseNoticeId(id);
+  if (!parsed || !noticeKindsFor(c.events, c.row.state).includes(id)) throw notFound('该文书');
   const applicant = JSON.parse(personalDataCipher(ctx.config.dataKey).decrypt(c.row.applicant_sealed)) as {
     name: string;
   };
   const clock = caseClock(await calendarFor(ctx, c.agency), c.events, todayOf(ctx));
   const text = noticeText(
-    kind as NoticeKind,
+    parsed.kind,
     c.agency,
     {
       year: c.row.year,
@@ -42,6 +53,7 @@ export async function renderNotice(
       events: c.events,
     },
     todayOf(ctx),
+    parsed.ref,
   );
   await appendEvent(ctx.db, {
     actor,
@@ -49,7 +61,17 @@ export async function renderNotice(
     entityType: 'request',
     entityId: c.row.id,
     action: 'request.notice_rendered',
-    data: { kind, docNo: text.docNo },
+    data: { kind: parsed.kind, ref: parsed.ref, docNo: text.docNo, format },
   });
-  return { filename: `${text.docNo}${NOTICE_KINDS[kind as NoticeKind]}.docx`, docx: await noticeDocx(text) };
+  return { filename: `${text.docNo}${NOTICE_KINDS[parsed.kind]}.${format}`, text, caseId: c.row.id };
+}
+
+export async function renderNotice(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  id: string,
+): Promise<{ filename: string; docx: Buffer }> {
+  const n = await loadNotice(ctx, actor, caseId, id, 'docx');
+  return { filename: n.filename, docx: await noticeDocx(n.text) };
 }
