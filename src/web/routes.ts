@@ -23,6 +23,8 @@ import {
   registerRatingAdminRoutes,
   registerRatingPublicRoutes,
 } from '../interaction/rating/ratings.routes.js';
+import { registerOpenRatingAdminRoutes } from '../interaction/rating/open-ratings.admin.js';
+import { registerOpenRatingPublicRoutes } from '../interaction/rating/open-ratings.public.js';
 import { registerSupervisionRoutes } from '../supervision/supervision.routes.js';
 import { registerAccountabilityRoutes } from '../supervision/accountability.routes.js';
 import { registerCatalogPortal } from '../catalog/catalog.portal.js';
@@ -53,6 +55,8 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerSupervisionRoutes },
   { surface: 'admin', register: registerAccountabilityRoutes },
   { surface: 'public', register: registerRatingPublicRoutes },
+  { surface: 'admin', register: registerOpenRatingAdminRoutes },
+  { surface: 'public', register: registerOpenRatingPublicRoutes },
   { surface: 'admin', register: registerRequestAdminRoutes },
   { surface: 'public', register: registerRequestPortalRoutes },
   { surface: 'admin', register: registerCatalogAdmin },

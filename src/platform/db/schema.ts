@@ -13,6 +13,7 @@ import type { ReportTables } from '../../reports/reports.schema.js';
 import type { InteractionTables } from '../../interaction/interaction.tables.js';
 import type { RequestTables } from '../../requests/requests.schema.js';
 import type { SearchTables } from '../../search/search.schema.js';
+import type { ConsultationTables } from '../../interaction/consultation/consultation.tables.js';
 
 export interface AgencyTable {
   id: string;
@@ -109,4 +110,5 @@ export type Database = FoundationTables &
   RequestTables &
   CatalogTables &
   SearchTables &
-  AuditTables;
+  AuditTables &
+  ConsultationTables;
