@@ -25,6 +25,8 @@ import {
 } from '../interaction/rating/ratings.routes.js';
 import { registerOpenRatingAdminRoutes } from '../interaction/rating/open-ratings.admin.js';
 import { registerOpenRatingPublicRoutes } from '../interaction/rating/open-ratings.public.js';
+import { registerConsultationAdminRoutes } from '../interaction/consultation/consultations.admin.js';
+import { registerConsultationPublicRoutes } from '../interaction/consultation/consultations.public.js';
 import { registerSupervisionRoutes } from '../supervision/supervision.routes.js';
 import { registerAccountabilityRoutes } from '../supervision/accountability.routes.js';
 import { registerCatalogPortal } from '../catalog/catalog.portal.js';
@@ -57,6 +59,8 @@ export const routeModules: RouteModule[] = [
   { surface: 'public', register: registerRatingPublicRoutes },
   { surface: 'admin', register: registerOpenRatingAdminRoutes },
   { surface: 'public', register: registerOpenRatingPublicRoutes },
+  { surface: 'admin', register: registerConsultationAdminRoutes },
+  { surface: 'public', register: registerConsultationPublicRoutes },
   { surface: 'admin', register: registerRequestAdminRoutes },
   { surface: 'public', register: registerRequestPortalRoutes },
   { surface: 'admin', register: registerCatalogAdmin },

@@ -115,6 +115,7 @@ describeEachDatabase('征集调查: drafts for comment, opinions, feedback', ({ 
       name: '李四',
       contact: '13900000000',
     });
+    now = new Date('2025-06-11T02:00:00Z');
     const b = await submitOpinion(ctx, id, { body: '建议每周清运两次' });
     const stored = (await consultationsStore.opinions(ctx.db, id)).find((o) => o.id === a.opinionId)!;
     assert.notEqual(stored.name_enc, '李四');
