@@ -12,6 +12,7 @@ import { testContext } from '../../../test/support/context.js';
 import { moderateComment, submitOpenRating } from './open-rating.js';
 import { openRatingsStore } from './open-ratings.store.js';
 import { yearTrend } from './open-trends.js';
+import { supervisionFacts, supervisionParagraphZh } from '../../supervision/supervision-facts.js';
 
 const rejects = (code: string, fields?: string[]) => (e: unknown) => {
   assert.ok(e instanceof DomainError, String(e));
@@ -162,5 +163,14 @@ describeEachDatabase('always-open public rating', ({ handle }) => {
     assert.equal(t.items!.ratings, 3);
     assert.equal(t.items!.usefulPercent, 66.7);
     assert.equal(t.items!.averageScore, 3);
+
+    // The year's figures reach the annual report's 一（五）监督保障 paragraph.
+    const facts = await supervisionFacts(ctx.db, zhongxing, 2025);
+    assert.equal(facts.openRating.disclosure!.overall, 3.75);
+    assert.match(
+      supervisionParagraphZh(facts),
+      /网站常设公众评价收到评价5份，政务公开综合平均得分3\.75分，对具体公开信息的评价中66\.7%认为有用。/,
+    );
+    assert.doesNotMatch(supervisionParagraphZh(await supervisionFacts(ctx.db, hugou, 2025)), /常设公众评价/);
   });
 });
