@@ -9,6 +9,7 @@ import { addCalendarDays } from '../../src/calendar/dates.js';
 import { toLegalDay } from '../../src/calendar/legal-day.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
 import type { AppContext } from '../../src/platform/context.js';
+import { SESSION_COOKIE } from '../../src/web/app.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, csrfOf, demoApp } from '../support/http.js';
 
@@ -153,5 +154,51 @@ describeEachDatabase('HTTP: always-open rating and 征集调查', ({ handle }) =
     } finally {
       ctx.now = real;
     }
+  });
+
+  test('a draft with an attachment is published through the multipart form; the public downloads it', async () => {
+    const staff = new Browser(app);
+    await staff.login('zx-head');
+    const token = csrfOf((await staff.get('/admin/consultations')).body);
+    const today = toLegalDay(new Date().toISOString());
+    const boundary = '----gongkai-test';
+    const field = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+    const send = async (file: { name: string; data: Buffer }) =>
+      app.inject({
+        method: 'POST',
+        url: '/admin/consultations',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        cookies: { [SESSION_COOKIE]: staff.cookie(SESSION_COOKIE)! },
+        payload: Buffer.concat([
+          Buffer.from(
+            field('_csrf', token) +
+              field('agencyId', await zhongxingId()) +
+              field('title', '仲兴乡河长制工作方案（征求意见稿）') +
+              field('draftText', '一、总体要求……') +
+              field('opensOn', today) +
+              field('closesOn', addCalendarDays(today, 5)) +
+              `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${file.name}"\r\n` +
+              'Content-Type: application/octet-stream\r\n\r\n',
+          ),
+          file.data,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+    const refused = await send({ name: 'run.exe', data: Buffer.from('MZ\x90\x00') });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /附件只能是 PDF、PNG 或 JPG 格式/);
+    const made = await send({ name: '方案全文.pdf', data: pdf });
+    assert.equal(made.statusCode, 303, made.body.slice(0, 300));
+    const id = String(made.headers.location).split('/').pop()!;
+    const page = await new Browser(app).get(`/zhongxing/zjdc/${id}`);
+    const href = /href="([^"]+\/attachments\/[^"]+)"/.exec(page.body)![1]!;
+    assert.match(page.body, /方案全文\.pdf/);
+    const file = await app.inject({ method: 'GET', url: href });
+    assert.equal(file.statusCode, 200);
+    assert.equal(file.headers['content-type'], 'application/pdf');
+    assert.match(String(file.headers['content-disposition']), /^attachment/);
+    assert.deepEqual(file.rawPayload, pdf);
   });
 });
