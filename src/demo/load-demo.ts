@@ -13,6 +13,8 @@ import { loadRequestsDemo } from '../requests/demo-requests.js';
 import { loadReportDemo } from '../reports/demo/load-report-demo.js';
 import { loadDemoReports } from '../annual-reports/load-demo-reports.js';
 import { loadDemoMessages } from '../interaction/demo-messages.js';
+import { loadDemoOpenRatings } from '../interaction/rating/demo-open-ratings.js';
+import { loadDemoConsultations } from '../interaction/consultation/demo-consultations.js';
 
 /** Keys of the demo agencies → their ids, for loaders of later capabilities. */
 export type DemoAgencyIds = Record<string, string>;
@@ -24,6 +26,8 @@ export const demoLoaders: { name: string; load: DemoLoader }[] = [
   { name: '仲兴乡2025年依申请公开案件', load: loadRequestsDemo },
   { name: '主动公开目录（仲兴乡 2025 年）', load: loadCatalogDemo },
   { name: '互动交流与社会评议', load: loadDemoMessages },
+  { name: '公众评价（仲兴乡）', load: loadDemoOpenRatings },
+  { name: '征集调查（仲兴乡）', load: loadDemoConsultations },
   // Last: the report drafts are computed from everything above.
   { name: '政府信息公开工作年度报告', load: (ctx, ids) => loadDemoReports(ctx, ids) },
 ];

@@ -103,7 +103,30 @@ export interface RatingResponseTable {
   submitted_at: string;
 }
 
+/** The always-open rating (migration 0604). */
+export interface OpenRatingTable {
+  id: string;
+  agency_id: string;
+  /** `agency` (the four criteria) or `item` (one published catalog item). */
+  target: string;
+  item_id: string | null;
+  accuracy: number | null;
+  timeliness: number | null;
+  procedure: number | null;
+  institution: number | null;
+  useful: number | null;
+  score: number | null;
+  comment: string | null;
+  /** `none`, `pending`, `approved` or `rejected`: only approved comments are shown to the public. */
+  comment_status: string;
+  moderation_reason: string | null;
+  moderated_at: string | null;
+  submitted_at: string;
+  rated_on: string;
+}
+
 export interface RatingTables {
+  open_ratings: OpenRatingTable;
   rating_campaigns: RatingCampaignTable;
   rating_campaign_agencies: RatingCampaignAgencyTable;
   rating_invitations: RatingInvitationTable;

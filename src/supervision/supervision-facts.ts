@@ -9,6 +9,8 @@ import { notFound } from '../platform/errors.js';
 import { messagesStore, type MessageStats } from '../interaction/messages.store.js';
 import { criteria, overall, type Scores } from '../interaction/rating/criteria.js';
 import { ratingsStore } from '../interaction/rating/ratings.store.js';
+import { openRatingsStore } from '../interaction/rating/open-ratings.store.js';
+import { yearTrend, type YearTrend } from '../interaction/rating/open-trends.js';
 import { gradeLabel, type Grade } from './accountability.js';
 import { supervisionStore } from './supervision.store.js';
 
@@ -17,6 +19,8 @@ export interface SupervisionFacts {
   year: number;
   assessment: { score: number; grade: string; gradeLabel: string; summary: string } | null;
   rating: { campaigns: number; responses: number; scores: Scores; overall: number } | null;
+  /** The always-open rating of the year (disclosure and single items). */
+  openRating: Pick<YearTrend, 'disclosure' | 'items'>;
   accountability: { cases: number; reported: number; accepted: number; open: number; reportsLate: number };
   messages: MessageStats;
 }
@@ -47,6 +51,7 @@ export async function supervisionFacts(
       Number(r.n) > 0
         ? { campaigns: Number(r.campaigns), responses: Number(r.n), scores, overall: round2(overall(scores)) }
         : null,
+    openRating: yearTrend(year, await openRatingsStore.months(db, agencyId, year)),
     accountability: {
       cases: cases.length,
       reported: cases.filter((c) => c.report_submitted_on !== null).length,
@@ -71,6 +76,14 @@ export function supervisionParagraphZh(f: SupervisionFacts): string {
       ? `组织社会评议${f.rating.campaigns}次，收回评议${f.rating.responses}份，综合平均得分${f.rating.overall}分（满分5分）。`
       : '本年度未开展社会评议。',
   );
+  const o = f.openRating;
+  if (o.disclosure || o.items)
+    parts.push(
+      `网站常设公众评价收到评价${(o.disclosure?.ratings ?? 0) + (o.items?.ratings ?? 0)}份` +
+        (o.disclosure ? `，政务公开综合平均得分${o.disclosure.overall}分` : '') +
+        (o.items ? `，对具体公开信息的评价中${o.items.usefulPercent}%认为有用` : '') +
+        '。',
+    );
   const acc = f.accountability;
   parts.push(
     acc.cases

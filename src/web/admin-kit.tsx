@@ -45,6 +45,8 @@ export const adminNav: { href: string; label: string; action: Action | Action[] 
   { href: '/admin/annual-reports?review=1', label: '年报审核', action: 'reports.supervise' },
   { href: '/admin/messages', label: '留言办理', action: 'messages.handle' },
   { href: '/admin/ratings', label: '社会评议', action: 'reports.supervise' },
+  { href: '/admin/consultations', label: '征集调查', action: 'messages.handle' },
+  { href: '/admin/open-ratings', label: '公众评价', action: ['messages.handle', 'reports.supervise'] },
   { href: '/admin/supervision', label: '监督保障', action: ['reports.supervise', 'reports.edit'] },
   { href: '/admin/supervision/scorecard', label: '考核评分', action: 'reports.supervise' },
   { href: '/admin/accountability', label: '考核与整改', action: 'reports.edit' },

@@ -12,6 +12,7 @@ import type { Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { sendPage } from './render.js';
+import { consultationSection } from '../interaction/consultation/consultation-section.js';
 import { ratingSection } from '../interaction/rating/rating-section.js';
 import { PublicShell, type PortalNavItem } from './views/layout.js';
 import { annualReportSection } from '../annual-reports/annual-reports.portal.js';
@@ -30,6 +31,7 @@ export const portalSections: PortalSectionProvider[] = [
   // Always shown: a site without a working message channel fails inspection (portal-standards §7 V4).
   async (_ctx, a) => [{ href: `/${a.pathSegment}/hdjl/`, label: '互动交流' }],
   ratingSection,
+  consultationSection,
   async (_ctx, a) => [{ href: `/${a.pathSegment}/ysqgk/apply`, label: '依申请公开' }],
   catalogSections,
 ];

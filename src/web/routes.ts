@@ -26,6 +26,10 @@ import {
   registerRatingAdminRoutes,
   registerRatingPublicRoutes,
 } from '../interaction/rating/ratings.routes.js';
+import { registerOpenRatingAdminRoutes } from '../interaction/rating/open-ratings.admin.js';
+import { registerOpenRatingPublicRoutes } from '../interaction/rating/open-ratings.public.js';
+import { registerConsultationAdminRoutes } from '../interaction/consultation/consultations.admin.js';
+import { registerConsultationPublicRoutes } from '../interaction/consultation/consultations.public.js';
 import { registerSupervisionRoutes } from '../supervision/supervision.routes.js';
 import { registerAccountabilityRoutes } from '../supervision/accountability.routes.js';
 import { registerScorecardRoutes } from '../supervision/scorecard/scorecard.routes.js';
@@ -60,6 +64,10 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerAccountabilityRoutes },
   { surface: 'admin', register: registerScorecardRoutes },
   { surface: 'public', register: registerRatingPublicRoutes },
+  { surface: 'admin', register: registerOpenRatingAdminRoutes },
+  { surface: 'public', register: registerOpenRatingPublicRoutes },
+  { surface: 'admin', register: registerConsultationAdminRoutes },
+  { surface: 'public', register: registerConsultationPublicRoutes },
   { surface: 'admin', register: registerRequestAdminRoutes },
   { surface: 'admin', register: registerRequestOverviewRoutes },
   { surface: 'admin', register: registerTransferRoutes },

@@ -165,6 +165,9 @@ export function ItemPage(props: {
           </ul>
         </>
       )}
+      <p>
+        <a href={`/${agency.pathSegment}/pingyi/items/${i.id}`}>评价这条信息</a>
+      </p>
       {props.revisions.length > 1 && (
         <>
           <h2>修订记录</h2>

@@ -1,11 +1,10 @@
 /**
  * 社会评议 screens. Admin (`reports.supervise`): campaigns, results per agency, invitations. Public: the
- * organiser's site lists open campaigns and takes answers (invitation code optional when a public round is open).
+ * organiser's site takes answers to an open campaign (invitation code optional when a public round is open).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { agenciesStore } from '../../agencies/agencies.store.js';
 import { scopeOf } from '../../agencies/permissions.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
@@ -367,32 +366,7 @@ export function registerRatingPublicRoutes(app: FastifyInstance, ctx: AppContext
     };
   };
 
-  app.get<{ Params: { agency: string } }>('/:agency/pingyi/', async (request, reply) => {
-    const organiser = await agencyBySegment(ctx, request.params.agency);
-    const open = await ratingsStore.openPublic(ctx.db, organiser.id, toLegalDay(ctx.now().toISOString()));
-    return sendPortalPage(
-      ctx,
-      request,
-      reply,
-      organiser,
-      '社会评议',
-      <>
-        <h1>社会评议</h1>
-        {open.length === 0 ? (
-          <p>目前没有进行中的评议。</p>
-        ) : (
-          <ul>
-            {open.map((c) => (
-              <li>
-                <a href={`/${organiser.pathSegment}/pingyi/${c.id}`}>{c.title}</a>（{c.opens_on} 至{' '}
-                {c.closes_on}）
-              </li>
-            ))}
-          </ul>
-        )}
-      </>,
-    );
-  });
+  // The agency's 社会评议 page (open campaigns and the always-open rating) is in open-ratings.public.tsx.
 
   app.get<{ Params: { agency: string; id: string } }>('/:agency/pingyi/:id', async (request, reply) => {
     const { organiser, page } = await ratingForm(request, {}, {});

@@ -14,6 +14,7 @@ import type { InteractionTables } from '../../interaction/interaction.tables.js'
 import type { RequestTables } from '../../requests/requests.schema.js';
 import type { SearchTables } from '../../search/search.schema.js';
 import type { ScorecardTables } from '../../supervision/scorecard/scorecard.tables.js';
+import type { ConsultationTables } from '../../interaction/consultation/consultation.tables.js';
 
 export interface AgencyTable {
   id: string;
@@ -111,4 +112,5 @@ export type Database = FoundationTables &
   CatalogTables &
   SearchTables &
   AuditTables &
-  ScorecardTables;
+  ScorecardTables &
+  ConsultationTables;
