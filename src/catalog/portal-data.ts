@@ -61,13 +61,16 @@ export async function columnsWithContent(
 }
 
 const TREE_TTL_MS = 30_000;
-let tree: { at: number; agencies: Agency[] } | undefined;
+/** Per database (a process may hold several: the tests run each suite on SQLite and PostgreSQL). */
+const trees = new WeakMap<Queryable, { at: number; agencies: Agency[] }>();
 
 /** All agencies, kept briefly: every column page of a county asks which townships are under it. */
 export async function agencyTree(db: Queryable): Promise<Agency[]> {
+  const tree = trees.get(db);
   if (tree && Date.now() - tree.at < TREE_TTL_MS) return tree.agencies;
-  tree = { at: Date.now(), agencies: await agenciesStore.all(db) };
-  return tree.agencies;
+  const agencies = await agenciesStore.all(db);
+  trees.set(db, { at: Date.now(), agencies });
+  return agencies;
 }
 
 /** Townships and streets under a county: their items show in the county's column lists. */
@@ -108,11 +111,12 @@ export const forgetColumnsCache = (agencyId: string) => {
 };
 
 const SUBJECTS_TTL_MS = 60_000;
-let subjects: { at: number; names: Map<string, string> } | undefined;
+const subjectsOf = new WeakMap<Queryable, { at: number; names: Map<string, string> }>();
 
 /** 主题分类 as shown on an item page (父类\\子类); the taxonomy is read once a minute, not per page. */
 export async function subjectName(db: Queryable, code: string | null): Promise<string | undefined> {
   if (!code) return undefined;
+  let subjects = subjectsOf.get(db);
   if (!subjects || Date.now() - subjects.at > SUBJECTS_TTL_MS) {
     const rows = await db.selectFrom('catalog_subjects').select(['code', 'name', 'parent_code']).execute();
     const byCode = new Map(rows.map((r) => [r.code, r]));
@@ -122,6 +126,7 @@ export async function subjectName(db: Queryable, code: string | null): Promise<s
       names.set(r.code, parent ? `${parent.name}\\${r.name}` : r.name);
     }
     subjects = { at: Date.now(), names };
+    subjectsOf.set(db, subjects);
   }
   return subjects.names.get(code);
 }
