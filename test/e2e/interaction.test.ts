@@ -117,8 +117,9 @@ test('unanswered messages show as overdue and over 3 months as critical, for sta
   await supervisor.getByRole('link', { name: '监督保障' }).click();
   assert.match(await text(supervisor, '.error-summary'), /1 条留言超过3个月未答复/);
   assert.equal(await supervisor.locator('figure.chart svg[role="img"]').count(), 1);
-  const row = await text(supervisor, 'tr:has(th:text-is("固镇县仲兴乡人民政府"))');
-  assert.ok(row.length > 0);
+  // The agency's row in the figures table links to its drill-down page.
+  const row = supervisor.locator('tr:has(th a:text-is("固镇县仲兴乡人民政府"))').first();
+  assert.ok(((await row.textContent()) ?? '').length > 0);
   assert.deepEqual(await seriousViolations(supervisor), []);
   await supervisor.getByRole('link', { name: '考核与责任追究' }).click();
   assert.match(await text(supervisor, 'h1'), /考核与责任追究/);
