@@ -3,7 +3,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
 /**
  * PostgreSQL only: a covering index for the newest-first walk over title matches. A search_docs row fills
- * about a page (the in-row bigram codes), so walking 2,000 rows read 2,000 pages; this index holds ~45
+ * about a page (the in-row bigram codes), so walking 2,000 rows read 2,000 pages; this index holds ~60
  * rows a page, so the walk reads the index alone (index-only scan) and the heap only for rows whose title
  * codes match. Titles are at most 200 characters (catalog input), so an entry stays far below btree's
  * 2,704-byte limit (~650 characters). INCLUDE needs PostgreSQL 11; older servers (openGauss reports 9.2)

@@ -29,7 +29,7 @@ export function walkWindow(need: number): number {
 
 /**
  * How many of the newest documents the title walk checks: it reads only the covering index
- * `search_docs_title_walk` (seq, status, agency_id, title_grams; ~45 entries a page, migration 0502), not
+ * `search_docs_title_walk` (seq, status, agency_id, title_grams; ~60 entries a page, migration 0502), not
  * the ~1-page rows, so it can look much further back than the body walk for the same cost.
  */
 export function titleWalkWindow(need: number): number {
