@@ -257,6 +257,12 @@ export async function postgresCorpus(count: number, log: (l: string) => void): P
       await c.end();
     }
   }
+  if (reused) {
+    // Migrations that only add indexes (0502) are applied to the cached corpus instead of rebuilding it.
+    const h = openDatabase({ kind: 'postgres', url: url.toString() }, { poolSize: 1 });
+    await migrateToLatest(h.db);
+    await h.close();
+  }
   const handle = openDatabase({ kind: 'postgres', url: url.toString() }, { poolSize: 2 });
   return {
     kind: 'postgres',
