@@ -98,6 +98,8 @@ export function noticeText(
     文号: docNo,
     机关名称: agency.name,
     所需信息: c.infoTitle,
+    联系电话: agency.office?.phone ?? '',
+    办公地址: agency.office?.address ?? '',
   };
   const slot = (id: string) => slotText(kind, id, texts, values);
   const subject = slot('opening');

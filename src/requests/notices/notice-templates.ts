@@ -27,10 +27,26 @@ export const PLACEHOLDERS = {
   文号: '本文书的文号',
   机关名称: '本机关全称',
   所需信息: '申请公开的信息名称',
+  联系电话: '本机关政府信息公开工作机构的联系电话（机关信息中填写）',
+  办公地址: '本机关政府信息公开工作机构的办公地址（机关信息中填写）',
 } as const;
 export type Placeholder = keyof typeof PLACEHOLDERS;
 
 export const MAX_SLOT_CHARS = 500;
+
+/** What the generator always writes for each kind, shown on the template page so editors know it stays. */
+export const STATUTORY_PARTS: Record<NoticeKind, string> = {
+  receipt: '登记号；《政府信息公开条例》第三十三条的答复期限（20个工作日）及具体日期',
+  clarification: '第三十条的一次性告知、补正事项、补正期限及无正当理由逾期不补正的后果',
+  extension: '延期理由、第三十三条第二款的依据、延长的工作日数和新的答复期限',
+  delay: '第三十五条的依据、确定的答复日期及理由',
+  fee: '第四十二条和国办函〔2020〕109号的依据、收费标准及金额、缴费期限及逾期后果',
+  consultation: '第三十二条、第三十四条或第三十三条第三款的依据、回复期限及逾期后果',
+  objection:
+    '征求意见经过、第三十二条的公共利益理由、决定公开的内容、提供日期，以及六十日内申请行政复议、六个月内提起行政诉讼的救济途径',
+  reply:
+    '答复类型的法律依据及须载明的事项；救济途径（行政复议机关、六十日内申请行政复议、六个月内提起行政诉讼）；不予公开的，依照《行政复议法》第二十三条应当先申请行政复议的告知',
+};
 
 const SUBJECT = '您于{收到日期}向本机关提出的政府信息公开申请（所需信息：{所需信息}）';
 const APPLICATION = '本机关于{收到日期}收到一份政府信息公开申请，申请公开“{所需信息}”';
