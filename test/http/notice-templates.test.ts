@@ -151,6 +151,12 @@ describeEachDatabase('notice templates', ({ handle }) => {
     assert.match(html, /经保密审查，您申请的信息已定密/);
     statutory(html);
 
+    // The demo township's receipt template (demo-requests.ts): its contact line is filled from the agency record.
+    const receipt = (await staff.get(`${caseUrl}/notices/receipt.html`)).body.replace(/<[^>]+>/g, '');
+    assert.match(receipt, /可凭登记号查询办理进度/);
+    assert.match(receipt, /联系电话：[\d-]+；办公地址：\S+。/);
+    assert.match(receipt, /第三十三条的规定，本机关将自收到申请之日起20个工作日内予以答复/);
+
     // 恢复默认: the default wording returns.
     assert.equal((await head.submit(formUrl, `${formUrl}/reset`, {})).statusCode, 303);
     assert.equal(await stored(), 0);
