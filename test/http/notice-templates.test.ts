@@ -136,6 +136,12 @@ describeEachDatabase('notice templates', ({ handle }) => {
     assert.equal(await stored(), 1);
     assert.equal(await saves(), 1, 'the save is audited');
     assert.match((await head.get('/admin/requests/templates')).body, /已自定义/);
+    const saved = (await head.get(formUrl)).body;
+    assert.match(
+      saved,
+      /<textarea[^>]*name="decision.withheldStateSecret"[^>]*>经保密审查，您申请的信息已定密/,
+    );
+    assert.match(saved, /答复决定表述（不予公开：属于国家秘密）/);
 
     const after = await docxText();
     assert.match(

@@ -6,6 +6,7 @@
  * generator in notice-content.ts always writes it, so a template cannot remove it.
  */
 import { validationFailed } from '../../platform/errors.js';
+import { DEFAULT_OUTCOME_ROWS } from '../../reports/outcomes.js';
 import { REPLY_TYPES } from '../reply-types.js';
 import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
 
@@ -72,7 +73,7 @@ export function slotsOf(kind: NoticeKind): Slot[] {
     kind === 'reply'
       ? Object.values(REPLY_TYPES).map((t) => ({
           id: `decision.${t.code}`,
-          label: `答复决定表述：${t.basis}`,
+          label: `答复决定表述（${DEFAULT_OUTCOME_ROWS[t.code].label}）`,
           default: t.decision,
           required: true,
         }))
