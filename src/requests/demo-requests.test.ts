@@ -8,6 +8,7 @@ import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { requestsTable3Source } from './requests-table3.js';
 import { table3SourceFor } from '../reports/report-sources.js';
+import { noticeTemplatesStore } from './notices/notice-templates.store.js';
 
 describeEachDatabase('demo township requests', ({ handle }) => {
   test('2025 cases cover every row of table 三, every applicant column, and carry some into 2026', async () => {
@@ -29,5 +30,10 @@ describeEachDatabase('demo township requests', ({ handle }) => {
     const y2026 = (await table3SourceFor(ctx).table3(ref, 2026, '2021')).cells;
     assert.ok(y2026[cellId(T3.carriedOver, 'natural')]!.caseIds !== undefined, 'case-backed, not entered');
     assert.ok(APPLICANT_KINDS.reduce((s, k) => s + y2026[cellId(T3.carriedOver, k)]!.count, 0) >= 4);
+    // One customised notice template, saved through the use case.
+    assert.deepEqual(Object.keys(await noticeTemplatesStore.texts(ctx.db, agency.id, 'receipt')).sort(), [
+      'closing',
+      'contact',
+    ]);
   });
 });

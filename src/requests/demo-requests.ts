@@ -24,6 +24,7 @@ import { REPLY_OUTCOMES } from './reply-types.js';
 import { reviewReply } from './review-reply.js';
 import { sendReply } from './send-reply.js';
 import { startConsultation } from './start-consultation.js';
+import { saveNoticeTemplate } from './notices/save-notice-template.js';
 import { withdrawApplication } from './withdraw-application.js';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
@@ -168,4 +169,14 @@ export async function loadRequestsDemo(base: AppContext, ids: DemoAgencyIds): Pr
   await acceptApplication(ctx, actor, { caseId: c });
   await startConsultation(ctx, actor, { caseId: c, party: 'third_party', consulted: '某新能源公司' });
   await open('2025-12-30', '仲兴乡2025年第四季度财政收支情况');
+
+  // The township words its receipts its own way: a closing and a contact line (statutory parts stay generated).
+  await saveNoticeTemplate(ctx, actor, {
+    agencyId,
+    kind: 'receipt',
+    texts: {
+      closing: '请妥善保存本回执，可凭登记号查询办理进度。',
+      contact: '联系电话：{联系电话}；办公地址：{办公地址}。',
+    },
+  });
 }

@@ -252,7 +252,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
           <a class="button" href="/admin/requests/new">
             登记申请
           </a>{' '}
-          <a href="/admin/requests/import">导入历史案件</a>
+          <a href="/admin/requests/import">导入历史案件</a> <a href="/admin/requests/templates">文书模板</a>
         </p>
         <nav aria-label="工作队列">
           <ul class="cards">

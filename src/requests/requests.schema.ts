@@ -85,10 +85,21 @@ export interface RequestFormSourceTable {
   at: string;
 }
 
+/** An agency's wording of the editable parts of one notice kind (migration 0303). */
+export interface RequestNoticeTemplateTable {
+  agency_id: string;
+  kind: string;
+  /** JSON {slot: text}; only slots that differ from the default. */
+  texts: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface RequestTables {
   request_cases: RequestCaseTable;
   request_case_events: RequestCaseEventTable;
   request_attachments: RequestAttachmentTable;
   request_counters: RequestCounterTable;
   request_form_sources: RequestFormSourceTable;
+  request_notice_templates: RequestNoticeTemplateTable;
 }

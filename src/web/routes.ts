@@ -15,6 +15,7 @@ import { registerRequestAdminRoutes } from '../requests/requests.routes.js';
 import { registerRequestOverviewRoutes } from '../requests/requests.supervisor.routes.js';
 import { registerTransferRoutes } from '../requests/transfer-to-catalog.routes.js';
 import { registerImportRoutes } from '../requests/import-cases.routes.js';
+import { registerNoticeTemplateRoutes } from '../requests/notices/notice-templates.routes.js';
 import { registerCalendarAdminRoutes } from '../calendar/calendar.routes.js';
 import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
 import { registerAuditAdminRoutes } from '../audit/audit.routes.js';
@@ -72,6 +73,7 @@ export const routeModules: RouteModule[] = [
   { surface: 'admin', register: registerRequestOverviewRoutes },
   { surface: 'admin', register: registerTransferRoutes },
   { surface: 'admin', register: registerImportRoutes },
+  { surface: 'admin', register: registerNoticeTemplateRoutes },
   { surface: 'public', register: registerRequestPortalRoutes },
   { surface: 'admin', register: registerCatalogAdmin },
   { surface: 'admin', register: registerCatalogImportAdmin },

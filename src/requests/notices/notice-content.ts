@@ -10,6 +10,7 @@ import type { CaseEvent } from '../case-clock.js';
 import type { DraftReply } from '../draft-reply.js';
 import { REPLY_TYPES } from '../reply-types.js';
 import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
+import { slotText, type Placeholder, type TemplateTexts } from './notice-templates.js';
 
 export interface NoticeText {
   title: string;
@@ -71,7 +72,9 @@ export function remediesText(agency: Agency, refusal: boolean): string {
 
 /**
  * The notice `kind` of a case; `ref` names the consultation for the per-consultation notices. Their 文号 carry
- * the consultation's order in the case when there is more than one (〔2025〕7-2号).
+ * the consultation's order in the case when there is more than one (〔2025〕7-2号). `texts` is the agency's
+ * template for the kind (notice-templates.ts): it words the opening, closing, contact line and decision
+ * sentence only; the statutory sentences below are always written.
  */
 export function noticeText(
   kind: NoticeKind,
@@ -79,6 +82,7 @@ export function noticeText(
   c: NoticeCase,
   today: string,
   ref?: string,
+  texts: TemplateTexts = {},
 ): NoticeText {
   const prefix = agency.docNoPrefixes[0] ?? agency.shortName;
   const started = c.events.filter((e) => e.type === 'consultation_started');
@@ -86,8 +90,20 @@ export function noticeText(
   const order = consultation && started.length > 1 ? `-${started.indexOf(consultation) + 1}` : '';
   const docNo = `${prefix}依申${CODE[kind]}〔${c.year}〕${c.regNo}${order}号`;
   const last = (t: string) => [...c.events].reverse().find((e) => e.type === t);
-  const subject = `您于${formatDateZh(c.receivedOn, false)}向本机关提出的政府信息公开申请（所需信息：${c.infoTitle}）`;
-  const application = `本机关于${formatDateZh(c.receivedOn, false)}收到一份政府信息公开申请，申请公开“${c.infoTitle}”`;
+  const values: Record<Placeholder, string> = {
+    // Letters to a consulted party never name the applicant.
+    申请人: kind === 'consultation' || kind === 'objection' ? '' : c.applicantName,
+    收到日期: formatDateZh(c.receivedOn, false),
+    答复期限: c.dueDate ? formatDateZh(c.dueDate, false) : '',
+    文号: docNo,
+    机关名称: agency.name,
+    所需信息: c.infoTitle,
+    联系电话: agency.office?.phone ?? '',
+    办公地址: agency.office?.address ?? '',
+  };
+  const slot = (id: string) => slotText(kind, id, texts, values);
+  const subject = slot('opening');
+  const application = subject;
   let title: string = NOTICE_KINDS[kind];
   let addressee = `${c.applicantName}：`;
   const p: string[] = [];
@@ -121,7 +137,6 @@ export function noticeText(
         );
         p.push(`请贵机关自收到本函之日起${CONSULTATION_WORKING_DAYS}个工作日内书面回复意见。`);
       }
-      p.push(`联系机关：${agency.name}。`);
     } else {
       const reply = [...c.events].reverse().find((e) => e.type === 'reply_drafted');
       title = '政府信息公开第三方告知书';
@@ -181,11 +196,15 @@ export function noticeText(
       c.reply?.outcome ?? (ended?.data.outcome as DraftReply['outcome'] | undefined) ?? 'otherTermination';
     const type = REPLY_TYPES[outcome];
     title = type.kind === 'reply' ? '政府信息公开申请答复书' : '政府信息公开申请终止办理告知书';
-    p.push(`${subject}，本机关经审查，现答复如下：`);
-    p.push(`${type.decision}（依据：${type.basis}）`);
+    p.push(subject);
+    p.push(`${slot(`decision.${outcome}`)}（依据：${type.basis}）`);
     if (c.reply?.text) p.push(c.reply.text);
     for (const v of Object.values(c.reply?.fields ?? {})) if (v) p.push(v);
     p.push(remediesText(agency, type.refusal));
+  }
+  for (const id of ['closing', 'contact']) {
+    const t = slot(id);
+    if (t) p.push(t);
   }
   return {
     title,

@@ -7,7 +7,7 @@ import type { NoticeText } from './notice-content.js';
 
 export const NOTICE_PRINT_CSS = '/static/notice-print.css';
 
-export function NoticePage(props: { n: NoticeText; back: string; docx: string }) {
+export function NoticePage(props: { n: NoticeText; back: string; docx?: string }) {
   const { n } = props;
   return (
     <html lang="zh-CN">
@@ -19,7 +19,12 @@ export function NoticePage(props: { n: NoticeText; back: string; docx: string })
       </head>
       <body>
         <nav class="toolbar" aria-label="文书操作">
-          <a href={props.back}>返回案件</a> · <a href={props.docx}>下载 DOCX</a> ·
+          <a href={props.back}>{props.docx ? '返回案件' : '返回模板'}</a> ·{' '}
+          {props.docx && (
+            <>
+              <a href={props.docx}>下载 DOCX</a> ·{' '}
+            </>
+          )}
           使用浏览器的“打印”功能（Ctrl+P）按公文格式打印本文书
         </nav>
         <main class="sheet">

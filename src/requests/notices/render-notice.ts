@@ -15,6 +15,7 @@ import { PARTIES, type Party } from '../start-consultation.js';
 import { noticeText, type NoticeText } from './notice-content.js';
 import { noticeDocx } from './notice-docx.js';
 import { NOTICE_KINDS, noticeKindsFor, parseNoticeId } from './notice-kinds.js';
+import { noticeTemplatesStore } from './notice-templates.store.js';
 
 /** The link text of a notice id on the case page, e.g. “征求意见书（第三方：某建设公司）”. */
 export function noticeLabel(id: string, events: readonly CaseEvent[]): string {
@@ -39,6 +40,8 @@ export async function loadNotice(
     name: string;
   };
   const clock = caseClock(await calendarFor(ctx, c.agency), c.events, todayOf(ctx));
+  // The agency's wording of the editable parts; the DOCX and the printable HTML both come from this text.
+  const texts = await noticeTemplatesStore.texts(ctx.db, c.agency.id, parsed.kind);
   const text = noticeText(
     parsed.kind,
     c.agency,
@@ -54,6 +57,7 @@ export async function loadNotice(
     },
     todayOf(ctx),
     parsed.ref,
+    texts,
   );
   await appendEvent(ctx.db, {
     actor,
