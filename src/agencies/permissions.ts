@@ -41,6 +41,8 @@ export const actions = [
   'reports.edit',
   'reports.supervise',
   'calendar.manage',
+  // Read-only opening of the records behind the figures (case, item, message pages): no action, data masked.
+  'records.view',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -68,7 +70,7 @@ const allowed: Record<Role, readonly Action[]> = {
     'catalog.manage',
     'reports.edit',
   ],
-  supervisor: ['agency.read', 'events.read', 'reports.supervise'],
+  supervisor: ['agency.read', 'events.read', 'reports.supervise', 'records.view'],
 };
 
 export interface RoleGrant {

@@ -25,6 +25,7 @@ import { standardEntries } from './standard-catalog.js';
 import { returnItem, submitItem } from './submit-item.js';
 import { formToInput, ItemForm, itemToForm, type Form } from './views/item-form.js';
 import { withdrawItem } from './withdraw-item.js';
+import { ItemReadOnly } from './views/item-readonly.js';
 import { registerCatalogSettingsAdmin } from './catalog-settings.admin.js';
 import { registerRegistryAdmin } from './registry.admin.js';
 import { registerSiteSettingsAdmin } from './site-settings.admin.js';
@@ -220,8 +221,19 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
     const user = requireUser(request);
     const item = await catalogStore.itemById(ctx.db, id);
     const all = await agenciesStore.all(ctx.db);
-    if (!item || !can(user.actor, 'catalog.edit', item.agencyId, all)) throw notFound('该公开条目');
+    if (!item) throw notFound('该公开条目');
     const agency = all.find((a) => a.id === item.agencyId)!;
+    if (!can(user.actor, 'catalog.edit', item.agencyId, all)) {
+      // A supervisor opens a subordinate's item from the dashboard read-only (records.view): no forms.
+      if (!can(user.actor, 'records.view', item.agencyId, all)) throw notFound('该公开条目');
+      const files = await catalogStore.attachments(ctx.db, item.id);
+      return sendAdminPage(
+        reply,
+        request,
+        item.title,
+        <ItemReadOnly item={item} agency={agency} files={files} />,
+      );
+    }
     const mayPublish = can(user.actor, 'catalog.publish', item.agencyId, all);
     const [attachments, findings, fc, levels] = await Promise.all([
       catalogStore.attachments(ctx.db, item.id),

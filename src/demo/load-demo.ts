@@ -15,6 +15,7 @@ import { loadDemoReports } from '../annual-reports/load-demo-reports.js';
 import { loadDemoMessages } from '../interaction/demo-messages.js';
 import { loadDemoOpenRatings } from '../interaction/rating/demo-open-ratings.js';
 import { loadDemoConsultations } from '../interaction/consultation/demo-consultations.js';
+import { loadScorecardDemo } from '../supervision/scorecard/demo-scorecard.js';
 
 /** Keys of the demo agencies → their ids, for loaders of later capabilities. */
 export type DemoAgencyIds = Record<string, string>;
@@ -30,6 +31,8 @@ export const demoLoaders: { name: string; load: DemoLoader }[] = [
   { name: '征集调查（仲兴乡）', load: loadDemoConsultations },
   // Last: the report drafts are computed from everything above.
   { name: '政府信息公开工作年度报告', load: (ctx, ids) => loadDemoReports(ctx, ids) },
+  // After the catalog, requests, messages and reports: the scorecard is computed from them.
+  { name: '2025年度政务公开工作考核（县政务公开办）', load: loadScorecardDemo },
 ];
 
 export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {

@@ -11,7 +11,7 @@ import { toLegalDay } from '../calendar/legal-day.js';
 import type { CurrentUser } from '../platform/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
-import { personalDataCipher } from '../platform/personal-data.js';
+import { maskMiddle, maskName, maskPhone, personalDataCipher } from '../platform/personal-data.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import {
@@ -35,6 +35,7 @@ import { setReplyPromises } from './set-reply-promise.js';
 import { takeMessageStep } from './take-message-step.js';
 
 type Form = Record<string, string | undefined>;
+const maskEmail = (email: string) => maskMiddle(email, 1, email.length - email.indexOf('@'));
 const today = (ctx: AppContext) => toLegalDay(ctx.now().toISOString());
 
 async function scope(ctx: AppContext, user: CurrentUser) {
@@ -150,8 +151,13 @@ async function detailPage(
 ) {
   const { all, ids, inScope } = await scope(ctx, user);
   const m = await messagesStore.byId(ctx.db, id);
-  if (!m || !(ids.has(m.handling_agency_id) || ids.has(m.agency_id))) throw notFound('该留言');
+  if (!m) throw notFound('该留言');
+  // A supervisor reads a subordinate's message from the dashboard (records.view): contact details masked, no steps.
+  const readOnly = !(ids.has(m.handling_agency_id) || ids.has(m.agency_id));
+  if (readOnly && !can(user.actor, 'records.view', m.handling_agency_id, all)) throw notFound('该留言');
   const cipher = personalDataCipher(ctx.config.dataKey);
+  const shown = (sealed: string | null, mask: (v: string) => string) =>
+    sealed ? (readOnly ? mask(cipher.decrypt(sealed)) : cipher.decrypt(sealed)) : '—';
   const files = await messagesStore.attachments(ctx.db, m.id);
   const urgency = urgencyFor(ctx, m, all, await messageCalendars(ctx, all));
   const name = (aid: string) => all.find((a) => a.id === aid)?.name ?? '';
@@ -162,6 +168,11 @@ async function detailPage(
         <a href="/admin/messages">← 留言办理</a>
       </p>
       <h1>{m.subject}</h1>
+      {readOnly && (
+        <p class="notice" role="status">
+          只读查看：主管部门可查看下级机关的留言办理情况，留言人信息已隐去，不能办理。
+        </p>
+      )}
       <ErrorSummary errors={errors} message={message} />
       <dl class="meta">
         <dt>查询编号</dt>
@@ -185,11 +196,11 @@ async function detailPage(
         <dt>是否公开</dt>
         <dd>{m.is_public ? '公开' : '不公开'}</dd>
         <dt>留言人</dt>
-        <dd>{cipher.decrypt(m.name_enc)}</dd>
+        <dd>{shown(m.name_enc, maskName)}</dd>
         <dt>联系电话</dt>
-        <dd>{m.phone_enc ? cipher.decrypt(m.phone_enc) : '—'}</dd>
+        <dd>{shown(m.phone_enc, maskPhone)}</dd>
         <dt>电子邮箱</dt>
-        <dd>{m.email_enc ? cipher.decrypt(m.email_enc) : '—'}</dd>
+        <dd>{shown(m.email_enc, maskEmail)}</dd>
       </dl>
       <h2>留言内容</h2>
       <p style="white-space: pre-wrap">{m.body}</p>
@@ -197,8 +208,12 @@ async function detailPage(
         <ul>
           {files.map((f) => (
             <li>
-              <a href={`/admin/messages/${m.id}/attachments/${f.id}`}>{f.filename}</a>（
-              {Math.ceil(f.size / 1024)} KB）
+              {readOnly ? (
+                f.filename
+              ) : (
+                <a href={`/admin/messages/${m.id}/attachments/${f.id}`}>{f.filename}</a>
+              )}
+              （{Math.ceil(f.size / 1024)} KB）
             </li>
           ))}
         </ul>

@@ -64,6 +64,21 @@ export async function loadCase(ctx: AppContext, actor: Actor, caseId: string): P
   return { row, agency, events: await requestsStore.events(ctx.db, caseId), roles };
 }
 
+/**
+ * Loads a case for its page: the workflow roles as in `loadCase`, or none for a supervisor reading a
+ * subordinate's case (`records.view`) — every action and every full view of personal data still needs a role.
+ */
+export async function viewCase(ctx: AppContext, actor: Actor, caseId: string): Promise<LoadedCase> {
+  const row = await requestsStore.byId(ctx.db, caseId);
+  if (!row) throw notFound('该申请');
+  const agencies = await agenciesStore.all(ctx.db);
+  const roles = workflowRoles(actor, row.agency_id, agencies);
+  if (roles.length === 0 && !can(actor, 'records.view', row.agency_id, agencies))
+    throw forbidden('您无权查看该机关的政府信息公开申请。');
+  const agency = agencies.find((a) => a.id === row.agency_id)!;
+  return { row, agency, events: await requestsStore.events(ctx.db, caseId), roles };
+}
+
 export interface Step {
   /** The day the step takes effect (validated by `effectiveDay`). */
   day: string;

@@ -21,7 +21,7 @@ import { legalDayOf } from '../calendar/legal-day.js';
 import { approveExtension } from './approve-extension.js';
 import { archiveCase } from './archive-case.js';
 import { calendarFor } from './calendar-for.js';
-import { loadCase, todayOf } from './case-action.js';
+import { loadCase, todayOf, viewCase } from './case-action.js';
 import { caseFacts } from './case-clock.js';
 import { statusView } from './case-status.js';
 import { closeUnclarified } from './close-unclarified.js';
@@ -122,7 +122,9 @@ async function casePage(
   message?: string,
 ) {
   const user = requireUser(request);
-  const c = await loadCase(ctx, user.actor, caseId);
+  const c = await viewCase(ctx, user.actor, caseId);
+  // A supervisor without a workflow role reads the case (records.view): masked data, no links to full data, no forms.
+  const readOnly = c.roles.length === 0;
   const s = await statusView(ctx, c.row, c.events);
   const facts = caseFacts(c.row.state as CaseState, c.events);
   const actions = availableActions(facts, c.roles);
@@ -148,6 +150,11 @@ async function casePage(
           {message}
         </p>
       )}
+      {readOnly && (
+        <p class="notice" role="status">
+          只读查看：主管部门可查看本案件的办理情况，申请人信息已隐去，不能办理。
+        </p>
+      )}
       <ErrorSummary errors={errors} />
       <RepeatNotice candidates={repeats} windowDays={ctx.config.requests.repeatWindowDays} />
       <dl class="meta">
@@ -158,7 +165,7 @@ async function casePage(
         <dt>申请人</dt>
         <dd>
           {r.applicant_label}（{APPLICANT_KIND_LABEL[r.applicant_kind as keyof typeof APPLICANT_KIND_LABEL]}）{' '}
-          <a href={`/admin/requests/${r.id}/applicant`}>查看完整信息（将被记录）</a>
+          {!readOnly && <a href={`/admin/requests/${r.id}/applicant`}>查看完整信息（将被记录）</a>}
         </dd>
         <dt>提交方式</dt>
         <dd>{RECEIPT_CHANNELS[r.channel as keyof typeof RECEIPT_CHANNELS].label}</dd>
@@ -177,12 +184,16 @@ async function casePage(
       </details>
       <h2>文书</h2>
       <ul>
-        {noticeKindsFor(c.events, r.state).map((k) => (
-          <li>
-            <a href={`/admin/requests/${r.id}/notices/${k}.docx`}>{noticeLabel(k, c.events)}（DOCX）</a>{' '}
-            <a href={`/admin/requests/${r.id}/notices/${k}.html`}>打印版（HTML）</a>
-          </li>
-        ))}
+        {noticeKindsFor(c.events, r.state).map((k) =>
+          readOnly ? (
+            <li>{noticeLabel(k, c.events)}</li>
+          ) : (
+            <li>
+              <a href={`/admin/requests/${r.id}/notices/${k}.docx`}>{noticeLabel(k, c.events)}（DOCX）</a>{' '}
+              <a href={`/admin/requests/${r.id}/notices/${k}.html`}>打印版（HTML）</a>
+            </li>
+          ),
+        )}
       </ul>
       <TransferSection c={c} />
       <h2>材料</h2>
@@ -193,14 +204,18 @@ async function casePage(
           {attachments.map((a) => (
             <li>
               {ATTACHMENT_KINDS[a.kind as AttachmentKind] ?? a.kind}：
-              <a href={`/admin/requests/${r.id}/attachments/${a.id}`}>{a.filename}</a>（
-              {Math.ceil(Number(a.size) / 1024)} KB，{formatDateZh(legalDayOf(a.created_at), false)}）
+              {readOnly ? (
+                a.filename
+              ) : (
+                <a href={`/admin/requests/${r.id}/attachments/${a.id}`}>{a.filename}</a>
+              )}
+              （{Math.ceil(Number(a.size) / 1024)} KB，{formatDateZh(legalDayOf(a.created_at), false)}）
             </li>
           ))}
         </ul>
       )}
       <h2>办理</h2>
-      {actions.length === 0 && <p>您当前没有可执行的操作。</p>}
+      {actions.length === 0 && <p>{readOnly ? '只读查看，不能办理。' : '您当前没有可执行的操作。'}</p>}
       {actions.map((a) => (
         <ActionForm
           caseId={r.id}

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Actor } from '../agencies/permissions.js';
 import { loadDemo } from '../demo/load-demo.js';
+import { makeAgency } from '../../test/support/request-cases.js';
 import { createCampaign, submitRating } from '../interaction/rating/campaigns.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
@@ -32,8 +33,9 @@ describeEachDatabase('assessment, accountability and the facts of 一（五）�
     ctx = testContext(handle(), { now: () => now });
     await loadDemo(ctx);
     const all = await agenciesStore.all(ctx.db);
-    zhongxing = all.find((a) => a.pathSegment === 'hugou')!.id; // the demo data rates 仲兴乡; keep this agency clean
     office = all.find((a) => a.level === 'general_office' && a.name.includes('固镇'))!.id;
+    // A township of its own under 县政务公开办: the demo assesses and rates its townships, this one starts clean.
+    zhongxing = await makeAgency(ctx, { name: '固镇县考核测试乡人民政府', supervisorId: office });
     supervisor = {
       kind: 'user',
       userId: 's',
