@@ -47,6 +47,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     routerOptions: { ignoreTrailingSlash: true },
   });
 
+  // First of all onRequest hooks: a micro-cache hit is answered before any other hook runs.
+  if (surfaces.includes('public')) {
+    registerPublicCache(app, new PublicPageCache(ctx.config.publicCacheSeconds * 1000), csrfWasRead, {
+      session: SESSION_COOKIE,
+      elder: { name: ELDER_COOKIE, value: 'elder' },
+    });
+  }
   await app.register(cookie);
   // Parse repeated fields (checkbox groups) as arrays, like browsers send them.
   await app.register(formbody, { parser: (body) => qs.parse(body) });
@@ -111,10 +118,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/admin')) void reply.header('cache-control', 'no-store');
   });
-
-  if (surfaces.includes('public')) {
-    registerPublicCache(app, new PublicPageCache(ctx.config.publicCacheSeconds * 1000), csrfWasRead);
-  }
 
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
