@@ -24,6 +24,8 @@ let contentEpoch = 0;
 export const publicContentChanged = () => {
   contentEpoch++;
 };
+/** The current epoch: other short-lived portal caches (navigation, agency lookups) key their entries by it. */
+export const publicContentEpoch = () => contentEpoch;
 
 interface Entry {
   epoch: number;
@@ -95,6 +97,14 @@ export function registerPublicCache(
   csrfWasRead: (request: FastifyRequest) => boolean,
   cookies: PublicCacheCookies,
 ): void {
+  // Any successful state-changing request may have changed what portals show: drop this node's pages and
+  // bump the epoch so the portal's data caches (src/web/portal-kit.tsx) reload too, even with the cache off.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      cache.clear();
+      publicContentChanged();
+    }
+  });
   if (!cache.enabled) return;
   // Read from the raw header: the cookie plugin has not run yet when a hit is served.
   const session = rawCookieReader(cookies.session);
@@ -125,9 +135,5 @@ export function registerPublicCache(
       if (value !== undefined && !notReplayed.has(name.toLowerCase())) headers[name] = value;
     cache.set(keyOf(request), { status: 200, headers, body: Buffer.from(payload) }, Date.now());
     return payload;
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) cache.clear();
   });
 }
