@@ -11,6 +11,7 @@ import type { SiteIdentity } from '../catalog/site-identity.js';
 import type { Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { publicContentEpoch } from './public-cache.js';
 import { sendPage } from './render.js';
 import { consultationSection } from '../interaction/consultation/consultation-section.js';
 import { ratingSection } from '../interaction/rating/rating-section.js';
@@ -36,10 +37,65 @@ export const portalSections: PortalSectionProvider[] = [
   catalogSections,
 ];
 
+/**
+ * Per-agency data every portal page needs and that changes rarely (the agency row, the navigation sections),
+ * kept for a few seconds: without it each page view ran about five extra queries before its own. An entry is
+ * dropped when the public-content epoch moves (publish, withdraw, settings saved, any successful POST on this
+ * node) or after TTL_MS (changes made on another node, or by a job, or by the date: a consultation opening).
+ */
+const TTL_MS = 5000;
+const MAX_ENTRIES = 2000;
+interface Memo<T> {
+  at: number;
+  epoch: number;
+  value: T;
+}
+function memo<T>(): {
+  get: (key: string, now: number) => T | undefined;
+  set: (key: string, value: T, now: number) => void;
+} {
+  const entries = new Map<string, Memo<T>>();
+  return {
+    get(key, now) {
+      const e = entries.get(key);
+      return e && now - e.at < TTL_MS && e.epoch === publicContentEpoch() ? e.value : undefined;
+    },
+    set(key, value, now) {
+      if (entries.size >= MAX_ENTRIES) entries.clear();
+      entries.set(key, { at: now, epoch: publicContentEpoch(), value });
+    },
+  };
+}
+/** Keyed by database: tests (and the benchmark) run several databases with the same demo agencies in a process. */
+const byDatabase = new WeakMap<
+  object,
+  { agencies: ReturnType<typeof memo<Agency>>; sections: ReturnType<typeof memo<PortalNavItem[]>> }
+>();
+function memosOf(ctx: AppContext) {
+  let m = byDatabase.get(ctx.db);
+  if (!m) byDatabase.set(ctx.db, (m = { agencies: memo<Agency>(), sections: memo<PortalNavItem[]>() }));
+  return m;
+}
+
 export async function agencyBySegment(ctx: AppContext, segment: string): Promise<Agency> {
+  const now = Date.now();
+  const { agencies } = memosOf(ctx);
+  const known = agencies.get(segment, now);
+  if (known) return known;
   const agency = await agenciesStore.byPathSegment(ctx.db, segment);
   if (!agency) throw notFound('该机关的网站');
+  agencies.set(segment, agency, now);
   return agency;
+}
+
+async function sectionsOf(ctx: AppContext, agency: Agency): Promise<PortalNavItem[]> {
+  const now = Date.now();
+  const { sections } = memosOf(ctx);
+  const known = sections.get(agency.id, now);
+  if (known) return known;
+  const fresh = (await Promise.all(portalSections.map((p) => p(ctx, agency)))).flat();
+  sections.set(agency.id, fresh, now);
+  return fresh;
 }
 
 export async function portalNav(
@@ -51,8 +107,7 @@ export async function portalNav(
     { href: `/${agency.pathSegment}/`, label: '首页' },
     { href: `/${agency.pathSegment}/xxgk/`, label: '政府信息公开' },
   ];
-  const sections = (await Promise.all(portalSections.map((p) => p(ctx, agency)))).flat();
-  const items = [...base, ...sections];
+  const items = [...base, ...(await sectionsOf(ctx, agency))];
   // The longest matching prefix is the current entry.
   const current = items
     .filter(

@@ -2,12 +2,18 @@
  * Micro-cache for anonymous portal pages. Public pages are read far more often than anything changes, and a
  * page costs several queries plus rendering; for a few seconds the same bytes serve every visitor.
  *
+ * A hit is answered in the first onRequest hook, before cookies are parsed, helmet runs or a CSRF/session hook
+ * does any work: it replays the status, headers (security headers included) and bytes stored from the miss, so
+ * a hit and a miss differ only in `x-request-id` and `x-cache: hit`.
+ *
  * Safe by construction:
- * - only GETs without a session, on portal page paths (home, 政府信息公开 columns and items, feeds);
+ * - only GETs (and HEADs, for hits) without a session cookie, on portal page paths (home, 政府信息公开 columns
+ *   and items, feeds); the elder-mode cookie keys the entry;
  * - never a response that read a CSRF token (a page with a form), set a cookie, or was not a 200;
  * - any successful state-changing request on this node clears the whole cache, so staff see their own change
  *   at once; other nodes see it within the TTL (PUBLIC_CACHE_SECONDS; 0 turns the cache off).
  */
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -18,13 +24,15 @@ let contentEpoch = 0;
 export const publicContentChanged = () => {
   contentEpoch++;
 };
+/** The current epoch: other short-lived portal caches (navigation, agency lookups) key their entries by it. */
+export const publicContentEpoch = () => contentEpoch;
 
 interface Entry {
   epoch: number;
   expires: number;
   status: number;
-  headers: Record<string, string>;
-  body: string;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
 }
 
 const cacheablePath = /^\/([a-z][a-z0-9-]{1,39}\/(xxgk\/[^?]*)?(feed\.atom|sitemap\.xml)?)?(\?.*)?$/;
@@ -56,37 +64,76 @@ export class PublicPageCache {
   }
 }
 
-const keyOf = (request: FastifyRequest) => `${request.elderMode ? 'E' : 'N'}${request.url}`;
+/** Per-response headers that a replay must not copy: the transport's own and this request's id. */
+const notReplayed = new Set([
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'set-cookie',
+  'x-request-id',
+  'x-cache',
+]);
 
+/** A matcher for the first value of a cookie in a raw Cookie header (what @fastify/cookie would parse). */
+export function rawCookieReader(name: string): (header: string | undefined) => string | undefined {
+  const re = new RegExp(`(?:^|;)\\s*${name}=([^;]*)`);
+  return (header) => (header ? re.exec(header)?.[1]?.trim() : undefined);
+}
+
+export interface PublicCacheCookies {
+  session: string;
+  elder: { name: string; value: string };
+}
+
+/**
+ * Registers the cache on `app`. Call it before any plugin that adds onRequest hooks (cookie, helmet) so a hit
+ * skips them: hooks run in the order they were added.
+ */
 export function registerPublicCache(
   app: FastifyInstance,
   cache: PublicPageCache,
   csrfWasRead: (request: FastifyRequest) => boolean,
+  cookies: PublicCacheCookies,
 ): void {
+  // Any successful state-changing request may have changed what portals show: drop this node's pages and
+  // bump the epoch so the portal's data caches (src/web/portal-kit.tsx) reload too, even with the cache off.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      cache.clear();
+      publicContentChanged();
+    }
+  });
   if (!cache.enabled) return;
-  const candidate = (request: FastifyRequest) =>
-    request.method === 'GET' && !request.url.startsWith('/admin') && cacheablePath.test(request.url);
+  // Read from the raw header: the cookie plugin has not run yet when a hit is served.
+  const session = rawCookieReader(cookies.session);
+  const elder = rawCookieReader(cookies.elder.name);
+  const keyOf = (request: FastifyRequest) =>
+    `${elder(request.headers.cookie) === cookies.elder.value ? 'E' : 'N'}${request.url}`;
+  const anonymousPage = (request: FastifyRequest) =>
+    !request.url.startsWith('/admin') && cacheablePath.test(request.url) && !session(request.headers.cookie);
 
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!candidate(request)) return;
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !anonymousPage(request)) return;
     const hit = cache.get(keyOf(request), Date.now());
     if (!hit) return;
-    void reply.headers({ ...hit.headers, 'x-cache': 'hit' });
-    return reply.status(hit.status).send(hit.body);
+    void reply.headers(hit.headers).header('x-cache', 'hit').status(hit.status).send(hit.body);
+    return reply;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!candidate(request) || reply.getHeader('x-cache') === 'hit') return payload;
+    if (request.method !== 'GET' || !anonymousPage(request) || reply.getHeader('x-cache') === 'hit')
+      return payload;
     if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > maxBodyBytes)
       return payload;
     if (csrfWasRead(request) || reply.getHeader('set-cookie')) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!/^(text\/html|application\/(atom\+)?xml)/.test(type)) return payload;
-    cache.set(keyOf(request), { status: 200, headers: { 'content-type': type }, body: payload }, Date.now());
+    const headers: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(reply.getHeaders()))
+      if (value !== undefined && !notReplayed.has(name.toLowerCase())) headers[name] = value;
+    cache.set(keyOf(request), { status: 200, headers, body: Buffer.from(payload) }, Date.now());
     return payload;
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) cache.clear();
   });
 }

@@ -8,6 +8,7 @@ import { loadDemo } from '../../src/demo/load-demo.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/web/app.js';
+import { publicContentChanged } from '../../src/web/public-cache.js';
 import { testConfig } from '../support/context.js';
 import { freshDatabase } from '../support/db.js';
 import { Browser } from '../support/http.js';
@@ -64,4 +65,62 @@ test('pages with forms, elder mode and admin pages are never shared', async () =
   if (apply.statusCode === 200) {
     assert.equal((await app.inject({ url: '/zhongxing/ysqgk/apply' })).headers['x-cache'], undefined);
   }
+});
+
+/** Headers of a response without the ones that differ per response by design. */
+const stable = (h: Record<string, unknown>) => {
+  const { 'x-request-id': _id, 'x-cache': _cache, date: _date, ...rest } = h;
+  return rest;
+};
+
+test('a hit replays the miss exactly: status, every header (security headers too) and body', async () => {
+  const url = '/zhongxing/xxgk/';
+  publicContentChanged();
+  const miss = await app.inject({ url });
+  assert.equal(miss.statusCode, 200);
+  assert.equal(miss.headers['x-cache'], undefined);
+  const hit = await app.inject({ url });
+  assert.equal(hit.headers['x-cache'], 'hit');
+  assert.equal(hit.statusCode, miss.statusCode);
+  assert.deepEqual(stable(hit.headers), stable(miss.headers));
+  assert.ok(hit.headers['content-security-policy'] && hit.headers['x-frame-options']);
+  assert.match(String(hit.headers['content-type']), /^text\/html/);
+  assert.equal(hit.body, miss.body);
+  assert.notEqual(hit.headers['x-request-id'], miss.headers['x-request-id'], 'each response has its own id');
+  const head = await app.inject({ method: 'HEAD', url });
+  assert.equal(head.headers['x-cache'], 'hit');
+  assert.equal(head.body, '');
+});
+
+test('a signed-in user never gets a cached page, and never fills the cache', async () => {
+  const url = '/zhongxing/xxgk/guide';
+  publicContentChanged();
+  const b = new Browser(app);
+  await b.login('zx-admin');
+  assert.ok(b.cookie('gk_session'));
+  const first = await b.get(url);
+  assert.equal(first.statusCode, 200);
+  assert.equal((await b.get(url)).headers['x-cache'], undefined, 'not served from the cache');
+  assert.equal(
+    (await app.inject({ url })).headers['x-cache'],
+    undefined,
+    "the signed-in user's page was not stored",
+  );
+  assert.equal((await app.inject({ url })).headers['x-cache'], 'hit');
+  assert.equal((await b.get(url)).headers['x-cache'], undefined, 'a hit exists, yet the user still misses');
+});
+
+test('the elder-mode cookie keys the cache: each mode gets its own page', async () => {
+  const url = '/zhongxing/xxgk/guide';
+  publicContentChanged();
+  const normal = await app.inject({ url });
+  const elder = await app.inject({ url, cookies: { gk_mode: 'elder' } });
+  assert.equal(elder.headers['x-cache'], undefined);
+  const elderHit = await app.inject({ url, headers: { cookie: 'other=1; gk_mode=elder' } });
+  assert.equal(elderHit.headers['x-cache'], 'hit');
+  assert.match(elderHit.body, /<body class="elder">/);
+  const normalHit = await app.inject({ url, cookies: { gk_mode: 'standard' } });
+  assert.equal(normalHit.headers['x-cache'], 'hit');
+  assert.doesNotMatch(normalHit.body, /<body class="elder">/);
+  assert.equal(normalHit.body, normal.body);
 });
