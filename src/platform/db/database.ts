@@ -29,6 +29,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): DatabaseHandle {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+    // An idle pooled connection that the server ends (restart, failover, a dropped test database) emits an
+    // error; without a listener that would crash the process. The pool replaces the connection on next use.
+    pool.on('error', (error) => console.warn(`数据库连接中断，将自动重连：${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
