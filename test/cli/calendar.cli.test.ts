@@ -2,53 +2,16 @@
  * The issue's CLI contract through the real command line (`runCli`, and once the `bin/gongkai.js` binary),
  * on a temporary SQLite file: `import` persists with an event, later commands use it, bad input changes nothing.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { runCli } from '../../src/cli/main.js';
 import { openDatabase } from '../../src/platform/db/database.js';
+import { cliSandbox } from '../support/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-calendar-'));
-const dbPath = join(dir, 'gongkai.sqlite');
-const saved = { SQLITE_PATH: process.env.SQLITE_PATH, DATABASE_URL: process.env.DATABASE_URL };
-
-before(() => {
-  process.env.SQLITE_PATH = dbPath;
-  delete process.env.DATABASE_URL; // never the shared PostgreSQL database
-});
-after(() => {
-  for (const [k, v] of Object.entries(saved))
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  // Only strings are ours: the test runner's own reports to its parent are buffers and pass through.
-  const capture =
-    (into: string[], original: typeof process.stdout.write) =>
-    (chunk: unknown, ...rest: unknown[]) =>
-      typeof chunk === 'string'
-        ? (into.push(chunk), true)
-        : (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-  process.stdout.write = capture(out, o);
-  process.stderr.write = capture(err, e);
-  try {
-    const code = await runCli(args);
-    return { code, out: out.join('').trim(), err: err.join('').trim() };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
+const { dir, dbPath, cli } = cliSandbox('calendar');
 
 async function stored() {
   const h = openDatabase({ kind: 'sqlite', path: dbPath });

@@ -1,31 +1,24 @@
 /** `gongkai requests import` through the real command line on a temporary SQLite file. */
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { IMPORT_COLUMNS } from '../../src/requests/import-columns.js';
 import { testContext } from '../support/context.js';
 import { makeAgency } from '../support/request-cases.js';
+import { cliSandbox } from '../support/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-requests-'));
-const dbPath = join(dir, 'gongkai.sqlite');
-const keys = ['SQLITE_PATH', 'DATABASE_URL', 'DEMO_DATA', 'DATA_KEY', 'LOG_LEVEL', 'JOBS_ENABLED'] as const;
-const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+const { dir, dbPath, cli } = cliSandbox('requests', {
+  DEMO_DATA: 'false',
+  DATA_KEY: 'ab'.repeat(32),
+  LOG_LEVEL: 'silent',
+  JOBS_ENABLED: 'false',
+});
 let segment = '';
 
 before(async () => {
-  Object.assign(process.env, {
-    SQLITE_PATH: dbPath,
-    DEMO_DATA: 'false',
-    DATA_KEY: 'ab'.repeat(32),
-    LOG_LEVEL: 'silent',
-    JOBS_ENABLED: 'false',
-  });
-  delete process.env.DATABASE_URL; // never the shared PostgreSQL database
   const h = openDatabase({ kind: 'sqlite', path: dbPath });
   await migrateToLatest(h.db);
   const id = await makeAgency(testContext(h, { now: () => new Date('2025-06-02T02:00:00Z') }));
@@ -34,34 +27,6 @@ before(async () => {
   ).path_segment;
   await h.close();
 });
-after(() => {
-  for (const [k, v] of Object.entries(saved))
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  const capture =
-    (into: string[], original: typeof process.stdout.write) =>
-    (chunk: unknown, ...rest: unknown[]) =>
-      typeof chunk === 'string'
-        ? (into.push(chunk), true)
-        : (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-  process.stdout.write = capture(out, o);
-  process.stderr.write = capture(err, e);
-  try {
-    const code = await runCli(args);
-    return { code, out: out.join('').trim(), err: err.join('').trim() };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
 
 async function count() {
   const h = openDatabase({ kind: 'sqlite', path: dbPath });

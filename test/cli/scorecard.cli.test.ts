@@ -2,55 +2,12 @@
  * `gongkai supervision scorecard --year N` through the real command line on a temporary SQLite file loaded
  * with the demo: it computes every office's scorecard and records the totals; bad input changes nothing.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../../src/cli/main.js';
 import { openDatabase } from '../../src/platform/db/database.js';
+import { cliSandbox } from '../support/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-scorecard-'));
-const dbPath = join(dir, 'gongkai.sqlite');
-const saved = {
-  SQLITE_PATH: process.env.SQLITE_PATH,
-  DATABASE_URL: process.env.DATABASE_URL,
-  DATA_KEY: process.env.DATA_KEY,
-};
-
-before(() => {
-  process.env.SQLITE_PATH = dbPath;
-  process.env.DATA_KEY = 'cd'.repeat(32);
-  delete process.env.DATABASE_URL; // never the shared PostgreSQL database
-});
-after(() => {
-  for (const [k, v] of Object.entries(saved))
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  const capture =
-    (into: string[], original: typeof process.stdout.write) =>
-    (chunk: unknown, ...rest: unknown[]) =>
-      typeof chunk === 'string'
-        ? (into.push(chunk), true)
-        : (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-  process.stdout.write = capture(out, o);
-  process.stderr.write = capture(err, e);
-  try {
-    const code = await runCli(args);
-    return { code, out: out.join('').trim(), err: err.join('').trim() };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
+const { dbPath, cli } = cliSandbox('scorecard', { DATA_KEY: 'cd'.repeat(32) });
 
 async function assessments() {
   const h = openDatabase({ kind: 'sqlite', path: dbPath });

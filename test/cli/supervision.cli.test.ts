@@ -3,49 +3,11 @@
  * the demo data: the reminder job records each level once; the dashboard prints one row per supervised agency;
  * bad input is refused in Chinese.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../../src/cli/main.js';
+import { cliSandbox } from '../support/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-supervision-'));
-const saved = { SQLITE_PATH: process.env.SQLITE_PATH, DATABASE_URL: process.env.DATABASE_URL };
-
-before(() => {
-  process.env.SQLITE_PATH = join(dir, 'gongkai.sqlite');
-  delete process.env.DATABASE_URL; // never the shared PostgreSQL database
-});
-after(() => {
-  for (const [k, v] of Object.entries(saved))
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  // Only strings are ours: the test runner's own reports to its parent are buffers and pass through.
-  const capture =
-    (into: string[], original: typeof process.stdout.write) =>
-    (chunk: unknown, ...rest: unknown[]) =>
-      typeof chunk === 'string'
-        ? (into.push(chunk), true)
-        : (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-  process.stdout.write = capture(out, o);
-  process.stderr.write = capture(err, e);
-  try {
-    const code = await runCli(args);
-    return { code, out: out.join('').trim(), err: err.join('').trim() };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
+const { cli } = cliSandbox('supervision');
 
 test('messages remind runs the reminder job; a second run records nothing new', async () => {
   assert.equal((await cli('demo')).code, 0);
