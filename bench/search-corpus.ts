@@ -18,6 +18,7 @@ import { documentText } from '../src/search/engine.js';
 import { bigrams, gramCodes } from '../src/search/grams.js';
 import { lookupKey, normalise } from '../src/search/normalise.js';
 import type { SearchDoc } from '../src/search/search-index.js';
+import type { SearchDocTable } from '../src/search/search.schema.js';
 
 export const cacheVersion = 'v1';
 /** PostgreSQL layout: v2 = int4[] bigram codes (migration 0501). */
@@ -38,25 +39,8 @@ export interface Corpus {
   close: () => Promise<void>;
 }
 
-interface Row {
-  id: string;
-  seq: number;
-  agency_id: string;
-  column_id: string | null;
-  subject: string | null;
-  kind: string | null;
-  validity: string | null;
-  status: string;
-  published_on: string;
-  year: number;
-  title: string;
-  doc_no: string;
-  index_no: string;
-  title_key: string;
-  doc_no_key: string;
-  index_no_key: string;
-  norm: string;
-}
+/** A row of the index table as the app writes it (migration 0500). */
+type Row = SearchDocTable;
 
 /** The rows the engine's `upsert` would write, in publication order of the generator (seq by day + i). */
 export function* corpusRows(count: number): Generator<Row> {
