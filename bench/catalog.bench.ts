@@ -33,7 +33,7 @@ function itemsFlag(): number | undefined {
  * Published items straight into the table: one prepared statement, one transaction, through a second
  * connection with synchronous off (the generator is not what is measured). Returns the middle item's id.
  */
-function generateItems(
+export function generateItems(
   path: string,
   count: number,
   agency: Agency,

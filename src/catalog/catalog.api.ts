@@ -42,7 +42,8 @@ const itemSchema = {
 const listSchema = {
   type: 'object',
   properties: {
-    total: { type: 'integer' },
+    total: { type: 'integer', description: '条数；超过 10000 条时为 10000，totalIsExact 为 false' },
+    totalIsExact: { type: 'boolean' },
     page: { type: 'integer' },
     items: { type: 'array', items: itemSchema },
   },
@@ -113,7 +114,12 @@ export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void 
         }),
         columnTotal(ctx.db, columnIds ?? [...codes.keys()]),
       ]);
-      return { total, page, items: items.map(present(agency.pathSegment, codes)) };
+      return {
+        total: total.count,
+        totalIsExact: total.exact,
+        page,
+        items: items.map(present(agency.pathSegment, codes)),
+      };
     },
   );
 

@@ -14,6 +14,7 @@ import { catalogStore } from './catalog.store.js';
 import { approveItem } from './approve-item.js';
 import { setReviewLevels } from './manage-catalog.js';
 import { publishItem } from './publish-item.js';
+import { columnTotal } from './portal-data.js';
 import { normativeDocumentCounts } from './registry.js';
 import { endValidity } from './repeal-item.js';
 import { reviseItem } from './revise-item.js';
@@ -69,6 +70,21 @@ describeEachDatabase('catalog items', ({ handle }) => {
     await submitItem(ctx, editor, itemId);
     return { itemId, ...(await publishItem(ctx, reviewer, itemId)) };
   };
+
+  test('list totals are exact up to the cap, then capped and marked inexact', async () => {
+    const ids = [(await catalogStore.columnByCode(ctx.db, zx.id, 'gzdt'))!.id];
+    const counted = await ctx.db
+      .selectFrom('catalog_items')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('column_id', 'in', ids)
+      .where('status', '=', 'published')
+      .executeTakeFirstOrThrow();
+    const n = Number(counted.n);
+    assert.ok(n > 5, `the demo column holds ${n} items`);
+    assert.deepEqual(await columnTotal(ctx.db, ids, n), { count: n, exact: true });
+    assert.deepEqual(await columnTotal(ctx.db, ids, n - 1), { count: n - 1, exact: false });
+    assert.deepEqual(await columnTotal(ctx.db, ids, 3), { count: 3, exact: false });
+  });
 
   test('bad input gets Chinese field errors and stores nothing', async () => {
     const before = (await catalogStore.forAdmin(ctx.db, { agencyIds: [zx.id], limit: 100, offset: 0 })).total;

@@ -95,12 +95,12 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
                 ))}
             </ul>
           )}
-          <h2>信息列表（共 {total} 条）</h2>
+          <h2>信息列表（{total.exact ? `共 ${total.count} 条` : `超过 ${total.count} 条`}）</h2>
           <ItemList agency={agency} items={items} agencies={new Map(subordinates.map((a) => [a.id, a]))} />
           <CursorPager
             base={base}
             page={shownPage}
-            pages={Math.ceil(total / PAGE_SIZE)}
+            pages={total.exact ? Math.ceil(total.count / PAGE_SIZE) : undefined}
             older={list.older && cursorText(list.older)}
             newer={list.newer && cursorText(list.newer)}
           />

@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -19,6 +18,7 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { checkCsrf, csrfTokenOf, csrfWasRead, prepareCsrf } from './csrf.js';
 import { PublicPageCache, registerPublicCache } from './public-cache.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { routeModules } from './routes.js';
 import './request-state.js';
@@ -72,20 +72,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(cookie);
   // Parse repeated fields (checkbox groups) as arrays, like browsers send them.
   await app.register(formbody, { parser: (body) => qs.parse(body) });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: ctx.config.auth.cookieSecure,
-  });
+  registerSecurityHeaders(app, { hsts: ctx.config.auth.cookieSecure });
   // Per-route limits only (login, public forms); pages themselves are not limited.
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

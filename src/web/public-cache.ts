@@ -2,7 +2,7 @@
  * Micro-cache for anonymous portal pages. Public pages are read far more often than anything changes, and a
  * page costs several queries plus rendering; for a few seconds the same bytes serve every visitor.
  *
- * A hit is answered in the first onRequest hook, before cookies are parsed, helmet runs or a CSRF/session hook
+ * A hit is answered in the first onRequest hook, before cookies are parsed, security headers are added or a CSRF/session hook
  * does any work: it replays the status, headers (security headers included) and bytes stored from the miss, so
  * a hit and a miss differ only in `x-request-id` and `x-cache: hit`.
  *
@@ -88,7 +88,7 @@ export interface PublicCacheCookies {
 }
 
 /**
- * Registers the cache on `app`. Call it before any plugin that adds onRequest hooks (cookie, helmet) so a hit
+ * Registers the cache on `app`. Call it before any plugin that adds onRequest hooks (cookie, security headers) so a hit
  * skips them: hooks run in the order they were added.
  */
 export function registerPublicCache(

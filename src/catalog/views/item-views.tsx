@@ -46,12 +46,13 @@ export function ItemList({
 export function CursorPager(props: {
   base: string;
   page: number;
-  pages: number;
+  /** Undefined when the list is longer than its count goes (portal-data.ts COUNT_CAP). */
+  pages: number | undefined;
   older?: string;
   newer?: string;
 }) {
   const { base, page, pages } = props;
-  if (pages <= 1) return null;
+  if (pages !== undefined && pages <= 1) return null;
   const q = (dir: 'after' | 'before', c: string, p: number) =>
     p <= 1 ? base : `${base}?${dir}=${encodeURIComponent(c)}&page=${p}`;
   return (
@@ -59,7 +60,7 @@ export function CursorPager(props: {
       {page > 2 && <a href={base}>首页</a>}{' '}
       {props.newer && <a href={q('before', props.newer, page - 1)}>上一页</a>}{' '}
       <span>
-        第 {page} 页，共 {pages} 页
+        第 {page} 页{pages !== undefined && `，共 ${pages} 页`}
       </span>{' '}
       {props.older && <a href={q('after', props.older, page + 1)}>下一页</a>}
     </nav>
