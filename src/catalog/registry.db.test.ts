@@ -25,6 +25,7 @@ import { listEvents } from '../platform/events.js';
 import { catalogStore } from './catalog.store.js';
 import { endNoticePeriods } from './notice-periods.js';
 import { publishItem } from './publish-item.js';
+import { reviseItem } from './revise-item.js';
 import { normativeDocumentCounts } from './registry.js';
 import { sweepRegistry } from './registry-sweep.js';
 import { registryStore } from './registry.store.js';
@@ -102,6 +103,31 @@ describeEachDatabase('normative registry and notice periods', ({ handle }) => {
     const plain = await submitted({ title: '仲兴乡工作动态' });
     assert.equal((await publishItem(ctx, reviewer, plain)).registrationNo, null);
     assert.equal(await registryStore.registrationOf(ctx.db, plain), undefined);
+  });
+
+  test('an item revised into a normative document is registered then, and keeps its number on later revisions', async () => {
+    at('2026-03-09T02:00:00.000Z');
+    const plain = await submitted({ title: '仲兴乡农村饮用水工程管护办法' });
+    await publishItem(ctx, reviewer, plain);
+    assert.equal(await registryStore.registrationOf(ctx.db, plain), undefined);
+    const item = (await catalogStore.itemById(ctx.db, plain))!;
+    const fields = {
+      columnId,
+      title: item.title,
+      summary: item.summary,
+      issuer: item.issuer,
+      writtenOn: item.writtenOn,
+      normative: true,
+      interpretationExemption: '内容简单，无需解读',
+    };
+    at('2026-03-10T02:00:00.000Z');
+    await reviseItem(ctx, reviewer, plain, fields, '按规范性文件登记');
+    const registration = (await registryStore.registrationOf(ctx.db, plain))!;
+    assert.ok(registration, 'registered by the revision');
+    assert.equal(registration.registered_on, '2026-03-10');
+    assert.equal((await catalogStore.itemById(ctx.db, plain))!.expiresOn, '2031-03-09');
+    await reviseItem(ctx, reviewer, plain, { ...fields, summary: '修改概述' }, '修改概述');
+    assert.equal((await registryStore.registrationOf(ctx.db, plain))!.registration_no, registration.registration_no);
   });
 
   test('the daily sweep reminds once 6 months before expiry, then expires and stamps the document', async () => {

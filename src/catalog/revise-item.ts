@@ -12,6 +12,8 @@ import { canMove, type Item } from './item.js';
 import { parseItemInput } from './item-input.js';
 import { checksOf, requireCleared } from './publish-item.js';
 import { checkReferences } from './save-item.js';
+import { registerDocument } from './register-document.js';
+import { legalDayOf } from '../calendar/legal-day.js';
 import { forgetColumnsCache } from './portal-data.js';
 import { catalogSearch } from './search-port.js';
 
@@ -23,7 +25,7 @@ export async function reviseItem(
   note: string,
   acknowledged: readonly string[] = [],
 ): Promise<{ revision: number }> {
-  const { item } = await itemForAction(ctx, ctx.db, actor, itemId, 'catalog.publish');
+  const { item, agency } = await itemForAction(ctx, ctx.db, actor, itemId, 'catalog.publish');
   if (!canMove(item.status, 'revise'))
     throw new DomainError('catalog.transition_refused', '只有已公开的条目可以修订。');
   const f = parseItemInput(input);
@@ -39,6 +41,12 @@ export async function reviseItem(
   };
   requireCleared(await checksOf(ctx.db, next), acknowledged);
   await ctx.db.transaction().execute(async (tx) => {
+    // Revised into a normative document: it is registered now, as publication would have (统一登记); an
+    // item already registered keeps its number.
+    if (next.normative) {
+      const registration = await registerDocument(tx, agency, next, legalDayOf(now));
+      next.expiresOn = registration.expiresOn;
+    }
     await catalogStore.updateItem(tx, next);
     await catalogStore.addRevision(tx, {
       itemId,
