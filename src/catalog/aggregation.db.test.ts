@@ -76,6 +76,9 @@ describeEachDatabase('county aggregation, reposts and column paging', ({ handle 
         `<span class="tag">${township.shortName}</span> <a href="/${township.pathSegment}/xxgk/items/${id}">仲兴乡2026年第一批农机购置补贴公示</a>`,
       ),
     );
+    // The county has no item of its own there yet: the column is still listed (a township's item fills it).
+    const statutory = await get(`/${county.pathSegment}/xxgk/columns/statutory`);
+    assert.match(statutory.body, new RegExp(`href="/${county.pathSegment}/xxgk/columns/a20-06"`));
     // The township's own page does not list the county's items.
     const countyId = await publish(county, 'a20-06', '固镇县2026年农机购置补贴实施方案');
     const own = await get(`/${township.pathSegment}/xxgk/columns/a20-06`);

@@ -41,6 +41,18 @@ export async function columnsWithContent(
       if (c.parentId) filled.add(c.parentId);
     }
   }
+  // A county's column also lists its townships' items (catalog.portal.tsx), so it has content when one of
+  // theirs of the same code has.
+  const subordinates = subordinateSites(await agencyTree(db), agency);
+  for (const s of subordinates) {
+    const theirs = await columnsWithContent(db, s);
+    const filledCodes = new Set(theirs.columns.filter((c) => theirs.filled.has(c.id)).map((c) => c.code));
+    for (const c of columns)
+      if (filledCodes.has(c.code)) {
+        filled.add(c.id);
+        if (c.parentId) filled.add(c.parentId);
+      }
+  }
   const normative = !!(await db
     .selectFrom('catalog_items')
     .select('id')
@@ -126,8 +138,9 @@ export async function columnTotal(
  * Forget the caches (after publishing, revising, withdrawing or repealing, so the change shows at once on this
  * node; other nodes within the TTLs). The whole list cache goes: a county's lists hold its townships' items.
  */
-export const forgetColumnsCache = (agencyId: string) => {
-  cache.delete(agencyId);
+export const forgetColumnsCache = () => {
+  // All of it: a county's entry depends on its townships' columns.
+  cache.clear();
   totals.clear();
   version++;
   publicContentChanged();

@@ -83,5 +83,5 @@ export async function stampEnded(
     action: validity === 'repealed' ? 'catalog.item_repealed' : 'catalog.item_expired',
     data: { on },
   });
-  forgetColumnsCache(item.agencyId);
+  forgetColumnsCache();
 }

@@ -66,6 +66,6 @@ export async function reviseItem(
       data: { revision: next.revision, note: note.trim().slice(0, 300) },
     });
   });
-  forgetColumnsCache(item.agencyId);
+  forgetColumnsCache();
   return { revision: next.revision };
 }
