@@ -127,7 +127,10 @@ describeEachDatabase('normative registry and notice periods', ({ handle }) => {
     assert.equal(registration.registered_on, '2026-03-10');
     assert.equal((await catalogStore.itemById(ctx.db, plain))!.expiresOn, '2031-03-09');
     await reviseItem(ctx, reviewer, plain, { ...fields, summary: '修改概述' }, '修改概述');
-    assert.equal((await registryStore.registrationOf(ctx.db, plain))!.registration_no, registration.registration_no);
+    assert.equal(
+      (await registryStore.registrationOf(ctx.db, plain))!.registration_no,
+      registration.registration_no,
+    );
   });
 
   test('the daily sweep reminds once 6 months before expiry, then expires and stamps the document', async () => {
