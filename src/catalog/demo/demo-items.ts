@@ -4,6 +4,7 @@
  * Titles and bodies follow what the seed township publishes: 工作动态, 低保 and subsidy notices, budgets,
  * normative documents with their interpretations, safety inspections.
  */
+import { setNameRegister, setSiteIdentity } from '../manage-site.js';
 import { agenciesStore } from '../../agencies/agencies.store.js';
 import { systemActor } from '../../agencies/permissions.js';
 import type { AppContext } from '../../platform/context.js';
@@ -336,4 +337,24 @@ export async function loadCatalogDemo(ctx: AppContext, agencies: Record<string, 
       });
     }
   }
+
+  // The footer identifiers every government site must show: the county's portal, which the township's pages
+  // are part of (they inherit them); and the township's register of leaders and agency names the
+  // pre-publication check compares against (set after the year's items, which were checked as published).
+  await setSiteIdentity(ctx, actor, agencies.guzhen!, {
+    siteCode: '3403230008',
+    icpNo: '皖ICP备05001234号-8',
+    psbNo: '皖公网安备 34032302000008号',
+    partyMarkUrl: 'https://bszs.conac.cn/',
+    errorReportUrl: 'https://zfwzzc.www.gov.cn/',
+  });
+  await setNameRegister(ctx, actor, agency.id, {
+    leaders: ['党委书记 欧阳明', '乡长 李建国', '副乡长 王五', '人大主席 陈思远'].join('\n'),
+    agencyNames: [
+      '固镇县仲兴乡人民政府',
+      '仲兴乡党政办公室',
+      '仲兴乡农业综合服务站',
+      '仲兴乡便民服务中心',
+    ].join('\n'),
+  });
 }
