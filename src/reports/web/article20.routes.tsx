@@ -15,6 +15,7 @@ import { sheetKindOf, type SheetKind } from '../import/sheet.js';
 import { formatForYear, formatOf } from '../model/formats.js';
 import type { Article20Entry } from '../ports.js';
 import { article20Store } from '../stores/article20.store.js';
+import { withRegistryRow } from '../report-sources.js';
 import { reportPaths, yearOf } from './paths.js';
 import { ProblemList, ReportNav } from './report-nav.js';
 import { acceptUploads, uploadedFile } from './upload.js';
@@ -68,8 +69,10 @@ function Article20Page(props: {
   csrf: string;
   saved?: string | undefined;
   importProblems?: readonly string[];
+  /** A row the platform computes (the 规范性文件 row from the registry): shown, not entered. */
+  computed?: Article20Entry | undefined;
 }) {
-  const { agency, year } = props;
+  const { agency, year, computed } = props;
   const layout = formatOf(formatForYear(year)).tables.t2;
   const action = reportPaths.article20(agency.id, year);
   const rows = layout.rows.filter((r) => !r.heading);
@@ -98,6 +101,30 @@ function Article20Page(props: {
         {rows.map((row) => {
           const parent = layout.rows.find((r) => r.id === row.parentId);
           const error = props.errors[row.id];
+          if (computed?.rowId === row.id)
+            return (
+              <fieldset id={fieldId(row.id)}>
+                <legend>
+                  {parent?.label} {row.label}
+                </legend>
+                <p class="hint">由本平台的规范性文件登记计算（{computed.source}），无需填报。</p>
+                {row.columns.map((c) => (
+                  <div class="field inline">
+                    <label for={fieldId(`computed:${row.id}:${c.id}`)}>
+                      {c.label}
+                      {c.unit ? `（${c.unit}）` : ''}
+                    </label>
+                    <input
+                      type="text"
+                      id={fieldId(`computed:${row.id}:${c.id}`)}
+                      value={String(computed.values[c.id] ?? '')}
+                      readOnly
+                      size={10}
+                    />
+                  </div>
+                ))}
+              </fieldset>
+            );
           return (
             <fieldset id={fieldId(row.id)} class={error ? 'field-error' : undefined}>
               <legend>
@@ -186,7 +213,9 @@ async function page(
     () => true,
     () => false,
   );
-  const values = extra.values ?? formOf(await article20Store.forYear(ctx.db, agency.id, year));
+  const entered = await article20Store.forYear(ctx.db, agency.id, year);
+  const shown = await withRegistryRow(ctx, agency.id, year, formatForYear(year), entered);
+  const values = extra.values ?? formOf(entered);
   return sendAdminPage(
     reply,
     request,
@@ -200,6 +229,7 @@ async function page(
       message={extra.message}
       csrf={request.csrfToken}
       saved={extra.saved}
+      computed={shown.find((e) => !entered.includes(e))}
       {...(extra.importProblems ? { importProblems: extra.importProblems } : {})}
     />,
     status,

@@ -129,6 +129,19 @@ describeEachDatabase('report screens over HTTP', ({ handle }) => {
     assert.deepEqual((await article20Store.forYear(ctx.db, hugou, 2023))[0]?.values, { decisions: 3 });
   });
 
+  test('the 规范性文件 row is shown as computed from the registry once the agency keeps it here', async () => {
+    const b = admin();
+    await b.login('admin');
+    const form = await b.get(`/admin/reports/${zx}/2025/article20`);
+    assert.equal(form.statusCode, 200);
+    const row = /<fieldset id="f-t2-r1-normative"[^>]*>([\s\S]*?)<\/fieldset>/.exec(form.body)?.[1] ?? '';
+    assert.match(row, /由本平台的规范性文件登记计算/);
+    assert.doesNotMatch(row, /name="v:t2\.r1\.normative/, 'not an input of the form');
+    // Before the platform (2020) the row is entered as usual.
+    const old = await b.get(`/admin/reports/${zx}/2020/article20`);
+    assert.match(old.body, /name="v:t2\.r1\.normative:/);
+  });
+
   test('a supervisor reads the figures but cannot change them', async () => {
     const b = admin();
     await b.login('gz-supervisor');
