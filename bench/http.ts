@@ -1,5 +1,8 @@
 /** Load helpers for HTTP benchmarks: autocannon against loopback, bounded in time. */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type autocannon from 'autocannon';
@@ -27,7 +30,33 @@ export async function requestsPerSecond(url: string, seconds: number, connection
       maxBuffer: 16 * 1024 * 1024,
     },
   );
-  const result = JSON.parse(stdout) as autocannon.Result;
+  return checked(url, JSON.parse(stdout) as autocannon.Result);
+}
+
+/** Requests per second over `paths` of `base`, requested round-robin (a working set, not one hot URL). */
+export async function requestsPerSecondOver(
+  base: string,
+  paths: readonly string[],
+  seconds: number,
+  connections = 10,
+): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-load-'));
+  const file = join(dir, 'paths.json');
+  writeFileSync(file, JSON.stringify(paths));
+  try {
+    const script = fileURLToPath(new URL('./load-paths.mjs', import.meta.url));
+    const { stdout } = await run(
+      process.execPath,
+      [script, base, String(seconds), String(connections), file],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
+    return checked(`${base} (${paths.length} paths)`, JSON.parse(stdout) as autocannon.Result);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function checked(url: string, result: autocannon.Result): number {
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   }

@@ -36,31 +36,55 @@ interface Entry {
 }
 
 const cacheablePath = /^\/([a-z][a-z0-9-]{1,39}\/(xxgk\/[^?]*)?(feed\.atom|sitemap\.xml)?)?(\?.*)?$/;
-const maxEntries = 5000;
 const maxBodyBytes = 512 * 1024;
 
+/**
+ * Pages held per node, bounded by their bytes (a page is 3–10 KB, so the default holds ten thousand or more:
+ * a county's recent items and every column's first pages); past the budget the oldest entries go first.
+ */
 export class PublicPageCache {
   private entries = new Map<string, Entry>();
-  constructor(private readonly ttlMs: number) {}
+  private bytes = 0;
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxBytes = 64 * 1024 * 1024,
+  ) {}
 
   get enabled() {
     return this.ttlMs > 0;
   }
 
+  get size() {
+    return this.entries.size;
+  }
+
   clear() {
     this.entries.clear();
+    this.bytes = 0;
   }
 
   get(key: string, now: number): Entry | undefined {
     const e = this.entries.get(key);
     const fresh = e && e.expires > now && e.epoch === contentEpoch;
-    if (e && !fresh) this.entries.delete(key);
+    if (e && !fresh) this.drop(key, e);
     return fresh ? e : undefined;
   }
 
   set(key: string, entry: Omit<Entry, 'expires' | 'epoch'>, now: number) {
-    if (this.entries.size >= maxEntries) this.entries.clear();
+    const old = this.entries.get(key);
+    if (old) this.drop(key, old);
     this.entries.set(key, { ...entry, epoch: contentEpoch, expires: now + this.ttlMs });
+    this.bytes += entry.body.length;
+    // A Map iterates in insertion order: the first keys are the oldest entries.
+    for (const [k, e] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.drop(k, e);
+    }
+  }
+
+  private drop(key: string, e: Entry) {
+    this.entries.delete(key);
+    this.bytes -= e.body.length;
   }
 }
 
