@@ -3,6 +3,7 @@
  * the item page with review (checks to confirm), publish, return, revise, withdraw and repeal.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ItemFacts } from './views/item-facts.js';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import { can } from '../agencies/permissions.js';
@@ -14,7 +15,7 @@ import { approveItem } from './approve-item.js';
 import { addAttachment, removeAttachment } from './attach.js';
 import { checkAttachment } from './attachments.js';
 import { catalogStore } from './catalog.store.js';
-import { itemStatusLabel, itemStatuses, validityLabel, type Item, type ItemStatus } from './item.js';
+import { itemStatusLabel, itemStatuses, type Item, type ItemStatus } from './item.js';
 import { enableMultipart, filesOf } from './multipart.js';
 import { checksOf, publishItem } from './publish-item.js';
 import { endValidity } from './repeal-item.js';
@@ -276,29 +277,7 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
             {state.notice}
           </p>
         )}
-        <dl class="meta">
-          <dt>状态</dt>
-          <dd>{itemStatusLabel[item.status]}</dd>
-          <dt>索引号</dt>
-          <dd>{item.indexNo ?? '（发布时由系统生成）'}</dd>
-          <dt>发布日期</dt>
-          <dd>{item.publishedOn ?? '（发布时由系统记录）'}</dd>
-          {item.spanWorkdays !== null && (
-            <>
-              <dt>成文至发布（条例第二十六条）</dt>
-              <dd>
-                {item.spanWorkdays} 个工作日{item.late && <strong class="tag error">超过20个工作日</strong>}
-              </dd>
-            </>
-          )}
-          <dt>有效性</dt>
-          <dd>{validityLabel[item.validity]}</dd>
-        </dl>
-        {item.status === 'published' && (
-          <p>
-            <a href={`/${agency.pathSegment}/xxgk/items/${item.id}`}>查看门户页面</a>
-          </p>
-        )}
+        <ItemFacts item={item} agency={agency} />
         <h2>附件</h2>
         {attachments.length === 0 ? (
           <p>无附件。</p>

@@ -51,8 +51,12 @@ describeEachDatabase('catalog over HTTP', ({ handle }) => {
     );
     assert.match(home.body, /role="search"/);
     // A township with no items shows no empty column.
-    const other = await get('/guzhen/');
+    const other = await get('/hugou/');
+    assert.equal(other.statusCode, 200);
     assert.doesNotMatch(other.body, /xxgk\/columns\//);
+    // The county has no item of its own, but its column lists show its townships' items: those columns show.
+    const county = await get('/guzhen/');
+    assert.match(county.body, /href="\/guzhen\/xxgk\/columns\/statutory"/);
   });
 
   test('column pages page through items; statutory parts gather their Art. 20 sub-columns', async () => {
