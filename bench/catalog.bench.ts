@@ -35,7 +35,7 @@ function itemsFlag(): number | undefined {
  * Published items straight into the table: one prepared statement, one transaction, through a second
  * connection with synchronous off (the generator is not what is measured). Returns the middle item's id.
  */
-export function generateItems(
+function generateItems(
   path: string,
   count: number,
   agency: Agency,

@@ -2,8 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPlatformAdmin } from '../agencies/permissions.js';
 import type { AppContext } from '../platform/context.js';
+import { managedAgency } from './managed-agency.js';
 import { DomainError, notFound } from '../platform/errors.js';
-import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
+import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import { catalogStore } from './catalog.store.js';
 import { defaultIndexTemplate } from './index-number.js';
@@ -29,10 +30,7 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
     errors: Errors = {},
     message?: string,
   ) => {
-    const user = requireUser(request);
-    const agencies = await agenciesInScope(ctx, user, 'catalog.manage');
-    const agency = agencies.find((a) => a.id === agencyId) ?? agencies[0];
-    if (!agency) throw new DomainError('auth.forbidden', '您无权管理公开目录。');
+    const agency = await managedAgency(ctx, request, agencyId, '您无权管理公开目录。');
     await ensureCatalog(ctx.db, agency);
     const columns = await catalogStore.columns(ctx.db, agency.id);
     const template = (await catalogStore.indexTemplate(ctx.db, agency.id)) ?? defaultIndexTemplate;
@@ -202,10 +200,7 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
   });
 
   app.get<Q>('/admin/catalog/standard', async (request, reply) => {
-    const user = requireUser(request);
-    const agencies = await agenciesInScope(ctx, user, 'catalog.manage');
-    const agency = agencies.find((a) => a.id === request.query.agency) ?? agencies[0];
-    if (!agency) throw new DomainError('auth.forbidden', '您无权管理公开目录。');
+    const agency = await managedAgency(ctx, request, request.query.agency, '您无权管理公开目录。');
     const entries = await standardEntries(ctx.db, agency.id);
     return sendAdminPage(
       reply,

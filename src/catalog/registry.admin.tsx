@@ -5,8 +5,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
+import { managedAgency } from './managed-agency.js';
 import { DomainError } from '../platform/errors.js';
-import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
+import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, TextField, type Errors } from '../web/views/forms.js';
 import { validityLabel, type Validity } from './item.js';
 import { setRegistryRules } from './manage-registry.js';
@@ -31,10 +32,7 @@ export function registerRegistryAdmin(app: FastifyInstance, ctx: AppContext): vo
     message?: string,
     values?: Body,
   ) => {
-    const user = requireUser(request);
-    const agencies = await agenciesInScope(ctx, user, 'catalog.manage');
-    const agency = agencies.find((a) => a.id === agencyId) ?? agencies[0];
-    if (!agency) throw new DomainError('auth.forbidden', '您无权管理规范性文件登记。');
+    const agency = await managedAgency(ctx, request, agencyId, '您无权管理规范性文件登记。');
     const today = legalDayOf(ctx.now().toISOString());
     const alertUntil = addMonths(today, EXPIRY_ALERT_MONTHS);
     const [docs, settings] = await Promise.all([

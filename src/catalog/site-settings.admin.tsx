@@ -2,9 +2,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
-import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
+import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import { setNameRegister, setSiteIdentity } from './manage-site.js';
+import { managedAgency } from './managed-agency.js';
 import { siteStore } from './site.store.js';
 
 type Body = Record<string, string | undefined>;
@@ -19,10 +20,7 @@ export function registerSiteSettingsAdmin(app: FastifyInstance, ctx: AppContext)
     message?: string,
     values?: Body,
   ) => {
-    const user = requireUser(request);
-    const agencies = await agenciesInScope(ctx, user, 'catalog.manage');
-    const agency = agencies.find((a) => a.id === agencyId) ?? agencies[0];
-    if (!agency) throw new DomainError('auth.forbidden', '您无权管理网站设置。');
+    const agency = await managedAgency(ctx, request, agencyId, '您无权管理网站设置。');
     const [identity, names] = await Promise.all([
       siteStore.identity(ctx.db, agency.id),
       siteStore.names(ctx.db, agency.id),
