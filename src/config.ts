@@ -58,8 +58,11 @@ const schema = z.object({
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
   JOBS_ENABLED: bool.default(true),
-  /** Seconds an anonymous portal page may be served from memory; 0 turns the micro-cache off. */
-  PUBLIC_CACHE_SECONDS: z.coerce.number({ message: '应为秒数' }).int('应为整数').min(0).max(300).default(5),
+  /**
+   * Seconds an anonymous portal page may be served from memory; 0 turns the micro-cache off. Changes reach every
+   * node within a second through the content version, so this only bounds what changes with the date alone.
+   */
+  PUBLIC_CACHE_SECONDS: z.coerce.number({ message: '应为秒数' }).int('应为整数').min(0).max(300).default(60),
   /** Outgoing mail for reminders; without SMTP_HOST nothing is sent (the admin still shows reminders). */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: port.default(587),

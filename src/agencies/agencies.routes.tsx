@@ -147,7 +147,8 @@ function AgencyForm(props: {
   );
 }
 
-function toForm(a: Agency): Form {
+/** The edit form filled with the agency as stored (also how tests post a change the way the browser does). */
+export function agencyToForm(a: Agency): Form {
   return {
     name: a.name,
     shortName: a.shortName,
@@ -230,7 +231,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, ctx: AppContext)
           <AgencyForm
             agency={agency}
             all={all}
-            values={toForm(agency)}
+            values={agencyToForm(agency)}
             errors={{}}
             csrf={request.csrfToken}
           />

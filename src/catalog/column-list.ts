@@ -10,7 +10,7 @@
 import type { Queryable } from '../platform/db/database.js';
 import { catalogStore } from './catalog.store.js';
 import type { Item } from './item.js';
-import { catalogVersion } from './portal-data.js';
+import { publicContentEpoch } from '../web/public-cache.js';
 
 export interface Cursor {
   at: string;
@@ -52,7 +52,7 @@ export async function publishedPage(
   from: { after?: Cursor; before?: Cursor; skip?: number } = {},
 ): Promise<ListPage> {
   const key = `${[...columnIds].sort().join(',')}|${size}|${from.after ? cursorText(from.after) : ''}|${from.before ? cursorText(from.before) : ''}|${from.skip ?? 0}`;
-  const version = catalogVersion();
+  const version = publicContentEpoch();
   const hit = cache.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) return hit.page;
 

@@ -192,7 +192,7 @@ export async function importItems(
       });
     });
   } finally {
-    if (options.publish) forgetColumnsCache();
+    if (options.publish) await forgetColumnsCache(ctx.db);
   }
   return { imported: itemIds.length, published: options.publish ? itemIds.length : 0, itemIds };
 }

@@ -60,7 +60,7 @@ export async function addColumn(
       data: { code, name },
     });
   });
-  forgetColumnsCache();
+  await forgetColumnsCache(ctx.db);
 }
 
 export async function renameColumn(
@@ -86,7 +86,7 @@ export async function renameColumn(
       data: { from: column.name, to: n },
     });
   });
-  forgetColumnsCache();
+  await forgetColumnsCache(ctx.db);
 }
 
 /** A new rule applies to numbers issued from now on; numbers already issued never change. */

@@ -64,7 +64,7 @@ export async function endNoticePeriods(ctx: AppContext): Promise<number> {
       });
       n++;
     });
-    forgetColumnsCache();
+    await forgetColumnsCache(ctx.db);
   }
   return n;
 }

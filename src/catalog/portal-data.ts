@@ -5,18 +5,16 @@
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Queryable } from '../platform/db/database.js';
-import { publicContentChanged } from '../web/public-cache.js';
+import { announceContentChange } from '../platform/content-version.js';
+import { publicContentChanged, publicContentEpoch } from '../web/public-cache.js';
 import { catalogStore, type Column } from './catalog.store.js';
 
 const TTL_MS = 5000;
 /** Column totals: counting a large column is the dearest query of a page, and a change here resets them. */
 const TOTAL_TTL_MS = 60_000;
-/** Bumped whenever the catalog's published content changes on this node; keys the list caches. */
-let version = 0;
-export const catalogVersion = () => version;
 const cache = new Map<
   string,
-  { at: number; columns: Column[]; filled: Set<string>; normative: boolean; standard: boolean }
+  { at: number; epoch: number; columns: Column[]; filled: Set<string>; normative: boolean; standard: boolean }
 >();
 
 /** The agency's columns and the ids of those with at least one published item (or a child that has). */
@@ -25,7 +23,8 @@ export async function columnsWithContent(
   agency: Agency,
 ): Promise<{ columns: Column[]; filled: Set<string>; normative: boolean; standard: boolean }> {
   const hit = cache.get(agency.id);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit;
+  if (hit && Date.now() - hit.at < TTL_MS && hit.epoch === publicContentEpoch()) return hit;
+  const epoch = publicContentEpoch();
   const columns = await catalogStore.columns(db, agency.id);
   const filled = new Set<string>();
   for (const c of columns) {
@@ -67,21 +66,22 @@ export async function columnsWithContent(
     .where('agency_id', '=', agency.id)
     .limit(1)
     .executeTakeFirst());
-  const entry = { at: Date.now(), columns, filled, normative, standard };
+  const entry = { at: Date.now(), epoch, columns, filled, normative, standard };
   cache.set(agency.id, entry);
   return entry;
 }
 
 const TREE_TTL_MS = 30_000;
 /** Per database (a process may hold several: the tests run each suite on SQLite and PostgreSQL). */
-const trees = new WeakMap<Queryable, { at: number; agencies: Agency[] }>();
+const trees = new WeakMap<Queryable, { at: number; epoch: number; agencies: Agency[] }>();
 
 /** All agencies, kept briefly: every column page of a county asks which townships are under it. */
 export async function agencyTree(db: Queryable): Promise<Agency[]> {
   const tree = trees.get(db);
-  if (tree && Date.now() - tree.at < TREE_TTL_MS) return tree.agencies;
+  if (tree && Date.now() - tree.at < TREE_TTL_MS && tree.epoch === publicContentEpoch()) return tree.agencies;
+  const epoch = publicContentEpoch();
   const agencies = await agenciesStore.all(db);
-  trees.set(db, { at: Date.now(), agencies });
+  trees.set(db, { at: Date.now(), epoch, agencies });
   return agencies;
 }
 
@@ -101,7 +101,7 @@ export interface ListTotal {
   exact: boolean;
 }
 
-const totals = new Map<string, { at: number; total: ListTotal }>();
+const totals = new Map<string, { at: number; epoch: number; total: ListTotal }>();
 
 /**
  * Published items in a set of columns (counted up to COUNT_CAP), cached for a minute: even a capped count
@@ -114,7 +114,8 @@ export async function columnTotal(
 ): Promise<ListTotal> {
   const key = `${cap}:${[...columnIds].sort().join(',')}`;
   const hit = totals.get(key);
-  if (hit && Date.now() - hit.at < TOTAL_TTL_MS) return hit.total;
+  if (hit && Date.now() - hit.at < TOTAL_TTL_MS && hit.epoch === publicContentEpoch()) return hit.total;
+  const epoch = publicContentEpoch();
   const r = await db
     .selectFrom((eb) =>
       eb
@@ -130,21 +131,23 @@ export async function columnTotal(
   const n = Number(r?.n ?? 0);
   const total = { count: Math.min(n, cap), exact: n <= cap };
   if (totals.size > 10000) totals.clear();
-  totals.set(key, { at: Date.now(), total });
+  totals.set(key, { at: Date.now(), epoch, total });
   return total;
 }
 
 /**
- * Forget the caches (after publishing, revising, withdrawing or repealing, so the change shows at once on this
- * node; other nodes within the TTLs). The whole list cache goes: a county's lists hold its townships' items.
+ * Forget the caches after a change to published content has committed (publishing, revising, withdrawing,
+ * repealing, columns), so it shows at once on this node, and announce it so every other node — and the server
+ * when the change came from the CLI or a job — drops its caches within a poll (src/platform/content-version.ts).
+ * Pass the database, not a transaction that is still open: the announcement must follow the commit.
  */
-export const forgetColumnsCache = () => {
+export async function forgetColumnsCache(db: Queryable): Promise<void> {
   // All of it: a county's entry depends on its townships' columns.
   cache.clear();
   totals.clear();
-  version++;
   publicContentChanged();
-};
+  await announceContentChange(db);
+}
 
 const SUBJECTS_TTL_MS = 60_000;
 const subjectsOf = new WeakMap<Queryable, { at: number; names: Map<string, string> }>();

@@ -120,7 +120,7 @@ export async function publishItem(
       });
       return { indexNo: published.indexNo!, late: published.late, registrationNo };
     })
-    .finally(() => forgetColumnsCache());
+    .finally(() => forgetColumnsCache(ctx.db));
 }
 
 /**

@@ -10,6 +10,7 @@ import { appendEvent } from '../platform/events.js';
 import { catalogStore } from './catalog.store.js';
 import { EXPIRY_ALERT_MONTHS, addDays, addMonths, expiredOn } from './normative-rules.js';
 import { registryStore } from './registry.store.js';
+import { forgetColumnsCache } from './portal-data.js';
 import { stampEnded } from './repeal-item.js';
 
 export async function sweepRegistry(ctx: AppContext): Promise<{ reminded: number; expired: number }> {
@@ -25,6 +26,7 @@ export async function sweepRegistry(ctx: AppContext): Promise<{ reminded: number
       expired++;
     });
   }
+  if (expired) await forgetColumnsCache(ctx.db);
   let reminded = 0;
   const window = await registryStore.inForceExpiringBy(ctx.db, addMonths(today, EXPIRY_ALERT_MONTHS));
   for (const d of window.filter((x) => !x.expiry_alerted_on && x.expires_on! >= today)) {

@@ -39,6 +39,7 @@ export async function endValidity(
     .execute((tx) =>
       stampEnded(tx, ctx.now().toISOString(), actor, item, input.validity as Ended, input.on, input.note),
     );
+  await forgetColumnsCache(ctx.db);
 }
 
 type Ended = Exclude<Item['validity'], 'in_force'>;
@@ -83,5 +84,4 @@ export async function stampEnded(
     action: validity === 'repealed' ? 'catalog.item_repealed' : 'catalog.item_expired',
     data: { on },
   });
-  forgetColumnsCache();
 }

@@ -90,6 +90,6 @@ export async function repostItem(
       data: { originalId: original.id, source: source.name, indexNo: original.indexNo },
     });
   });
-  forgetColumnsCache();
+  await forgetColumnsCache(ctx.db);
   return { itemId: repost.id };
 }

@@ -66,6 +66,6 @@ export async function reviseItem(
       data: { revision: next.revision, note: note.trim().slice(0, 300) },
     });
   });
-  forgetColumnsCache();
+  await forgetColumnsCache(ctx.db);
   return { revision: next.revision };
 }

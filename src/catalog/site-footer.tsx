@@ -7,10 +7,12 @@ import { agenciesStore } from '../agencies/agencies.store.js';
 import { ancestry, type Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
 import type { SiteIdentity } from './site-identity.js';
+import { publicContentEpoch } from '../web/public-cache.js';
 import { siteStore } from './site.store.js';
 
 const TTL_MS = 5000;
-const cache = new Map<string, { at: number; identity: SiteIdentity | undefined }>();
+/** Entries also lapse when the content epoch moves: a change announced by another node shows here too. */
+const cache = new Map<string, { at: number; epoch: number; identity: SiteIdentity | undefined }>();
 
 /** Settings changed: descendants may inherit them, so every entry goes. */
 export function forgetSiteIdentity(_agencyId: string): void {
@@ -24,7 +26,8 @@ export async function siteIdentityOf(
   agency: Pick<Agency, 'id' | 'parentId'>,
 ): Promise<SiteIdentity | undefined> {
   const hit = cache.get(agency.id);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.identity;
+  if (hit && Date.now() - hit.at < TTL_MS && hit.epoch === publicContentEpoch()) return hit.identity;
+  const epoch = publicContentEpoch();
   let identity = await siteStore.identity(ctx.db, agency.id);
   if (!configured(identity) && agency.parentId) {
     // Nearest ancestor first.
@@ -40,7 +43,7 @@ export async function siteIdentityOf(
       }
     }
   }
-  cache.set(agency.id, { at: Date.now(), identity });
+  cache.set(agency.id, { at: Date.now(), epoch, identity });
   return identity;
 }
 

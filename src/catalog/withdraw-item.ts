@@ -48,5 +48,5 @@ export async function withdrawItem(
       data: { reason: why, indexNo: item.indexNo },
     });
   });
-  forgetColumnsCache();
+  await forgetColumnsCache(ctx.db);
 }

@@ -17,7 +17,13 @@ import { currentUser } from '../platform/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { checkCsrf, csrfTokenOf, csrfWasRead, prepareCsrf } from './csrf.js';
-import { PublicPageCache, registerPublicCache } from './public-cache.js';
+import {
+  PublicPageCache,
+  announceStateChanges,
+  publicContentChanged,
+  registerPublicCache,
+} from './public-cache.js';
+import { announceContentChange, watchContentVersion } from '../platform/content-version.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { routeModules } from './routes.js';
@@ -51,11 +57,19 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   // First of all onRequest hooks: a micro-cache hit is answered before any other hook runs.
   if (surfaces.includes('public')) {
-    registerPublicCache(app, new PublicPageCache(ctx.config.publicCacheSeconds * 1000), csrfWasRead, {
+    const pages = new PublicPageCache(ctx.config.publicCacheSeconds * 1000);
+    registerPublicCache(app, pages, csrfWasRead, {
       session: SESSION_COOKIE,
       elder: { name: ELDER_COOKIE, value: 'elder' },
     });
+    // A change made on another node, by the CLI or by a job shows here within a poll, not a cache TTL.
+    const stopWatching = watchContentVersion(ctx.db, () => {
+      pages.clear();
+      publicContentChanged();
+    });
+    app.addHook('onClose', async () => stopWatching());
   }
+  announceStateChanges(app, () => announceContentChange(ctx.db));
   if (logging) {
     // Successful page reads are logged at debug: at info, two lines per request cost about a third of a
     // cached page's CPU, and the reverse proxy's access log has them. Errors, 4xx/5xx, every state-changing

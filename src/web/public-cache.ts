@@ -11,7 +11,9 @@
  *   and items, feeds); the elder-mode cookie keys the entry;
  * - never a response that read a CSRF token (a page with a form), set a cookie, or was not a 200;
  * - any successful state-changing request on this node clears the whole cache, so staff see their own change
- *   at once; other nodes see it within the TTL (PUBLIC_CACHE_SECONDS; 0 turns the cache off).
+ *   at once; it and every catalog use case (run by a job or the CLI too) also bump the database's content
+ *   version (src/platform/content-version.ts), which every node polls each second and clears its cache on.
+ *   The TTL (PUBLIC_CACHE_SECONDS; 0 turns the cache off) only bounds what changes with the date alone.
  */
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -111,6 +113,29 @@ export interface PublicCacheCookies {
   elder: { name: string; value: string };
 }
 
+/** Signing in or out changes nothing the public sees; any other successful state-changing request may have. */
+const changesContent = (request: FastifyRequest, statusCode: number) =>
+  request.method !== 'GET' &&
+  request.method !== 'HEAD' &&
+  statusCode < 400 &&
+  !/^\/admin\/log(in|out)(\?|$)/.test(request.url);
+
+/**
+ * On every app, whatever its surfaces (an admin-only app shares the process with the portal in the split-port
+ * setup): after a successful state-changing request, bump this process's epoch so its portal caches reload, and
+ * announce the change through the database so every other node's do too.
+ */
+export function announceStateChanges(app: FastifyInstance, announce: () => Promise<unknown>): void {
+  // Before the response goes: once staff see "saved", every node is already told.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (changesContent(request, reply.statusCode)) {
+      publicContentChanged();
+      await announce();
+    }
+    return payload;
+  });
+}
+
 /**
  * Registers the cache on `app`. Call it before any plugin that adds onRequest hooks (cookie, security headers) so a hit
  * skips them: hooks run in the order they were added.
@@ -121,13 +146,10 @@ export function registerPublicCache(
   csrfWasRead: (request: FastifyRequest) => boolean,
   cookies: PublicCacheCookies,
 ): void {
-  // Any successful state-changing request may have changed what portals show: drop this node's pages and
-  // bump the epoch so the portal's data caches (src/web/portal-kit.tsx) reload too, even with the cache off.
+  // A successful state-changing request has moved the epoch (announceStateChanges), so no entry is served
+  // again; drop them now rather than when each is next asked for.
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
-      cache.clear();
-      publicContentChanged();
-    }
+    if (changesContent(request, reply.statusCode)) cache.clear();
   });
   if (!cache.enabled) return;
   // Read from the raw header: the cookie plugin has not run yet when a hit is served.

@@ -3,6 +3,9 @@
  * PostgreSQL server, on PostgreSQL too (a fresh database per suite, dropped afterwards).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type Db } from '../../src/platform/db/database.js';
@@ -21,6 +24,37 @@ export async function freshDatabase(kind: DatabaseKind): Promise<DatabaseHandle>
     await migrateToLatest(handle.db);
     return handle;
   }
+  return (await freshPostgres()).handle;
+}
+
+/**
+ * Like freshDatabase, but one that another process can open too (a SQLite file, not memory): `env` is what that
+ * process needs (SQLITE_PATH or DATABASE_URL). For tests that run a second app node.
+ */
+export async function sharedDatabase(
+  kind: DatabaseKind,
+): Promise<{ handle: DatabaseHandle; env: Record<string, string> }> {
+  if (kind === 'postgres') {
+    const { handle, url } = await freshPostgres();
+    return { handle, env: { DATABASE_URL: url } };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-shared-'));
+  const path = join(dir, 'shared.sqlite');
+  const handle = openDatabase({ kind: 'sqlite', path });
+  await migrateToLatest(handle.db);
+  return {
+    handle: {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    },
+    env: { SQLITE_PATH: path, DATABASE_URL: '' },
+  };
+}
+
+async function freshPostgres(): Promise<{ handle: DatabaseHandle; url: string }> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is not set');
   const name = `gk_test_${randomBytes(6).toString('hex')}`;
@@ -33,13 +67,16 @@ export async function freshDatabase(kind: DatabaseKind): Promise<DatabaseHandle>
   const handle = openDatabase({ kind: 'postgres', url: url.toString() }, { poolSize: 4 });
   await migrateToLatest(handle.db);
   return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+    url: url.toString(),
+    handle: {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        const dropper = new pg.Client({ connectionString: adminUrl });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
+      },
     },
   };
 }

@@ -94,6 +94,12 @@ export interface JobLeaseTable {
   last_run_at: string | null;
 }
 
+/** Counters polled by every app node; `public` moves whenever what the portals show has changed. */
+export interface ContentVersionTable {
+  name: string;
+  version: number;
+}
+
 export interface FoundationTables {
   agencies: AgencyTable;
   users: UserTable;
@@ -101,6 +107,7 @@ export interface FoundationTables {
   sessions: SessionTable;
   events: EventTable;
   job_leases: JobLeaseTable;
+  content_versions: ContentVersionTable;
 }
 
 export type Database = FoundationTables &
