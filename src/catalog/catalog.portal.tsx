@@ -2,6 +2,7 @@
  * The public side of the catalog under each agency's site: column pages with paging, the item page,
  * the normative-document registry, attachments, Atom feeds and the simple search page.
  */
+import { legalDayOf } from '../calendar/legal-day.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
@@ -259,7 +260,34 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
 
   app.get<{ Params: { agency: string } }>('/:agency/xxgk/normative', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
-    const rows = await registryOf(ctx.db, agency.id);
+    const today = legalDayOf(ctx.now().toISOString());
+    const [published, prior] = await Promise.all([
+      registryOf(ctx.db, agency.id),
+      registryStore.priorDocumentsOf(ctx.db, [agency.id]),
+    ]);
+    // One register: documents published here (with their pages) and those entered from before, newest first.
+    const rows = [
+      ...published.map((r) => ({
+        title: r.title,
+        href: itemHref(agency, r),
+        docNo: r.doc_no,
+        publishedOn: r.published_on ?? '',
+        validity: `${validityLabel[r.validity as keyof typeof validityLabel]}${r.repealed_on ? `（${r.repealed_on}）` : ''}`,
+        prior: false,
+      })),
+      ...prior.map((r) => ({
+        title: r.title,
+        href: r.source_url || undefined,
+        docNo: r.doc_no,
+        publishedOn: r.published_on,
+        validity: r.repealed_on
+          ? `${validityLabel.repealed}（${r.repealed_on}）`
+          : r.expires_on < today
+            ? validityLabel.expired
+            : validityLabel.in_force,
+        prior: true,
+      })),
+    ].sort((a, b) => (a.publishedOn === b.publishedOn ? 0 : a.publishedOn < b.publishedOn ? 1 : -1));
     return sendPortalPage(
       ctx,
       request,
@@ -285,14 +313,12 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
               {rows.map((r) => (
                 <tr>
                   <td>
-                    <a href={itemHref(agency, r)}>{r.title}</a>
+                    {r.href ? <a href={r.href}>{r.title}</a> : r.title}
+                    {r.prior && '（本平台启用前发布）'}
                   </td>
-                  <td>{r.doc_no}</td>
-                  <td>{r.published_on}</td>
-                  <td>
-                    {validityLabel[r.validity as keyof typeof validityLabel]}
-                    {r.repealed_on && `（${r.repealed_on}）`}
-                  </td>
+                  <td>{r.docNo}</td>
+                  <td>{r.publishedOn}</td>
+                  <td>{r.validity}</td>
                 </tr>
               ))}
             </tbody>

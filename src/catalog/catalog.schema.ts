@@ -134,6 +134,26 @@ export interface CatalogRegistrationTable {
   expiry_alerted_on: string | null;
 }
 
+/**
+ * A normative document issued before the agency kept its register here (存量文件, migration 0408): its original
+ * dates as entered, `expires_on` filled from the registry rules when the document names none.
+ */
+export interface CatalogPriorDocumentTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  doc_no: string;
+  registration_no: string;
+  published_on: string;
+  effective_on: string | null;
+  expires_on: string;
+  repealed_on: string | null;
+  source_url: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** An item published for a notice period (公示): taken down when `ends_on` is over (migration 0404). */
 export interface CatalogNoticePeriodTable {
   item_id: string;
@@ -171,6 +191,7 @@ export interface CatalogSiteIdentityTable {
 
 export interface CatalogTables {
   catalog_registrations: CatalogRegistrationTable;
+  catalog_prior_documents: CatalogPriorDocumentTable;
   catalog_notice_periods: CatalogNoticePeriodTable;
   catalog_registry_settings: CatalogRegistrySettingsTable;
   catalog_name_register: CatalogNameRegisterTable;

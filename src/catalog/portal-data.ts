@@ -52,14 +52,22 @@ export async function columnsWithContent(
         if (c.parentId) filled.add(c.parentId);
       }
   }
-  const normative = !!(await db
-    .selectFrom('catalog_items')
-    .select('id')
-    .where('agency_id', '=', agency.id)
-    .where('normative', '=', 1)
-    .where('status', '=', 'published')
-    .limit(1)
-    .executeTakeFirst());
+  const normative =
+    !!(await db
+      .selectFrom('catalog_items')
+      .select('id')
+      .where('agency_id', '=', agency.id)
+      .where('normative', '=', 1)
+      .where('status', '=', 'published')
+      .limit(1)
+      .executeTakeFirst()) ||
+    // Documents entered from before the platform make a register worth showing too.
+    !!(await db
+      .selectFrom('catalog_prior_documents')
+      .select('id')
+      .where('agency_id', '=', agency.id)
+      .limit(1)
+      .executeTakeFirst());
   const standard = !!(await db
     .selectFrom('catalog_standard_entries')
     .select('id')

@@ -1,5 +1,7 @@
-/** Kysely queries of the normative-document registry and notice periods, nothing else. */
+/** Kysely queries of the normative-document registry (with documents entered from before it) and notice periods. */
+import type { Insertable } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
+import type { CatalogPriorDocumentTable } from './catalog.schema.js';
 
 export const registryStore = {
   async settings(db: Queryable, agencyId: string) {
@@ -83,6 +85,49 @@ export const registryStore = {
       .where('item_id', 'in', [...itemIds])
       .execute();
     return new Map(rows.map((r) => [r.item_id, r.registration_no]));
+  },
+
+  async insertPriorDocument(db: Queryable, row: Insertable<CatalogPriorDocumentTable>): Promise<void> {
+    await db.insertInto('catalog_prior_documents').values(row).execute();
+  },
+  async priorDocument(db: Queryable, id: string) {
+    return db.selectFrom('catalog_prior_documents').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async priorDocumentByDocNo(db: Queryable, agencyId: string, docNo: string) {
+    return db
+      .selectFrom('catalog_prior_documents')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .where('doc_no', '=', docNo)
+      .executeTakeFirst();
+  },
+  /** Entered documents of agencies, published by `until` when given (the annual report's counts). */
+  async priorDocumentsOf(db: Queryable, agencyIds: readonly string[], until?: string) {
+    if (!agencyIds.length) return [];
+    let q = db
+      .selectFrom('catalog_prior_documents')
+      .selectAll()
+      .where('agency_id', 'in', [...agencyIds]);
+    if (until) q = q.where('published_on', '<=', until);
+    return q.orderBy('published_on', 'desc').orderBy('doc_no').execute();
+  },
+  /** Whether the agency had entered any earlier document by the instant `before` (its register's start). */
+  async anyPriorDocumentEnteredBefore(db: Queryable, agencyId: string, before: string): Promise<boolean> {
+    const r = await db
+      .selectFrom('catalog_prior_documents')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .where('created_at', '<', before)
+      .limit(1)
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+  async repealPriorDocument(db: Queryable, id: string, repealedOn: string, at: string): Promise<void> {
+    await db
+      .updateTable('catalog_prior_documents')
+      .set({ repealed_on: repealedOn, updated_at: at })
+      .where('id', '=', id)
+      .execute();
   },
 
   async putNoticePeriod(db: Queryable, itemId: string, agencyId: string, endsOn: string): Promise<void> {

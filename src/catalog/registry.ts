@@ -4,9 +4,11 @@
  * registry). Decisions (the format text is silent): a document counts as made in the year it was published;
  * 废止 counts repeal and expiry (both end its force) in the year they took effect; 现行有效 is the state on
  * 31 December — published, not repealed by then, and its validity period (有效期至) not over.
- * Withdrawn items were published in error and count nowhere.
+ * Withdrawn items were published in error and count nowhere. Documents issued before the agency kept its
+ * register here (存量文件, `record-prior-document.ts`) count by the same rules, with their original dates.
  */
 import type { Queryable } from '../platform/db/database.js';
+import { registryStore } from './registry.store.js';
 
 export interface RegistryEntry {
   agencyId: string;
@@ -66,7 +68,15 @@ export async function normativeDocumentCounts(
     .where('status', '=', 'published')
     .where('published_on', '<=', `${year}-12-31`)
     .execute();
+  const prior = await registryStore.priorDocumentsOf(db, agencyIds, `${year}-12-31`);
   const byAgency = new Map<string, RegistryEntry[]>(agencyIds.map((id) => [id, []]));
+  for (const r of prior)
+    byAgency.get(r.agency_id)!.push({
+      agencyId: r.agency_id,
+      publishedOn: r.published_on,
+      endedOn: r.repealed_on,
+      expiresOn: r.expires_on,
+    });
   for (const r of rows)
     byAgency.get(r.agency_id)!.push({
       agencyId: r.agency_id,
@@ -100,8 +110,10 @@ export async function registryOf(db: Queryable, agencyId: string) {
 }
 
 /**
- * Whether the agency keeps its register here for the year: some normative document of it was published on
- * the platform by 31 December. Until then the annual report keeps figures entered by hand (history).
+ * Whether the agency keeps its register here for the year: by 31 December (Beijing time) some normative
+ * document of it was published on the platform, or its earlier documents were entered here. Until then the
+ * annual report keeps figures entered by hand (history): entering old documents in 2026 does not turn the
+ * 2020 report into a computed one, because what counts is when they were entered, not their dates.
  */
 export async function registryInUse(db: Queryable, agencyId: string, year: number): Promise<boolean> {
   const r = await db
@@ -113,5 +125,6 @@ export async function registryInUse(db: Queryable, agencyId: string, year: numbe
     .where('published_on', '<=', `${year}-12-31`)
     .limit(1)
     .executeTakeFirst();
-  return r !== undefined;
+  if (r) return true;
+  return registryStore.anyPriorDocumentEnteredBefore(db, agencyId, `${year}-12-31T16:00:00.000Z`);
 }

@@ -2,7 +2,8 @@
  * Issue 6 "Done when", in Chromium: an editor drafts an item with an attachment, the reviewer sees the
  * personal-data warning, removes the attachment and publishes; the item is in its column, the feed and
  * search; a normative document cannot be published without its interpretation; repeal stamps the original
- * page; axe passes on home, column, item, search, guide, registry and standard-catalog pages in normal and elder mode.
+ * page; axe passes on home, column, item, search, guide, registry and standard-catalog pages in normal and elder mode;
+ * a document from before the platform is entered in the register and listed on the portal.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -151,6 +152,27 @@ test('a normative document cannot be published without its interpretation; repea
   );
   await editor.close();
   await reviewer.close();
+});
+
+test('an administrator enters a document from before the platform; the register page passes axe; the portal lists it', async () => {
+  const admin = await loggedIn('zx-admin');
+  await admin.goto(`${base}/admin/catalog/registry`);
+  await admin.getByLabel('文件名称', { exact: true }).fill('仲兴乡农村饮水安全工程运行管理办法');
+  await admin.getByLabel('文号', { exact: true }).fill('仲政〔2022〕9号');
+  await admin.getByLabel('发布日期', { exact: true }).fill('2022-06-20');
+  await admin.getByRole('button', { name: '登记存量文件' }).click();
+  const row = admin.locator('tr', { hasText: '仲政〔2022〕9号' });
+  // No 有效期至 named: five years from publication by the registry's default rule.
+  assert.match((await row.innerText()).replace(/\s+/g, ' '), /2022-06-20 2027-06-19 有效/);
+  assert.deepEqual(await seriousViolations(admin), []);
+  await admin.close();
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/zhongxing/xxgk/normative`);
+  assert.match(
+    await page.locator('main').innerText(),
+    /仲兴乡农村饮水安全工程运行管理办法（本平台启用前发布）\s+仲政〔2022〕9号\s+2022-06-20\s+有效/,
+  );
+  await page.close();
 });
 
 test('home, column, item, search and guide pages pass axe in normal and elder mode', async () => {

@@ -240,4 +240,68 @@ describeEachDatabase('registry, notice periods, names and footer over HTTP', ({ 
     assert.equal(badYear.statusCode, 400);
     assert.match(badYear.body, /年份应为 2000–2100 之间的四位数字/);
   });
+
+  test('documents from before the platform: entered and repealed in the registry page, listed on the portal', async () => {
+    const admin = new Browser(app);
+    await admin.login('zx-admin');
+    const page = `/admin/catalog/registry?agency=${zxId}`;
+    const action = `/admin/catalog/registry/prior?agency=${zxId}`;
+    const fields = {
+      title: '仲兴乡农村集体“三资”管理办法',
+      docNo: '仲政〔2022〕6号',
+      registrationNo: 'BBWJ-2022-018',
+      publishedOn: '2022-04-15',
+      effectiveOn: '',
+      expiresOn: '',
+      repealedOn: '',
+      sourceUrl: 'https://www.guzhen.gov.cn/zhongxing/2022/6.html',
+    };
+    const before = await registryStore.priorDocumentsOf(ctx.db, [zxId]);
+    const bad = await admin.submit(page, action, {
+      ...fields,
+      docNo: '仲政[2022]6号',
+      publishedOn: '2099-01-01',
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /六角括号/);
+    assert.match(bad.body, /存量文件的发布日期不能晚于今天/);
+    // What was typed comes back in the form.
+    assert.match(bad.body, /value="仲政\[2022\]6号"/);
+    assert.deepEqual(await registryStore.priorDocumentsOf(ctx.db, [zxId]), before);
+    const ok = await admin.submit(page, action, fields);
+    assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
+    const [doc] = (await registryStore.priorDocumentsOf(ctx.db, [zxId])).filter(
+      (d) => d.doc_no === fields.docNo,
+    );
+    assert.ok(doc, 'stored');
+    assert.equal(ok.headers.location, `${page}#prior-${doc.id}`);
+    const list = await admin.get(page);
+    assert.match(list.body, new RegExp(`<tr id="prior-${doc.id}">`));
+    assert.match(list.body, /BBWJ-2022-018/);
+    const again = await admin.submit(page, action, fields);
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /已登记，不能重复登记/);
+
+    const portal = await app.inject({ url: '/zhongxing/xxgk/normative' });
+    assert.match(
+      portal.body,
+      /<a href="https:\/\/www.guzhen.gov.cn\/zhongxing\/2022\/6.html">仲兴乡农村集体“三资”管理办法<\/a>（本平台启用前发布）/,
+    );
+    // The documents published here are still listed beside it, with their pages.
+    assert.match(portal.body, /<a href="\/zhongxing\/xxgk\/items\/[^"]+">仲兴乡农村宅基地审批管理暂行办法/);
+
+    const repeal = `/admin/catalog/registry/prior/${doc.id}/repeal?agency=${zxId}`;
+    const badRepeal = await admin.submit(page, repeal, { [`repeal-${doc.id}`]: '2021-01-01' });
+    assert.equal(badRepeal.statusCode, 400);
+    assert.match(badRepeal.body, new RegExp(`<a href="#f-repeal-${doc.id}">废止日期不能早于发布日期</a>`));
+    assert.equal((await registryStore.priorDocument(ctx.db, doc.id))!.repealed_on, null);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const repealed = await admin.submit(page, repeal, { [`repeal-${doc.id}`]: today });
+    assert.equal(repealed.statusCode, 303);
+    assert.equal((await registryStore.priorDocument(ctx.db, doc.id))!.repealed_on, today);
+    assert.match(
+      (await app.inject({ url: '/zhongxing/xxgk/normative' })).body,
+      new RegExp(`废止（${today}）`),
+    );
+  });
 });
