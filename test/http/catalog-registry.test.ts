@@ -278,6 +278,22 @@ describeEachDatabase('registry, notice periods, names and footer over HTTP', ({ 
     const list = await admin.get(page);
     assert.match(list.body, new RegExp(`<tr id="prior-${doc.id}">`));
     assert.match(list.body, /BBWJ-2022-018/);
+    // One whose 有效期至 is a month away joins the reminder list, linked to its row.
+    const soon = new Date(Date.now() + (8 * 3600 + 30 * 86400) * 1000).toISOString().slice(0, 10);
+    const expiring = await admin.submit(page, action, {
+      ...fields,
+      title: '仲兴乡秸秆禁烧管理暂行规定',
+      docNo: '仲政〔2021〕5号',
+      publishedOn: '2021-05-01',
+      expiresOn: soon,
+      sourceUrl: '',
+    });
+    assert.equal(expiring.statusCode, 303);
+    const reminders = (await admin.get(page)).body.split('<h2>登记簿</h2>')[0]!;
+    assert.match(
+      reminders,
+      new RegExp(`<a href="#prior-[^"]+">仲兴乡秸秆禁烧管理暂行规定</a>（仲政〔2021〕5号）有效期至 ${soon}`),
+    );
     const again = await admin.submit(page, action, fields);
     assert.equal(again.statusCode, 400);
     assert.match(again.body, /已登记，不能重复登记/);
