@@ -5,13 +5,15 @@ import { validationFailed } from '../platform/errors.js';
 import { fiveKinds, genres, type ItemFields } from './item.js';
 import { sanitizeBody } from './sanitize.js';
 
-const text = (label: string, max: number) =>
+/** Trimmed text with a length limit; shared by the catalog's forms. */
+export const text = (label: string, max: number) =>
   z
     .string({ message: `请填写${label}` })
     .trim()
     .max(max, `${label}不能超过 ${max} 个字`);
 const optionalText = (label: string, max: number) => text(label, max).optional().default('');
-const day = (label: string) =>
+/** An optional `YYYY-MM-DD` day, empty as null; shared by the catalog's forms. */
+export const day = (label: string) =>
   z
     .string()
     .trim()

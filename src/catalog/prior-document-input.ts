@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/dates.js';
 import { validationFailed } from '../platform/errors.js';
+import { day, text } from './item-input.js';
 
 export interface PriorDocumentFields {
   title: string;
@@ -18,20 +19,6 @@ export interface PriorDocumentFields {
   repealedOn: string | null;
   sourceUrl: string;
 }
-
-const text = (label: string, max: number) =>
-  z
-    .string({ message: `请填写${label}` })
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字`);
-const day = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .nullable()
-    .transform((v) => v || null)
-    .refine((v) => v === null || isIsoDate(v), `${label}应为有效日期，格式如 2021-03-01`);
 
 const schema = z.object({
   title: text('文件名称', 200).min(1, '请填写文件名称'),
