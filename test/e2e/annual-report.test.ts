@@ -4,56 +4,24 @@
  * supervisor returns it with a comment, then accepts it; it is published; the public page shows real tables and
  * passes axe (normal and elder mode); the DOCX downloads and is parsed back; a re-issue keeps version 1 visible.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { FastifyInstance } from 'fastify';
 import mammoth from 'mammoth';
-import type { Browser, Page } from 'playwright-core';
 import { agenciesStore } from '../../src/agencies/agencies.store.js';
-import { demoPassword } from '../../src/demo/demo-agencies.js';
-import type { AppContext } from '../../src/platform/context.js';
-import type { DatabaseHandle } from '../../src/platform/db/database.js';
-import { freshDatabase } from '../support/db.js';
-import { demoApp } from '../support/http.js';
-import { launchChromium, listen, seriousViolations } from '../support/browser.js';
+import { demoPlatform } from '../support/e2e.js';
+import { assertAccessible, newPage, signIn, switchToElderMode, textOf } from '../support/pages.js';
 
-let handle: DatabaseHandle;
-let app: FastifyInstance;
-let ctx: AppContext;
-let base: string;
-let browser: Browser;
-
-before(async () => {
-  handle = await freshDatabase('sqlite');
-  ({ app, ctx } = await demoApp(handle));
-  base = await listen(app);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await handle?.close();
-});
-
-async function login(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await page.goto(`${base}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${base}/admin/`);
-  return page;
-}
+const platform = demoPlatform();
 
 test('write, check, submit, return, accept, publish and re-issue the 2025 report', async () => {
+  const { base, ctx } = platform;
   const township = (await agenciesStore.byPathSegment(ctx.db, 'zhongxing'))!;
-  const staff = await login('zx-admin');
+  const staff = await signIn(platform, 'zx-admin');
   await staff.getByRole('link', { name: '年报编写与报送' }).click();
   await staff.getByRole('link', { name: '固镇县仲兴乡人民政府' }).click();
   assert.equal(await staff.locator('#report-status').textContent(), '草稿');
-  assert.deepEqual(await seriousViolations(staff), []);
+  await assertAccessible(staff);
   const reportUrl = staff.url();
 
   // Break a figure on the table 二 entry screen (blank 行政处罚 decisions), see the check fail, restore it.
@@ -64,7 +32,7 @@ test('write, check, submit, return, accept, publish and re-issue the 2025 report
   await penalty.fill('');
   await staff.getByRole('button', { name: '保存', exact: true }).click();
   await staff.goto(reportUrl);
-  assert.match((await staff.locator('#failed-checks').textContent()) ?? '', /错误/);
+  assert.match(await textOf(staff, '#failed-checks'), /错误/);
   await staff.goto(figures);
   await staff.locator('#f-v-t2-r6-penalty-decisions').fill(original);
   await staff.getByRole('button', { name: '保存', exact: true }).click();
@@ -80,9 +48,9 @@ test('write, check, submit, return, accept, publish and re-issue the 2025 report
   await staff.getByRole('button', { name: '报送主管部门' }).click();
   assert.equal(await staff.locator('#report-status').textContent(), '已报送');
 
-  const supervisor = await login('gz-supervisor');
+  const supervisor = await signIn(platform, 'gz-supervisor');
   await supervisor.goto(`${base}/admin/annual-reports?year=2025`);
-  assert.deepEqual(await seriousViolations(supervisor), []);
+  await assertAccessible(supervisor);
   await supervisor.getByRole('link', { name: '固镇县仲兴乡人民政府' }).click();
   await supervisor.getByLabel('退回修改意见').fill('请在监督保障部分写明考核结果。');
   await supervisor.getByRole('button', { name: '退回修改' }).click();
@@ -105,17 +73,16 @@ test('write, check, submit, return, accept, publish and re-issue the 2025 report
   assert.equal(await staff.locator('#report-status').textContent(), '已公开');
 
   // The public page: real tables, axe in normal and elder mode.
-  const reader = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  const reader = await newPage(platform, { acceptDownloads: true });
   await reader.goto(`${base}/zhongxing/`);
   await reader.getByRole('link', { name: '政府信息公开年报' }).click();
   await reader.getByRole('link', { name: /2025年政府信息公开工作年度报告/ }).click();
   assert.equal(await reader.locator('table.report-table').count(), 3);
   assert.equal(await reader.locator('img').count(), 0);
-  assert.match((await reader.locator('main').textContent()) ?? '', /考核结果为优秀/);
-  assert.deepEqual(await seriousViolations(reader), []);
-  await reader.getByRole('link', { name: '长者模式' }).click();
-  assert.equal(await reader.locator('body').getAttribute('class'), 'elder');
-  assert.deepEqual(await seriousViolations(reader), []);
+  assert.match(await textOf(reader), /考核结果为优秀/);
+  await assertAccessible(reader);
+  await switchToElderMode(reader);
+  await assertAccessible(reader);
 
   const [download] = await Promise.all([
     reader.waitForEvent('download'),
@@ -137,10 +104,10 @@ test('write, check, submit, return, accept, publish and re-issue the 2025 report
   await staff.getByRole('button', { name: '公开年报' }).click();
 
   await reader.goto(`${base}/zhongxing/xxgk/ndbg/2025`);
-  const history = (await reader.locator('#versions + table').textContent()) ?? '';
+  const history = await textOf(reader, '#versions + table');
   assert.match(history, /更正重发：更正第六部分的文字错误/);
-  assert.match((await reader.locator('#corrections + p + p').textContent()) ?? '', /六（二）其他事项/);
+  assert.match(await textOf(reader, '#corrections + p + p'), /六（二）其他事项/);
   await reader.getByRole('link', { name: '第 1 版' }).click();
-  assert.match((await reader.locator('main').textContent()) ?? '', /这是第 1 版，已被更正/);
-  assert.deepEqual(await seriousViolations(reader), []);
+  assert.match(await textOf(reader), /这是第 1 版，已被更正/);
+  await assertAccessible(reader);
 });

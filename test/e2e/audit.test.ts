@@ -1,32 +1,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoPassword } from '../../src/demo/demo-agencies.js';
 import { publishedText, SEED } from '../../src/audit/testing.js';
-import { seriousViolations } from '../support/browser.js';
 import { demoPlatform } from '../support/e2e.js';
+import { assertAccessible, signIn, textOf } from '../support/pages.js';
 
 const platform = demoPlatform();
 
 test('a supervisor pastes the seed report, sees the findings beside the marked document; axe passes', async () => {
-  const page = await (await platform.browser.newContext()).newPage();
-  await page.goto(`${platform.base}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill('gz-supervisor');
-  await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${platform.base}/admin/`);
+  const page = await signIn(platform, 'gz-supervisor');
   await page.getByRole('link', { name: '年报审查' }).click();
   await page.waitForURL(`${platform.base}/admin/audit`);
-  assert.deepEqual(await seriousViolations(page), []);
+  await assertAccessible(page);
 
   // Submitting nothing: the error summary, and the page still passes axe.
   await page.getByRole('button', { name: '审查' }).click();
-  assert.match((await page.locator('.error-summary').textContent()) ?? '', /请粘贴年报文本/);
-  assert.deepEqual(await seriousViolations(page), []);
+  assert.match(await textOf(page, '.error-summary'), /请粘贴年报文本/);
+  await assertAccessible(page);
 
   await page.getByLabel('粘贴年报文本').fill(publishedText(SEED));
   await page.getByRole('button', { name: '审查' }).click();
   await page.locator('#audit-result-title').waitFor();
-  const findings = (await page.locator('.audit-findings').textContent()) ?? '';
+  const findings = await textOf(page, '.audit-findings');
   assert.match(findings, /section\.missing/);
   assert.match(findings, /content\.copied/);
   assert.match(findings, /自治区/);
@@ -40,7 +34,7 @@ test('a supervisor pastes the seed report, sees the findings beside the marked d
   const target = (await link.getAttribute('href'))!;
   await link.click();
   assert.ok(page.url().endsWith(target));
-  assert.match((await page.locator(`${target} mark`).textContent()) ?? '', /自治区/);
-  assert.deepEqual(await seriousViolations(page), []);
+  assert.match(await textOf(page, `${target} mark`), /自治区/);
+  await assertAccessible(page);
   await page.close();
 });

@@ -9,42 +9,12 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { demoPassword } from '../../src/demo/demo-agencies.js';
-import type { DatabaseHandle } from '../../src/platform/db/database.js';
-import { launchChromium, listen, seriousViolations } from '../support/browser.js';
-import { freshDatabase } from '../support/db.js';
-import { demoApp } from '../support/http.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { demoPlatform } from '../support/e2e.js';
+import { assertAccessible, newPage, setMode, signIn, textOf } from '../support/pages.js';
 
-let handle: DatabaseHandle;
-let app: FastifyInstance;
-let base: string;
-let browser: Browser;
-
-before(async () => {
-  handle = await freshDatabase('sqlite');
-  ({ app } = await demoApp(handle));
-  base = await listen(app);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await handle?.close();
-});
-
-async function loggedIn(username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${base}/admin/`);
-  return page;
-}
+const platform = demoPlatform();
 
 async function selectOptionContaining(page: Page, selector: string, text: string) {
   const value = await page
@@ -58,10 +28,11 @@ async function selectOptionContaining(page: Page, selector: string, text: string
 const TITLE = '仲兴乡2026年春季农村危房改造对象公示';
 
 test('editor drafts with an attachment, reviewer removes personal data and publishes; it shows everywhere', async () => {
+  const { base } = platform;
   const file = join(mkdtempSync(join(tmpdir(), 'gk-e2e-')), '危房改造名单.txt');
   writeFileSync(file, '户主 王五 身份证号 11010519491231002X 房屋等级 D 级\n');
 
-  const editor = await loggedIn('zx-editor');
+  const editor = await signIn(platform, 'zx-editor');
   await editor.getByRole('link', { name: '主动公开' }).click();
   await editor
     .getByRole('link', { name: /新建信息/ })
@@ -78,10 +49,10 @@ test('editor drafts with an attachment, reviewer removes personal data and publi
   await editor.waitForURL(/\/admin\/catalog\/items\//);
   const itemUrl = editor.url();
   await editor.getByRole('button', { name: '送审' }).click();
-  assert.match((await editor.locator('dl.meta').textContent()) ?? '', /待审核/);
+  assert.match(await textOf(editor, 'dl.meta'), /待审核/);
   assert.equal(await editor.getByRole('button', { name: /发布/ }).count(), 0);
 
-  const reviewer = await loggedIn('zx-reviewer');
+  const reviewer = await signIn(platform, 'zx-reviewer');
   await reviewer.goto(itemUrl);
   const review = reviewer.locator('section', { has: reviewer.getByRole('heading', { name: /审核发布/ }) });
   assert.match(
@@ -96,13 +67,13 @@ test('editor drafts with an attachment, reviewer removes personal data and publi
     /已发布，索引号 11340323MB04000046\/2026-00001/,
   );
 
-  const reader = await (await browser.newContext()).newPage();
+  const reader = await newPage(platform);
   await reader.goto(`${base}/zhongxing/`);
   await reader.getByRole('link', { name: '法定主动公开内容' }).click();
   await reader.getByRole('link', { name: /贯彻落实农业农村政策/ }).click();
   await reader.getByRole('link', { name: TITLE }).click();
   assert.equal(await reader.locator('h1').textContent(), TITLE);
-  assert.match((await reader.locator('table.item-meta').textContent()) ?? '', /仲政〔2026〕5号/);
+  assert.match(await textOf(reader, 'table.item-meta'), /仲政〔2026〕5号/);
   const feed = await (await reader.request.get(`${base}/zhongxing/feed.atom`)).text();
   assert.ok(feed.includes(TITLE));
   await reader.getByLabel('站内搜索').fill('危房改造');
@@ -112,7 +83,8 @@ test('editor drafts with an attachment, reviewer removes personal data and publi
 });
 
 test('a normative document cannot be published without its interpretation; repeal stamps the original', async () => {
-  const editor = await loggedIn('zx-editor');
+  const { base } = platform;
+  const editor = await signIn(platform, 'zx-editor');
   await editor.goto(`${base}/admin/catalog`);
   await editor
     .getByRole('link', { name: /新建信息/ })
@@ -127,15 +99,12 @@ test('a normative document cannot be published without its interpretation; repea
   await editor.waitForURL(/\/admin\/catalog\/items\//);
   await editor.getByRole('button', { name: '送审' }).click();
 
-  const reviewer = await loggedIn('zx-reviewer');
+  const reviewer = await signIn(platform, 'zx-reviewer');
   await reviewer.goto(editor.url());
-  assert.match(
-    (await reviewer.locator('main').textContent()) ?? '',
-    /须修改：规范性文件须与政策解读同步发布/,
-  );
+  assert.match(await textOf(reviewer), /须修改：规范性文件须与政策解读同步发布/);
   await reviewer.getByRole('button', { name: '确认并发布' }).click();
-  assert.match((await reviewer.locator('.error-summary').textContent()) ?? '', /三同步/);
-  assert.match((await reviewer.locator('dl.meta').textContent()) ?? '', /待审核/);
+  assert.match(await textOf(reviewer, '.error-summary'), /三同步/);
+  assert.match(await textOf(reviewer, 'dl.meta'), /待审核/);
 
   // Repeal a published demo document; its public page is stamped.
   await reviewer.goto(`${base}/zhongxing/xxgk/normative`);
@@ -146,16 +115,14 @@ test('a normative document cannot be published without its interpretation; repea
   await reviewer.getByLabel('说明（如被哪个文件替代）').fill('被仲政〔2026〕2号替代');
   await reviewer.getByRole('button', { name: '标注并在原文页面显示' }).click();
   await reviewer.goto(publicUrl);
-  assert.match(
-    (await reviewer.locator('main').textContent()) ?? '',
-    /本文件已于 2026-01-15 废止：被仲政〔2026〕2号替代/,
-  );
+  assert.match(await textOf(reviewer), /本文件已于 2026-01-15 废止：被仲政〔2026〕2号替代/);
   await editor.close();
   await reviewer.close();
 });
 
 test('an administrator enters a document from before the platform; the register page passes axe; the portal lists it', async () => {
-  const admin = await loggedIn('zx-admin');
+  const { base } = platform;
+  const admin = await signIn(platform, 'zx-admin');
   await admin.goto(`${base}/admin/catalog/registry`);
   await admin.getByLabel('文件名称', { exact: true }).fill('仲兴乡农村饮水安全工程运行管理办法');
   await admin.getByLabel('文号', { exact: true }).fill('仲政〔2022〕9号');
@@ -164,9 +131,9 @@ test('an administrator enters a document from before the platform; the register 
   const row = admin.locator('tr', { hasText: '仲政〔2022〕9号' });
   // No 有效期至 named: five years from publication by the registry's default rule.
   assert.match((await row.innerText()).replace(/\s+/g, ' '), /2022-06-20 2027-06-19 有效/);
-  assert.deepEqual(await seriousViolations(admin), []);
+  await assertAccessible(admin);
   await admin.close();
-  const page = await (await browser.newContext()).newPage();
+  const page = await newPage(platform);
   await page.goto(`${base}/zhongxing/xxgk/normative`);
   assert.match(
     await page.locator('main').innerText(),
@@ -176,7 +143,8 @@ test('an administrator enters a document from before the platform; the register 
 });
 
 test('home, column, item, search and guide pages pass axe in normal and elder mode', async () => {
-  const page = await (await browser.newContext()).newPage();
+  const { base } = platform;
+  const page = await newPage(platform);
   await page.goto(`${base}/zhongxing/xxgk/normative`);
   const item = await page
     .getByRole('link', { name: '仲兴乡农村宅基地审批管理暂行办法' })
@@ -192,18 +160,19 @@ test('home, column, item, search and guide pages pass axe in normal and elder mo
     '/zhongxing/xxgk/standard',
   ];
   for (const mode of ['standard', 'elder']) {
-    await page.goto(`${base}/mode/${mode}?back=/zhongxing/`);
+    await setMode(platform, page, mode, '/zhongxing/');
     for (const path of pages) {
       await page.goto(`${base}${path}`);
       assert.equal(await page.locator('body').getAttribute('class'), mode === 'elder' ? 'elder' : null);
-      assert.deepEqual(await seriousViolations(page), [], `${mode} ${path}`);
+      await assertAccessible(page, `${mode} ${path}`);
     }
   }
   await page.close();
 });
 
 test('keyboard alone reaches the search box, the mode switch and the navigation in a sensible order', async () => {
-  const page = await (await browser.newContext()).newPage();
+  const { base } = platform;
+  const page = await newPage(platform);
   await page.goto(`${base}/zhongxing/xxgk/columns/gzdt`);
   const stops: string[] = [];
   for (let i = 0; i < 7; i++) {
@@ -233,7 +202,8 @@ test('keyboard alone reaches the search box, the mode switch and the navigation 
 });
 
 test('pages stay readable at 200% zoom (a 1280px window is 640 CSS pixels): no horizontal scrolling', async () => {
-  const page = await (await browser.newContext({ viewport: { width: 640, height: 900 } })).newPage();
+  const { base } = platform;
+  const page = await newPage(platform, { viewport: { width: 640, height: 900 } });
   await page.goto(`${base}/zhongxing/xxgk/normative`);
   const item = await page
     .getByRole('link', { name: '仲兴乡村级财务管理办法', exact: true })

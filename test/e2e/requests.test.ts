@@ -5,47 +5,15 @@
  * download and are parsed back, and open as printable HTML in the official layout. A second applicant withdraws
  * online. axe checks every public page and the printable notice on the way.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { demoPassword } from '../../src/demo/demo-agencies.js';
-import type { AppContext } from '../../src/platform/context.js';
-import type { DatabaseHandle } from '../../src/platform/db/database.js';
+import type { Page } from 'playwright-core';
 import { requestsStore } from '../../src/requests/requests.store.js';
-import { freshDatabase } from '../support/db.js';
-import { demoApp } from '../support/http.js';
-import { launchChromium, listen, seriousViolations } from '../support/browser.js';
+import { demoPlatform } from '../support/e2e.js';
+import { assertAccessible, newPage, signIn, switchToElderMode, textOf } from '../support/pages.js';
 
-let handle: DatabaseHandle;
-let app: FastifyInstance;
-let ctx: AppContext;
-let base: string;
-let browser: Browser;
-
-before(async () => {
-  handle = await freshDatabase('sqlite');
-  ({ app, ctx } = await demoApp(handle));
-  base = await listen(app);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await handle?.close();
-});
-
-async function staff(username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${base}/admin/`);
-  return page;
-}
+const platform = demoPlatform();
 
 /** Opens an action's form on the case page, fills it and submits it. */
 async function act(page: Page, caseUrl: string, action: string, label: string, fill: Record<string, string>) {
@@ -62,21 +30,22 @@ async function act(page: Page, caseUrl: string, action: string, label: string, f
 }
 
 async function status(page: Page, code: string) {
-  await page.goto(`${base}/zhongxing/ysqgk/status`);
+  await page.goto(`${platform.base}/zhongxing/ysqgk/status`);
   await page.getByLabel('查询码').fill(code);
   await page.getByLabel('联系电话后 4 位').fill('1234');
   await page.getByRole('button', { name: '查询' }).click();
 }
 
 test('an application from the online form to the archived 部分公开 reply', async () => {
-  const pub = await (await browser.newContext()).newPage();
+  const { base, ctx } = platform;
+  const pub = await newPage(platform);
   await pub.goto(`${base}/zhongxing/`);
   await pub.getByRole('link', { name: '依申请公开' }).first().click();
-  assert.deepEqual(await seriousViolations(pub), []);
+  await assertAccessible(pub);
   // An error first: the summary links to the field.
   await pub.getByRole('button', { name: '提交申请' }).click();
-  assert.match((await pub.locator('.error-summary').textContent()) ?? '', /请填写申请人姓名/);
-  assert.deepEqual(await seriousViolations(pub), []);
+  assert.match(await textOf(pub, '.error-summary'), /请填写申请人姓名/);
+  await assertAccessible(pub);
   await pub.getByLabel('自然人', { exact: true }).check();
   await pub.getByLabel('申请人姓名或名称').fill('张三');
   await pub.getByLabel('身份证件号码').fill('11010519491231002X');
@@ -88,21 +57,21 @@ test('an application from the online form to the archived 部分公开 reply', a
   await pub.waitForURL(/\/ysqgk\/receipt\//);
   const code = (await pub.locator('dd strong').textContent())!.trim();
   assert.match(code, /^[2-9A-HJ-NP-Z]{12}$/);
-  assert.deepEqual(await seriousViolations(pub), []);
+  await assertAccessible(pub);
   const caseUrl = `${base}/admin/requests/${(await requestsStore.byTrackingCode(ctx.db, code))!.id}`;
 
-  const handler = await staff('zx-handler');
+  const handler = await signIn(platform, 'zx-handler');
   await act(handler, caseUrl, 'request_clarification', '告知补正', {
     items: '请说明具体是哪一条道路',
     deadline: '2099-12-31',
   });
 
   await status(pub, code);
-  assert.match((await pub.locator('main').textContent()) ?? '', /请说明具体是哪一条道路/);
-  assert.deepEqual(await seriousViolations(pub), []);
+  assert.match(await textOf(pub), /请说明具体是哪一条道路/);
+  await assertAccessible(pub);
   await pub.getByLabel('补正内容').fill('仲兴乡至濠城道路');
   await pub.getByRole('button', { name: '提交补正' }).click();
-  assert.match((await pub.locator('.notice').textContent()) ?? '', /补正内容已提交/);
+  assert.match(await textOf(pub, '.notice'), /补正内容已提交/);
 
   await act(handler, caseUrl, 'start_consultation', '征求意见', {
     party: 'third_party',
@@ -111,7 +80,7 @@ test('an application from the online form to the archived 部分公开 reply', a
   await act(handler, caseUrl, 'end_consultation', '收到意见', {
     opinion: '合同单价涉及商业秘密，不同意公开',
   });
-  const head = await staff('zx-head');
+  const head = await signIn(platform, 'zx-head');
   await act(head, caseUrl, 'approve_extension', '批准延期答复', {
     days: '10',
     reason: '涉及第三方权益，需进一步核实',
@@ -121,12 +90,12 @@ test('an application from the online form to the archived 部分公开 reply', a
     text: '现提供项目资金拨付情况表。',
     withheldParts: '合同单价属于第三方商业秘密（条例第十五条），不予公开。',
   });
-  const reviewer = await staff('zx-reviewer');
+  const reviewer = await signIn(platform, 'zx-reviewer');
   await act(reviewer, caseUrl, 'review_reply', '审核通过', { comment: '经保密审查，同意' });
   await act(handler, caseUrl, 'send_reply', '答复并送达', { method: 'online', proof: '网上送达' });
 
   await status(pub, code);
-  const main = (await pub.locator('main').textContent()) ?? '';
+  const main = await textOf(pub);
   assert.match(main, /已答复/);
   assert.match(main, /第三十三条/); // the due-date explanation
   assert.match(main, /征求第三方意见/);
@@ -134,10 +103,10 @@ test('an application from the online form to the archived 部分公开 reply', a
   assert.match(main, /固镇县人民政府/);
   assert.match(main, /行政复议法》第二十三条/);
   assert.doesNotMatch(main, /11010519491231002X|13800001234/);
-  assert.deepEqual(await seriousViolations(pub), []);
-  await pub.getByRole('link', { name: '长者模式' }).click();
+  await assertAccessible(pub);
+  await switchToElderMode(pub);
   await status(pub, code);
-  assert.deepEqual(await seriousViolations(pub), []);
+  await assertAccessible(pub);
 
   await handler.goto(caseUrl);
   for (const name of ['受理回执', '补正告知书', '延期答复告知书', '答复书']) {
@@ -165,12 +134,9 @@ test('an application from the online form to the archived 部分公开 reply', a
     .filter({ hasText: '征求意见书（第三方：某建设公司）' })
     .getByRole('link', { name: '打印版（HTML）' })
     .click();
-  assert.match((await handler.locator('h1').textContent()) ?? '', /政府信息公开征求第三方意见书/);
-  assert.match(
-    (await handler.locator('main').textContent()) ?? '',
-    /某建设公司：.*15个工作日内提出书面意见/s,
-  );
-  assert.deepEqual(await seriousViolations(handler), []);
+  assert.match(await textOf(handler, 'h1'), /政府信息公开征求第三方意见书/);
+  assert.match(await textOf(handler), /某建设公司：.*15个工作日内提出书面意见/s);
+  await assertAccessible(handler);
   await handler.emulateMedia({ media: 'print' });
   const body = await handler
     .locator('main p')
@@ -183,7 +149,8 @@ test('an application from the online form to the archived 部分公开 reply', a
 });
 
 test('an applicant withdraws online after confirming', async () => {
-  const pub = await (await browser.newContext()).newPage();
+  const { base, ctx } = platform;
+  const pub = await newPage(platform);
   await pub.goto(`${base}/zhongxing/ysqgk/apply`);
   await pub.getByLabel('申请人姓名或名称').fill('李四');
   await pub.getByLabel('身份证件号码').fill('11010519491231002X');
@@ -196,13 +163,13 @@ test('an applicant withdraws online after confirming', async () => {
   const code = (await pub.locator('dd strong').textContent())!.trim();
   await status(pub, code);
   await pub.getByRole('button', { name: '撤回申请' }).click();
-  assert.match((await pub.locator('h1').textContent()) ?? '', /确认撤回申请/);
-  assert.deepEqual(await seriousViolations(pub), []);
+  assert.match(await textOf(pub, 'h1'), /确认撤回申请/);
+  await assertAccessible(pub);
   await pub.getByLabel('撤回原因（选填）').fill('已通过其他途径获得');
   await pub.getByRole('button', { name: '确认撤回申请' }).click();
-  assert.match((await pub.locator('.notice').textContent()) ?? '', /您的申请已撤回/);
-  assert.match((await pub.locator('main').textContent()) ?? '', /已终止办理/);
-  assert.deepEqual(await seriousViolations(pub), []);
+  assert.match(await textOf(pub, '.notice'), /您的申请已撤回/);
+  assert.match(await textOf(pub), /已终止办理/);
+  await assertAccessible(pub);
   assert.equal((await requestsStore.byTrackingCode(ctx.db, code))!.outcome, 'withdrawn');
 
   // Above the volume threshold the form asks a labelled text question; axe in normal and elder mode.
@@ -211,10 +178,10 @@ test('an applicant withdraws online after confirming', async () => {
   try {
     await pub.goto(`${base}/zhongxing/ysqgk/apply`);
     await pub.getByLabel(/^验证问题：.加.等于几？$/).fill('0');
-    assert.deepEqual(await seriousViolations(pub), []);
-    await pub.getByRole('link', { name: '长者模式' }).click();
+    await assertAccessible(pub);
+    await switchToElderMode(pub);
     await pub.goto(`${base}/zhongxing/ysqgk/apply`);
-    assert.deepEqual(await seriousViolations(pub), []);
+    await assertAccessible(pub);
   } finally {
     ctx.config.requestChallengeThreshold = threshold;
   }
