@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { cliSandbox } from '../support/cli.js';
@@ -91,7 +92,11 @@ test('import persists a year with an event; later add uses it; the shared datase
   assert.deepEqual(await cli('calendar', 'add', '2026-12-31', '1'), { code: 0, out: '2027-01-04', err: '' });
   assert.equal((await cli('calendar', 'is-workday', '2027-02-06')).out, 'true');
 
-  const shared = await cli('calendar', 'import', '/work/shared/data/holidays/2024.json');
+  const shared = await cli(
+    'calendar',
+    'import',
+    fileURLToPath(new URL('../fixtures/holidays/2024.json', import.meta.url)),
+  );
   assert.equal(shared.code, 0);
   assert.match(shared.out, /已更新2024年放假安排/);
   assert.deepEqual(await stored(), { rows: 2, events: 2 });

@@ -13,7 +13,7 @@ import { similarity, similarityWarnings } from './similarity.js';
 
 const report2025 = () => computeReport(ZHONGXING, 2025, demo2025Sources());
 const seedLine = readFileSync(
-  new URL('../../../../shared/seed/2020-zhongxing-township-annual-report.txt', import.meta.url),
+  new URL('../../../test/fixtures/audit/2020-zhongxing-township-annual-report.txt', import.meta.url),
   'utf8',
 )
   .split('\n')

@@ -1,13 +1,14 @@
  
-// Cross-checks every shipped day against the reference copy in ../shared/data/holidays, both ways.
+// Cross-checks every shipped day against the reference copy in test/fixtures/holidays (a copy of the
+// holiday-cn dataset), both ways. The copy is part of the repository: a missing file fails, never skips.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { shippedArrangements, shippedOverlays } from './shipped.js';
 
-const SHARED = new URL('../../../../shared/data/holidays/', import.meta.url);
-const shared = (year: number) =>
-  JSON.parse(readFileSync(new URL(`${year}.json`, SHARED), 'utf8')) as {
+const REFERENCE = new URL('../../../test/fixtures/holidays/', import.meta.url);
+const reference = (year: number) =>
+  JSON.parse(readFileSync(new URL(`${year}.json`, REFERENCE), 'utf8')) as {
     papers: string[];
     days: Array<{ date: string; isOffDay: boolean; name: string }>;
   };
@@ -19,9 +20,17 @@ test('ships one arrangement per year 2007–2026', () => {
   );
 });
 
-test('every shipped day equals the shared reference data, and none is missing', { skip: !existsSync(SHARED) }, () => {
+test('every shipped day equals the reference data, and none is missing', () => {
+  const referenceYears = readdirSync(REFERENCE)
+    .filter((f) => /^\d{4}\.json$/.test(f))
+    .map((f) => Number(f.slice(0, 4)))
+    .sort();
+  assert.deepEqual(
+    shippedArrangements().map((a) => a.year),
+    referenceYears,
+  );
   for (const a of shippedArrangements()) {
-    const ref = shared(a.year);
+    const ref = reference(a.year);
     const mine = a.days.map((d) => `${d.date} ${d.kind === 'off'} ${d.name}`).sort();
     const theirs = ref.days.map((d) => `${d.date} ${d.isOffDay} ${d.name}`).sort();
     assert.deepEqual(mine, theirs, `year ${a.year}`);

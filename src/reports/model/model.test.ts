@@ -114,7 +114,7 @@ void test('matchLabel finds rows as published, with half-width brackets and Chin
   );
 });
 
-// Excerpts from /work/shared/fixtures/annual-reports (real published text).
+// Excerpts from shared/fixtures/annual-reports of the steering repository (real published text).
 const XIONGXIAN_2019 = `第二十条第(一)项 信息内容 本年新制作数量 本年新公开数量 对外公开总数量 规章 0 规范性文件
 第二十条第(五)项 上一年项目数量 本年增/减 处理决定数量 行政许可 其他对外管理服务事项
 (五)不予处理 1.信访举报投诉类申请 2.重复申请 3.要求提供公开出版物 4.无正当理由大量反复申请
