@@ -102,8 +102,14 @@ async function rollupDatabase(count: number) {
       .insertInto('agencies')
       .values(agency(id, i % 3 === 0 ? 'township' : 'department', 'county', 'office'))
       .execute();
-    await table3EntriesStore.put(handle.db, id, 2025, { cells: cells2025, source: '基准数据' });
-    await article20Store.put(handle.db, id, 2025, entries2025);
+    await table3EntriesStore.put(
+      handle.db,
+      id,
+      2025,
+      { cells: cells2025, source: '基准数据' },
+      ctx.now().toISOString(),
+    );
+    await article20Store.put(handle.db, id, 2025, entries2025, ctx.now().toISOString());
     if (i % 2 === 0)
       await annualReportsStore.insert(handle.db, {
         id: `r${i}`,

@@ -56,15 +56,20 @@ export async function addUser(
   const passwordHash = await hashPassword(u.password);
   const userId = newId();
   await ctx.db.transaction().execute(async (tx) => {
-    await usersStore.insert(tx, {
-      id: userId,
-      username: u.username,
-      displayName: u.displayName,
-      email: u.email,
-      passwordHash,
-    });
+    await usersStore.insert(
+      tx,
+      {
+        id: userId,
+        username: u.username,
+        displayName: u.displayName,
+        email: u.email,
+        passwordHash,
+      },
+      ctx.now().toISOString(),
+    );
     for (const g of u.grants as RoleGrant[]) await usersStore.grant(tx, userId, g);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: u.grants[0]!.agencyId,
       entityType: 'user',

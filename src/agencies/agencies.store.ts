@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
 import type { AgencyTable } from '../platform/db/schema.js';
-import { nowIso } from '../platform/ids.js';
 import type { Agency, AgencyLevel } from './agency.js';
 import type { ValidAgencyInput as ValidAgencyFields } from './agency-input.js';
 
@@ -96,18 +95,17 @@ export const agenciesStore = {
     return Number(r.n);
   },
 
-  async insert(db: Queryable, id: string, a: ValidAgencyFields): Promise<void> {
-    const now = nowIso();
+  async insert(db: Queryable, id: string, a: ValidAgencyFields, now: string): Promise<void> {
     await db
       .insertInto('agencies')
       .values({ id, ...toRow(a), created_at: now, updated_at: now })
       .execute();
   },
 
-  async update(db: Queryable, id: string, a: ValidAgencyFields): Promise<void> {
+  async update(db: Queryable, id: string, a: ValidAgencyFields, now: string): Promise<void> {
     await db
       .updateTable('agencies')
-      .set({ ...toRow(a), updated_at: nowIso() })
+      .set({ ...toRow(a), updated_at: now })
       .where('id', '=', id)
       .execute();
   },

@@ -49,8 +49,9 @@ export async function createAgency(
   await checkRelations(ctx, a, undefined, all);
   const agencyId = newId();
   await ctx.db.transaction().execute(async (tx) => {
-    await agenciesStore.insert(tx, agencyId, a);
+    await agenciesStore.insert(tx, agencyId, a, ctx.now().toISOString());
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'agency',
@@ -79,8 +80,9 @@ export async function updateAgency(
   const changed = diff(before, a);
   if (Object.keys(changed).length === 0) return;
   await ctx.db.transaction().execute(async (tx) => {
-    await agenciesStore.update(tx, agencyId, a);
+    await agenciesStore.update(tx, agencyId, a, ctx.now().toISOString());
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'agency',

@@ -1,5 +1,4 @@
 import type { Queryable } from '../platform/db/database.js';
-import { nowIso } from '../platform/ids.js';
 import type { Role, RoleGrant } from './permissions.js';
 
 export interface UserRecord {
@@ -33,6 +32,7 @@ export const usersStore = {
   async insert(
     db: Queryable,
     u: Omit<UserRecord, 'failedLogins' | 'lockedUntil' | 'disabled'>,
+    now: string,
   ): Promise<void> {
     await db
       .insertInto('users')
@@ -45,7 +45,7 @@ export const usersStore = {
         disabled: 0,
         failed_logins: 0,
         locked_until: null,
-        created_at: nowIso(),
+        created_at: now,
       })
       .execute();
   },

@@ -12,6 +12,6 @@ export async function acceptReport(
   const year = parseYear(input.year);
   await ctx.db.transaction().execute(async (tx) => {
     const r = await reportFor(tx, actor, 'reports.supervise', input.agencyId, year);
-    await applyStep(tx, actor, r, 'accept');
+    await applyStep(tx, ctx.now(), actor, r, 'accept');
   });
 }

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { can } from '../agencies/permissions.js';
-import { legalDayOf } from '../calendar/legal-day.js';
+import { legalDayOf, legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
@@ -28,7 +28,7 @@ import { canStep, statusLabel } from './workflow.js';
 import { computeWorkingReport, loadAgency, writingWarnings } from './working-report.js';
 
 type Form = Record<string, string | undefined>;
-const DEFAULT_YEAR = (ctx: AppContext) => Number(legalDayOf(ctx.now().toISOString()).slice(0, 4)) - 1;
+const DEFAULT_YEAR = (ctx: AppContext) => Number(legalToday(ctx).slice(0, 4)) - 1;
 
 async function detail(
   ctx: AppContext,
@@ -82,7 +82,7 @@ async function detail(
             deadlineStatus(
               dueOn,
               r?.firstPublishedAt ? legalDayOf(r.firstPublishedAt) : null,
-              legalDayOf(ctx.now().toISOString()),
+              legalToday(ctx),
             )
           ]
         }

@@ -54,6 +54,7 @@ export async function publishReport(
     });
     await applyStep(
       tx,
+      new Date(at),
       actor,
       r,
       'publish',

@@ -19,6 +19,6 @@ export async function reopenReport(
   if (reason.length > 2000) throw validationFailed({ reason: '理由不能超过 2000 字' });
   await ctx.db.transaction().execute(async (tx) => {
     const r = await reportFor(tx, actor, 'reports.edit', input.agencyId, year);
-    await applyStep(tx, actor, r, 'reopen', { reason }, { reissueReason: reason });
+    await applyStep(tx, ctx.now(), actor, r, 'reopen', { reason }, { reissueReason: reason });
   });
 }

@@ -16,6 +16,6 @@ export async function returnReport(
   if (comment.length > 2000) throw validationFailed({ comment: '退回意见不能超过 2000 字' });
   await ctx.db.transaction().execute(async (tx) => {
     const r = await reportFor(tx, actor, 'reports.supervise', input.agencyId, year);
-    await applyStep(tx, actor, r, 'return', { comment }, { returnComment: comment });
+    await applyStep(tx, ctx.now(), actor, r, 'return', { comment }, { returnComment: comment });
   });
 }

@@ -2,7 +2,6 @@
 import type { Actor } from '../agencies/permissions.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent } from '../platform/events.js';
-import { nowIso } from '../platform/ids.js';
 import { annualReportsStore } from './annual-reports.store.js';
 import { parseNarrativeInput, partIds } from './narrative.js';
 import { parseYear, reportFor } from './report-access.js';
@@ -20,8 +19,9 @@ export async function saveNarrative(
     nextStatus(r.status, 'edit');
     const changed = partIds.filter((id) => r.narrative[id] !== narrative[id]);
     if (changed.length === 0) return;
-    await annualReportsStore.update(tx, r.id, { narrative }, nowIso());
+    await annualReportsStore.update(tx, r.id, { narrative }, ctx.now().toISOString());
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: r.agencyId,
       entityType: 'annual_report',

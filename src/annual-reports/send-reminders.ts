@@ -5,7 +5,7 @@
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { systemActor } from '../agencies/permissions.js';
-import { legalDayOf } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent, listEvents } from '../platform/events.js';
 import { annualReportsStore } from './annual-reports.store.js';
@@ -13,7 +13,7 @@ import { reportDueOn } from './deadline.js';
 import { reminderDue, type ReminderKind } from './reminders.js';
 
 export async function sendReportReminders(ctx: AppContext): Promise<number> {
-  const today = legalDayOf(ctx.now().toISOString());
+  const today = legalToday(ctx);
   const year = Number(today.slice(0, 4)) - 1;
   const agencies = await agenciesStore.all(ctx.db);
   const records = new Map(
@@ -44,6 +44,7 @@ export async function sendReportReminders(ctx: AppContext): Promise<number> {
     );
     if (!kind) continue;
     await appendEvent(ctx.db, {
+      at: ctx.now(),
       actor: systemActor('年报期限提醒'),
       agencyId: a.id,
       entityType: 'annual_report',

@@ -7,7 +7,7 @@ import { agenciesStore } from '../agencies/agencies.store.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
-import { newId, nowIso } from '../platform/ids.js';
+import { newId } from '../platform/ids.js';
 import { annualReportsStore } from './annual-reports.store.js';
 import { parseYear } from './report-access.js';
 import { computeWorkingReport, loadAgency } from './working-report.js';
@@ -31,9 +31,10 @@ export async function startReport(
       agencyId: agency.id,
       year,
       narrative: working.draft,
-      at: nowIso(),
+      at: ctx.now().toISOString(),
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: agency.id,
       entityType: 'annual_report',

@@ -25,6 +25,6 @@ export async function submitReport(
       if (!fields[id] && r.narrative[id].match(PLACEHOLDER))
         fields[id] = `${partLabel(id)}还有“待填写”的内容`;
     if (Object.keys(fields).length) throw validationFailed(fields, '年报尚未写完，不能报送。');
-    await applyStep(tx, actor, r, 'submit', {}, { returnComment: null });
+    await applyStep(tx, ctx.now(), actor, r, 'submit', {}, { returnComment: null });
   });
 }

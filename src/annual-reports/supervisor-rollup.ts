@@ -5,7 +5,7 @@
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
-import { legalDayOf } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { bulkStoreSources } from './bulk-sources.js';
 import { installedSources } from './sources.js';
@@ -26,7 +26,7 @@ export async function supervisorRollup(
     annualReportsStore.forAgencies(ctx.db, ids, year - 1),
     installedSources(ctx) ?? bulkStoreSources(ctx, ids, [year - 1, year]),
   ]);
-  const today = legalDayOf(ctx.now().toISOString());
+  const today = legalToday(ctx);
   const byAgency = new Map(records.map((r) => [r.agencyId, r]));
   const previousByAgency = new Map(previous.map((r) => [r.agencyId, r]));
   const rows: RollupRow[] = [];

@@ -2,7 +2,6 @@
 import type { Actor } from '../agencies/permissions.js';
 import type { Queryable } from '../platform/db/database.js';
 import { appendEvent } from '../platform/events.js';
-import { nowIso } from '../platform/ids.js';
 import { annualReportsStore, type ReportRecord } from './annual-reports.store.js';
 import { nextStatus, type ReportStep } from './workflow.js';
 
@@ -16,6 +15,7 @@ const pastTense: Record<Exclude<ReportStep, 'edit'>, string> = {
 
 export async function applyStep(
   tx: Queryable,
+  at: Date,
   actor: Actor,
   r: ReportRecord,
   step: Exclude<ReportStep, 'edit'>,
@@ -23,8 +23,9 @@ export async function applyStep(
   patch: Parameters<typeof annualReportsStore.update>[2] = {},
 ): Promise<void> {
   const status = nextStatus(r.status, step);
-  await annualReportsStore.update(tx, r.id, { ...patch, status }, nowIso());
+  await annualReportsStore.update(tx, r.id, { ...patch, status }, at.toISOString());
   await appendEvent(tx, {
+    at,
     actor,
     agencyId: r.agencyId,
     entityType: 'annual_report',

@@ -61,6 +61,7 @@ export async function saveAudit(ctx: AppContext, actor: Actor, input: SaveAuditI
       auditedAt: at,
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: input.agencyId,
       entityType: 'stored_audit',

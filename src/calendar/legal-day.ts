@@ -27,3 +27,8 @@ export function legalDayOf(instant: string): IsoDate {
 export function toLegalDay(dayOrInstant: string): IsoDate {
   return isIsoDate(dayOrInstant) ? dayOrInstant : legalDayOf(dayOrInstant);
 }
+
+/** Today's legal day on the context's clock (`ctx.now()`), never the machine's: tests own the time. */
+export function legalToday(ctx: { now: () => Date }): IsoDate {
+  return legalDayOf(ctx.now().toISOString());
+}

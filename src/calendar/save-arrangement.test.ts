@@ -9,6 +9,7 @@ import { calendarStore } from './calendar.store.js';
 import { cacheClock, effectiveCalendar, REVALIDATE_MS } from './effective-calendar.js';
 import { registerCaseRecomputer } from './recompute-registry.js';
 import { parseArrangementInput, saveArrangement } from './save-arrangement.js';
+import { testNow } from '../../test/support/clock.js';
 
 const admin: Actor = {
   kind: 'user',
@@ -214,7 +215,7 @@ describeEachDatabase('saving holiday arrangements', ({ handle }) => {
         changedDays: 1,
         savedById: null,
         savedByLabel: '另一节点',
-        savedAt: new Date().toISOString(),
+        savedAt: testNow().toISOString(),
         data: y2027([{ date: '2027-01-01', kind: 'off', name: '元旦' }]),
       });
       assert.equal((await effectiveCalendar(ctx)).isWorkingDay('2027-01-01'), true, 'still cached');

@@ -123,6 +123,7 @@ export async function saveArrangement(
       data: data.kind === 'national' ? data.arrangement : data.overlay,
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: null,
       entityType: 'calendar_year',
@@ -136,6 +137,7 @@ export async function saveArrangement(
   const recomputed = days.length ? await runCaseRecomputers(ctx, { year, region, days }) : [];
   if (recomputed.length) {
     await appendEvent(ctx.db, {
+      at: ctx.now(),
       actor,
       agencyId: null,
       entityType: 'calendar_year',

@@ -7,7 +7,7 @@ import type { SavedNational } from './calendar.store.js';
 import { shippedArrangements } from './data/shipped.js';
 import { yearOf } from './dates.js';
 import { effectiveCalendarData } from './effective-calendar.js';
-import { legalDayOf } from './legal-day.js';
+import { legalToday } from './legal-day.js';
 
 export type YearSource = 'shipped' | 'imported' | 'missing';
 
@@ -22,8 +22,7 @@ export interface YearStatus {
 export const FIRST_SHIPPED_YEAR = 2007;
 
 /** The current year in China Standard Time. */
-export const currentYear = (ctx: Pick<AppContext, 'now'>): number =>
-  yearOf(legalDayOf(ctx.now().toISOString()));
+export const currentYear = (ctx: Pick<AppContext, 'now'>): number => yearOf(legalToday(ctx));
 
 export async function yearStatuses(ctx: Pick<AppContext, 'db' | 'now'>): Promise<YearStatus[]> {
   const data = await effectiveCalendarData(ctx);

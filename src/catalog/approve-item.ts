@@ -40,6 +40,7 @@ export async function approveItem(
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.updateItem(tx, { ...item, approvals, updatedAt: now });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: item.agencyId,
       entityType: 'catalog_item',

@@ -46,6 +46,7 @@ export async function recordAttachment(
     createdAt: now,
   });
   await appendEvent(tx, {
+    at: new Date(now),
     actor,
     agencyId: item.agencyId,
     entityType: 'catalog_item',
@@ -69,6 +70,7 @@ export async function removeAttachment(
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.removeAttachment(tx, attachmentId);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: item.agencyId,
       entityType: 'catalog_item',

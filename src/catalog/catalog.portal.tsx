@@ -2,7 +2,7 @@
  * The public side of the catalog under each agency's site: column pages with paging, the item page,
  * the normative-document registry, attachments, Atom feeds and the simple search page.
  */
-import { legalDayOf } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Agency } from '../agencies/agency.js';
 import type { AppContext } from '../platform/context.js';
@@ -260,7 +260,7 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
 
   app.get<{ Params: { agency: string } }>('/:agency/xxgk/normative', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
-    const today = legalDayOf(ctx.now().toISOString());
+    const today = legalToday(ctx);
     const [published, prior] = await Promise.all([
       registryOf(ctx.db, agency.id),
       registryStore.priorDocumentsOf(ctx.db, [agency.id]),

@@ -183,6 +183,7 @@ export async function importItems(
       }
       if (problems.length) throw new ImportRefused(problems);
       await appendEvent(tx, {
+        at: ctx.now(),
         actor,
         agencyId,
         entityType: 'agency',

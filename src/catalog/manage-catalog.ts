@@ -52,6 +52,7 @@ export async function addColumn(
       sortOrder: 1000,
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'catalog_column',
@@ -78,6 +79,7 @@ export async function renameColumn(
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.updateColumn(tx, columnId, n, column.sortOrder);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: column.agencyId,
       entityType: 'catalog_column',
@@ -101,6 +103,7 @@ export async function setIndexTemplate(
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.setIndexTemplate(tx, agencyId, t);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'agency',
@@ -134,6 +137,7 @@ export async function setSensitiveWords(
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.setSensitiveWords(tx, agencyId, words, template);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'agency',
@@ -159,6 +163,7 @@ export async function setReviewLevels(
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.setReviewLevels(tx, agencyId, levels, template);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'agency',
@@ -207,6 +212,7 @@ export async function addSubject(
       })
       .execute();
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: null,
       entityType: 'catalog_subject',

@@ -33,6 +33,7 @@ export async function setRegistryRules(
   await ctx.db.transaction().execute(async (tx) => {
     await registryStore.putSettings(tx, agencyId, template, JSON.stringify(rules));
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'agency',

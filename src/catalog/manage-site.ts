@@ -19,6 +19,7 @@ export async function setSiteIdentity(
   await ctx.db.transaction().execute(async (tx) => {
     await siteStore.putIdentity(tx, agencyId, s);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'agency',
@@ -56,6 +57,7 @@ export async function setNameRegister(
       })),
     ]);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'agency',

@@ -55,6 +55,7 @@ export async function endNoticePeriods(ctx: AppContext): Promise<number> {
       });
       await catalogSearch.port.removeItem(tx, item.id);
       await appendEvent(tx, {
+        at: ctx.now(),
         actor,
         agencyId: item.agencyId,
         entityType: 'catalog_item',

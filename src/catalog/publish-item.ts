@@ -6,7 +6,7 @@
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Actor } from '../agencies/permissions.js';
-import { legalDayOf } from '../calendar/legal-day.js';
+import { legalDayOf, legalToday } from '../calendar/legal-day.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';
@@ -108,7 +108,7 @@ export async function publishItem(
     );
   requireNewReviewer(item, actor);
   requireCleared(await checksOf(ctx.db, item), acknowledged);
-  const noticeEndsOn = checkNoticeEnd(options.noticeEndsOn, legalDayOf(ctx.now().toISOString()));
+  const noticeEndsOn = checkNoticeEnd(options.noticeEndsOn, legalToday(ctx));
   const calendar = await calendarOf(ctx, agency);
   return ctx.db
     .transaction()
@@ -167,6 +167,7 @@ export async function recordPublication(
   });
   await catalogSearch.port.indexItem(tx, published);
   await appendEvent(tx, {
+    at: ctx.now(),
     actor,
     agencyId: item.agencyId,
     entityType: 'catalog_item',

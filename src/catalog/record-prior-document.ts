@@ -55,6 +55,7 @@ export async function recordPriorDocument(
       updated_at: at,
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'prior_document',
@@ -83,6 +84,7 @@ export async function repealPriorDocument(
   await ctx.db.transaction().execute(async (tx) => {
     await registryStore.repealPriorDocument(tx, id, repealedOn, at);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: doc.agency_id,
       entityType: 'prior_document',

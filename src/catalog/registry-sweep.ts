@@ -33,6 +33,7 @@ export async function sweepRegistry(ctx: AppContext): Promise<{ reminded: number
     await ctx.db.transaction().execute(async (tx) => {
       await registryStore.markAlerted(tx, d.id, today);
       await appendEvent(tx, {
+        at: ctx.now(),
         actor,
         agencyId: d.agency_id,
         entityType: 'catalog_item',

@@ -5,7 +5,7 @@
  * the registry rules.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { legalDayOf } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { managedAgency } from './managed-agency.js';
 import { DomainError } from '../platform/errors.js';
@@ -36,7 +36,7 @@ export function registerRegistryAdmin(app: FastifyInstance, ctx: AppContext): vo
     values?: Body,
   ) => {
     const agency = await managedAgency(ctx, request, agencyId, '您无权管理规范性文件登记。');
-    const today = legalDayOf(ctx.now().toISOString());
+    const today = legalToday(ctx);
     const alertUntil = addMonths(today, EXPIRY_ALERT_MONTHS);
     const [docs, settings, prior] = await Promise.all([
       registryOf(ctx.db, agency.id),

@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../agencies/permissions.js';
 import { isIsoDate } from '../calendar/dates.js';
-import { legalDayOf } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';
 import { DomainError, validationFailed } from '../platform/errors.js';
@@ -28,7 +28,7 @@ export async function endValidity(
     throw new DomainError('catalog.transition_refused', '该文件已标注为废止或失效。');
   const fields: Record<string, string> = {};
   if (input.validity !== 'repealed' && input.validity !== 'expired') fields.validity = '请选择“废止”或“失效”';
-  const today = legalDayOf(ctx.now().toISOString());
+  const today = legalToday(ctx);
   if (!isIsoDate(input.on)) fields.on = '请填写有效日期，格式如 2026-03-01';
   else if (input.on > today) fields.on = '废止或失效日期不能晚于今天';
   else if (item.publishedOn && input.on < item.publishedOn) fields.on = '废止或失效日期不能早于发布日期';
@@ -77,6 +77,7 @@ export async function stampEnded(
   });
   await catalogSearch.port.indexItem(tx, next);
   await appendEvent(tx, {
+    at: new Date(now),
     actor,
     agencyId: item.agencyId,
     entityType: 'catalog_item',

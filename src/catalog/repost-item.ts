@@ -82,6 +82,7 @@ export async function repostItem(
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.insertItem(tx, repost);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: agency.id,
       entityType: 'catalog_item',

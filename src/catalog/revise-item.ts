@@ -58,6 +58,7 @@ export async function reviseItem(
     });
     await catalogSearch.port.indexItem(tx, next);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: item.agencyId,
       entityType: 'catalog_item',

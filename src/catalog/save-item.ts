@@ -74,6 +74,7 @@ export async function recordDraft(tx: Queryable, actor: Actor, item: Item): Prom
   await catalogStore.insertItem(tx, item);
   await catalogSearch.port.indexItem(tx, item);
   await appendEvent(tx, {
+    at: new Date(item.createdAt),
     actor,
     agencyId: item.agencyId,
     entityType: 'catalog_item',
@@ -118,6 +119,7 @@ export async function editItem(ctx: AppContext, actor: Actor, itemId: string, in
     await catalogStore.updateItem(tx, next);
     await catalogSearch.port.indexItem(tx, next);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: item.agencyId,
       entityType: 'catalog_item',

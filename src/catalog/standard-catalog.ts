@@ -85,6 +85,7 @@ export async function adoptStandardCatalog(ctx: AppContext, actor: Actor, agency
         .execute();
     }
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'agency',

@@ -4,7 +4,7 @@
  * scope (any role that reads the agency: published figures are public); the same figures are public JSON at /api/v1/agencies/:segment/statistics?year=.
  */
 import type { FastifyInstance } from 'fastify';
-import { legalDayOf } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
@@ -21,7 +21,7 @@ export function registerStatisticsAdmin(app: FastifyInstance, ctx: AppContext): 
       const agencies = await agenciesInScope(ctx, user, 'agency.read');
       const agency = agencies.find((a) => a.id === request.query.agency) ?? agencies[0];
       if (!agency) throw new DomainError('auth.forbidden', '您无权查看公开统计。');
-      const thisYear = Number(legalDayOf(ctx.now().toISOString()).slice(0, 4));
+      const thisYear = Number(legalToday(ctx).slice(0, 4));
       const typed = request.query.year;
       const badYear = typed !== undefined && typed !== '' && !/^(20\d\d|2100)$/.test(typed.trim());
       const year = typed && !badYear ? Number(typed) : thisYear;

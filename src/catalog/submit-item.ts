@@ -17,6 +17,7 @@ export async function submitItem(ctx: AppContext, actor: Actor, itemId: string):
   await ctx.db.transaction().execute(async (tx) => {
     await catalogStore.updateItem(tx, { ...item, status: 'submitted', updatedAt: ctx.now().toISOString() });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: item.agencyId,
       entityType: 'catalog_item',
@@ -47,6 +48,7 @@ export async function returnItem(
       updatedAt: ctx.now().toISOString(),
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: item.agencyId,
       entityType: 'catalog_item',

@@ -40,6 +40,7 @@ export async function withdrawItem(
       .where('status', '=', 'published')
       .execute();
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: item.agencyId,
       entityType: 'catalog_item',

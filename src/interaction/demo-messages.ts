@@ -5,25 +5,22 @@
  */
 import { systemActor } from '../agencies/permissions.js';
 import { addCalendarDays, addMonths } from '../calendar/dates.js';
-import { toLegalDay } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { DemoAgencyIds } from '../demo/load-demo.js';
-import type { AppContext } from '../platform/context.js';
+import { contextOnDay, type AppContext } from '../platform/context.js';
 import { messageCalendar } from './message-calendar.js';
 import { createCampaign, submitRating } from './rating/campaigns.js';
 import { submitMessage } from './submit-message.js';
 import { takeMessageStep, type StepInput } from './take-message-step.js';
 
-const at = (ctx: AppContext, day: string): AppContext => ({
-  ...ctx,
-  now: () => new Date(`${day}T02:00:00.000Z`),
-});
+const at = contextOnDay;
 
 const asker = (n: number) => ({ name: `演示留言人${n}`, phone: `1380000000${n}`, email: '' });
 
 export async function loadDemoMessages(ctx: AppContext, ids: DemoAgencyIds): Promise<void> {
   const actor = systemActor('演示数据');
   const zhongxing = ids.zhongxing!;
-  const today = toLegalDay(ctx.now().toISOString());
+  const today = legalToday(ctx);
   const cal = await messageCalendar(ctx, null);
   const workdaysAgo = (n: number) => {
     let d = today;

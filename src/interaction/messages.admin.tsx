@@ -7,7 +7,7 @@ import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import { can, scopeOf } from '../agencies/permissions.js';
 import { isIsoDate } from '../calendar/dates.js';
-import { toLegalDay } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { CurrentUser } from '../platform/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
@@ -36,7 +36,7 @@ import { takeMessageStep } from './take-message-step.js';
 
 type Form = Record<string, string | undefined>;
 const maskEmail = (email: string) => maskMiddle(email, 1, email.length - email.indexOf('@'));
-const today = (ctx: AppContext) => toLegalDay(ctx.now().toISOString());
+const today = (ctx: AppContext) => legalToday(ctx);
 
 async function scope(ctx: AppContext, user: CurrentUser) {
   const all = await agenciesStore.all(ctx.db);

@@ -36,6 +36,7 @@ export function messageDueDateRecomputer(
       await ctx.db.transaction().execute(async (tx) => {
         await messagesStore.update(tx, m.id, { due_on: dates.dueOn, provisional: dates.provisional ? 1 : 0 });
         await appendEvent(tx, {
+          at: ctx.now(),
           actor: systemActor('节假日安排更新'),
           agencyId: m.handling_agency_id,
           entityType: 'message',

@@ -6,7 +6,7 @@
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { systemActor } from '../agencies/permissions.js';
 import { addCalendarDays } from '../calendar/dates.js';
-import { toLegalDay } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent } from '../platform/events.js';
 import { messageCalendar } from './message-calendar.js';
@@ -21,7 +21,7 @@ const actionOf: Record<Exclude<Urgency, 'on_time'>, string> = {
 
 /** Returns how many reminders were recorded. */
 export async function sendMessageReminders(ctx: AppContext): Promise<number> {
-  const today = toLegalDay(ctx.now().toISOString());
+  const today = legalToday(ctx);
   // Two weeks of calendar days covers "one working day before due" even across the Golden Week.
   const candidates = await messagesStore.reminderCandidates(ctx.db, addCalendarDays(today, 14));
   if (candidates.length === 0) return 0;
@@ -41,6 +41,7 @@ export async function sendMessageReminders(ctx: AppContext): Promise<number> {
     await ctx.db.transaction().execute(async (tx) => {
       if (!(await messagesStore.raiseReminderLevel(tx, m.id, urgencyLevel[urgency]))) return;
       await appendEvent(tx, {
+        at: ctx.now(),
         actor: systemActor('留言办理提醒'),
         agencyId: m.handling_agency_id,
         entityType: 'message',

@@ -33,6 +33,7 @@ export async function setReplyPromises(
   await ctx.db.transaction().execute(async (tx) => {
     for (const [kind, n] of Object.entries(days)) await messagesStore.setPromise(tx, agencyId, kind, n);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'agency',

@@ -96,6 +96,7 @@ export async function submitMessage(
       });
     }
     await appendEvent(tx, {
+      at: ctx.now(),
       actor: publicActor(),
       agencyId,
       entityType: 'message',

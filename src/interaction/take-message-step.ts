@@ -120,6 +120,7 @@ export async function takeMessageStep(
     );
     if (!done) throw new DomainError('conflict', '该留言刚被其他人办理过，请刷新页面后查看最新状态。');
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: patch.handling_agency_id ?? m.handling_agency_id,
       entityType: 'message',

@@ -51,6 +51,7 @@ export async function rateReply(
     });
     if (!first) throw new DomainError('message.rating_refused', '您已评价过该答复，每条留言只能评价一次。');
     await appendEvent(tx, {
+      at: ctx.now(),
       actor: publicActor('留言人'),
       agencyId: m.handling_agency_id,
       entityType: 'message',

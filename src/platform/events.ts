@@ -4,9 +4,10 @@
  */
 import type { Actor } from '../agencies/permissions.js';
 import type { Queryable } from './db/database.js';
-import { nowIso } from './ids.js';
 
 export interface NewEvent {
+  /** When it happened: the use case's `ctx.now()`, never the machine clock, so tests own the time. */
+  at: Date;
   actor: Actor;
   agencyId: string | null;
   entityType: string;
@@ -34,7 +35,7 @@ export async function appendEvent(db: Queryable, e: NewEvent): Promise<void> {
   await db
     .insertInto('events')
     .values({
-      at: nowIso(),
+      at: e.at.toISOString(),
       actor_id: e.actor.kind === 'user' ? e.actor.userId : null,
       actor_label: e.actor.label,
       agency_id: e.agencyId,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { runDueJobs, takeLease, type Job } from './jobs.js';
+import { testNow } from '../../test/support/clock.js';
 
 describeEachDatabase('scheduled jobs', ({ handle }) => {
   test('several nodes sharing one database run a job once per period', async () => {
@@ -16,14 +17,14 @@ describeEachDatabase('scheduled jobs', ({ handle }) => {
     // Within the period nobody runs it again; after it, one node does.
     await runDueJobs(ctx, [job], 'a');
     assert.equal(runs, 1);
-    const later = testContext(handle(), { now: () => new Date(Date.now() + 61_000) });
+    const later = testContext(handle(), { now: () => new Date(testNow().getTime() + 61_000) });
     await Promise.all(['a', 'b'].map((node) => runDueJobs(later, [job], node)));
     assert.equal(runs, 2);
   });
 
   test('a lease is refused while another holder has it', async () => {
     const db = handle().db;
-    const now = new Date();
+    const now = testNow();
     const until = new Date(now.getTime() + 1000);
     assert.equal(await takeLease(db, 'test.lease', 'x', now, until), true);
     assert.equal(await takeLease(db, 'test.lease', 'y', now, until), false);

@@ -40,6 +40,7 @@ export async function addAttachment(
       created_at: ctx.now().toISOString(),
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: c.agency.id,
       entityType: 'request',

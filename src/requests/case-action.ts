@@ -7,7 +7,7 @@ import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import { can, type Actor } from '../agencies/permissions.js';
 import { isIsoDate } from '../calendar/dates.js';
-import { legalDayOf } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { Clock } from '../calendar/clock.js';
 import type { AppContext } from '../platform/context.js';
 import { conflict, forbidden, notFound, validationFailed } from '../platform/errors.js';
@@ -35,7 +35,7 @@ export function workflowRoles(actor: Actor, agencyId: string, agencies: readonly
   return roles;
 }
 
-export const todayOf = (ctx: AppContext) => legalDayOf(ctx.now().toISOString());
+export const todayOf = (ctx: AppContext) => legalToday(ctx);
 
 /** The day an action takes effect: given by staff (e.g. the day a letter arrived) or today. */
 export function effectiveDay(ctx: AppContext, c: CaseRow, on: unknown, field = 'on'): string {
@@ -125,6 +125,7 @@ export async function runCaseAction(
     });
     if (!ok) throw conflict('该申请已被他人处理，请刷新后重试。');
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: agency.id,
       entityType: 'request',

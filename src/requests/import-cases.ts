@@ -183,6 +183,7 @@ export async function importCases(
       onProgress(ids.length, rows.length);
     }
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: agency.id,
       entityType: 'request',

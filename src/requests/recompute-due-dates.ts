@@ -42,6 +42,7 @@ export async function recomputeRequestDueDates(ctx: AppContext, change: Arrangem
           actorLabel: actor.label,
         });
         await appendEvent(tx, {
+          at: ctx.now(),
           actor,
           agencyId: agency.id,
           entityType: 'request',

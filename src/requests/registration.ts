@@ -114,6 +114,7 @@ export async function createCase(
       await requestsStore.insertEvent(tx, caseId, { at, ...e, actorLabel: actor.label });
     }
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: agency.id,
       entityType: 'request',

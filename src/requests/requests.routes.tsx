@@ -404,6 +404,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
     const cipher = personalDataCipher(ctx.config.dataKey);
     const applicant = JSON.parse(cipher.decrypt(c.row.applicant_sealed)) as Record<string, string>;
     await appendEvent(ctx.db, {
+      at: ctx.now(),
       actor: user.actor,
       agencyId: c.agency.id,
       entityType: 'request',
@@ -452,6 +453,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
       const a = await requestsStore.attachment(ctx.db, c.row.id, request.params.attachmentId);
       if (!a) throw new DomainError('not_found', '未找到该材料。');
       await appendEvent(ctx.db, {
+        at: ctx.now(),
         actor: user.actor,
         agencyId: c.agency.id,
         entityType: 'request',

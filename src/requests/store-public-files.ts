@@ -26,6 +26,7 @@ export async function storePublicFiles(
       created_at: ctx.now().toISOString(),
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: target.agencyId,
       entityType: 'request',

@@ -72,6 +72,7 @@ export async function transferToCatalog(
       actorLabel: actor.label,
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: c.agency.id,
       entityType: 'request',

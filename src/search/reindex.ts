@@ -55,6 +55,7 @@ export async function reindex(
   await ctx.db.transaction().execute(async (tx) => {
     for (const s of stale) await indexFor(tx).remove(tx, s.id);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: null,
       entityType: 'search_index',

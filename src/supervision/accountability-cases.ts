@@ -6,7 +6,7 @@
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { can, type Actor } from '../agencies/permissions.js';
 import { isIsoDate } from '../calendar/dates.js';
-import { toLegalDay } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, forbidden, notFound, validationFailed, type FieldErrors } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
@@ -39,7 +39,7 @@ export async function openAccountabilityCase(
   long(f, 'problem', problem, '发现的问题');
   long(f, 'responsible', responsible, '责任单位或责任人', 100);
   long(f, 'measure', measure, '处理措施');
-  const today = toLegalDay(ctx.now().toISOString());
+  const today = legalToday(ctx);
   if (!isIsoDate(dueOn)) f.reportDueOn = '请填写整改报告报送期限，如 2025-12-31';
   else if (dueOn < today) f.reportDueOn = '整改报告报送期限不能早于今天';
   if (Object.keys(f).length) throw validationFailed(f);
@@ -58,6 +58,7 @@ export async function openAccountabilityCase(
       opened_at: ctx.now().toISOString(),
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'accountability_case',
@@ -89,7 +90,7 @@ export async function submitRectificationReport(
   const text = str(input.reportText);
   long(f, 'reportText', text, '整改情况书面报告', 5000);
   if (Object.keys(f).length) throw validationFailed(f);
-  const on = toLegalDay(ctx.now().toISOString());
+  const on = legalToday(ctx);
   await ctx.db.transaction().execute(async (tx) => {
     if (
       !(await supervisionStore.updateCase(tx, id, 'open', {
@@ -103,6 +104,7 @@ export async function submitRectificationReport(
         '该记录当前不能报送整改报告（已报送或已验收）。',
       );
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: c.agency_id,
       entityType: 'accountability_case',
@@ -123,7 +125,7 @@ export async function reviewRectification(
   const c = await load(ctx, id);
   if (!can(actor, 'reports.supervise', c.agency_id, await agenciesStore.all(ctx.db)))
     throw forbidden('您无权验收该整改。');
-  const on = toLegalDay(ctx.now().toISOString());
+  const on = legalToday(ctx);
   await ctx.db.transaction().execute(async (tx) => {
     const patch = accept
       ? { status: 'accepted', accepted_on: on }
@@ -131,6 +133,7 @@ export async function reviewRectification(
     if (!(await supervisionStore.updateCase(tx, id, 'reported', patch)))
       throw new DomainError('accountability.transition_refused', '整改报告尚未报送，不能验收。');
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: c.agency_id,
       entityType: 'accountability_case',

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { scopeOf } from '../agencies/permissions.js';
-import { toLegalDay } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { CurrentUser } from '../platform/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
@@ -272,9 +272,7 @@ async function page(
 export function registerAccountabilityRoutes(app: FastifyInstance, ctx: AppContext): void {
   const yearOf = (q: { year?: string }) => {
     const y = Number(q.year);
-    return Number.isInteger(y) && y >= 2008 && y <= 2100
-      ? y
-      : Number(toLegalDay(ctx.now().toISOString()).slice(0, 4));
+    return Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : Number(legalToday(ctx).slice(0, 4));
   };
   type Req = { Querystring: { year?: string }; Body: Form };
 

@@ -5,7 +5,7 @@
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { scopeOf } from '../agencies/permissions.js';
-import { toLegalDay } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { CurrentUser } from '../platform/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { criticalCount } from './dashboard.store.js';
@@ -20,7 +20,7 @@ export async function criticalMessageWarnings(
     ...scopeOf(user.actor, 'reports.edit', all),
   ]);
   const ids = new Set([...dashboard, ...scopeOf(user.actor, 'messages.handle', all)]);
-  const n = await criticalCount(ctx.db, [...ids], toLegalDay(ctx.now().toISOString()));
+  const n = await criticalCount(ctx.db, [...ids], legalToday(ctx));
   if (n === 0) return [];
   return [
     {

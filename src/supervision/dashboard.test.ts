@@ -9,10 +9,11 @@ import type { AppContext } from '../platform/context.js';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { messageAlarms, messageTimeliness, supervisionDashboard } from './dashboard.js';
+import { testNow } from '../../test/support/clock.js';
 
 describeEachDatabase('supervisor dashboard: message timeliness and alarms', ({ handle }) => {
   let ctx: AppContext;
-  let now = new Date();
+  let now = testNow();
   let hugou: string, education: string;
   const actor: Actor = { kind: 'system', label: '测试' };
   const on = (day: string) => (now = new Date(`${day}T02:00:00.000Z`));

@@ -47,6 +47,7 @@ export async function recordAssessment(
       recorded_at: ctx.now().toISOString(),
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'assessment',

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { scopeOf, type Actor } from '../agencies/permissions.js';
-import { toLegalDay } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import { resolveAgency, withContext } from '../cli/core.cli.js';
 import { validationFailed } from '../platform/errors.js';
 import { gradeText, supervisionDashboard, type DashboardRow } from './dashboard.js';
@@ -46,7 +46,7 @@ export function registerSupervisionCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .action(async (o: { agency: string; year?: string; json?: boolean }) => {
       await withContext(async (ctx) => {
-        const today = toLegalDay(ctx.now().toISOString());
+        const today = legalToday(ctx);
         const thisYear = Number(today.slice(0, 4));
         const year = o.year === undefined ? thisYear : Number(o.year);
         if (!/^\d{4}$/.test(o.year ?? String(thisYear)) || year < 2008 || year > thisYear)

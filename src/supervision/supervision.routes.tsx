@@ -9,7 +9,7 @@ import type { Agency } from '../agencies/agency.js';
 import { subtreeIds } from '../agencies/agency.js';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { scopeOf } from '../agencies/permissions.js';
-import { toLegalDay } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
@@ -31,7 +31,7 @@ export async function dashboardScope(ctx: AppContext, request: FastifyRequest): 
 
 /** The year asked for (default: this year) and its period, counted up to today in the current year. */
 function periodOf(ctx: AppContext, asked: string | undefined) {
-  const today = toLegalDay(ctx.now().toISOString());
+  const today = legalToday(ctx);
   const thisYear = Number(today.slice(0, 4));
   const n = Number(asked);
   const year = asked && Number.isInteger(n) && n >= 2008 && n <= thisYear ? n : thisYear;

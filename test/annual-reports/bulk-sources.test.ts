@@ -8,7 +8,7 @@ import { rollupRow } from '../../src/annual-reports/rollup.js';
 import { supervisorRollup } from '../../src/annual-reports/supervisor-rollup.js';
 import { computeWorkingReport } from '../../src/annual-reports/working-report.js';
 import { figuresOf } from '../../src/annual-reports/writing/figures.js';
-import { legalDayOf } from '../../src/calendar/legal-day.js';
+import { legalToday } from '../../src/calendar/legal-day.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { agencyRefOf } from '../../src/reports/agency-ref.js';
@@ -57,7 +57,7 @@ describeEachDatabase('roll-up bulk sources', ({ handle }) => {
   });
 
   it('the roll-up shows what each agency’s report page computes on its own', async () => {
-    const today = legalDayOf(ctx.now().toISOString());
+    const today = legalToday(ctx);
     for (const year of [2020, 2025]) {
       const rows = await supervisorRollup(ctx, agencies, year);
       const one = [];

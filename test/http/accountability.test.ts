@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { agenciesStore } from '../../src/agencies/agencies.store.js';
 import { addCalendarDays } from '../../src/calendar/dates.js';
-import { toLegalDay } from '../../src/calendar/legal-day.js';
+import { legalToday } from '../../src/calendar/legal-day.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, demoApp } from '../support/http.js';
@@ -17,7 +17,7 @@ describeEachDatabase('HTTP: assessment and accountability screens', ({ handle })
 
   test('the supervisor records a result and a case; the township reports; the supervisor accepts', async () => {
     const zhongxing = (await agenciesStore.all(ctx.db)).find((a) => a.pathSegment === 'zhongxing')!;
-    const today = toLegalDay(new Date().toISOString());
+    const today = legalToday(ctx);
     const year = today.slice(0, 4);
     const sup = new Browser(app);
     await sup.login('gz-supervisor');

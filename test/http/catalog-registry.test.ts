@@ -5,12 +5,15 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { addCalendarDays } from '../../src/calendar/dates.js';
+import { legalToday } from '../../src/calendar/legal-day.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
 import { endNoticePeriods } from '../../src/catalog/notice-periods.js';
 import { registryStore } from '../../src/catalog/registry.store.js';
 import { siteStore } from '../../src/catalog/site.store.js';
 import { MAX_ATTACHMENT_BYTES } from '../../src/catalog/attachments.js';
 import type { AppContext } from '../../src/platform/context.js';
+import { testNow } from '../support/clock.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, csrfOf, demoApp } from '../support/http.js';
 
@@ -34,7 +37,7 @@ describeEachDatabase('registry, notice periods, names and footer over HTTP', ({ 
   let ctx: AppContext;
   let zxId: string;
   let columnId: string;
-  let now = new Date();
+  let now = testNow();
   before(async () => {
     ({ app, ctx } = await demoApp(handle()));
     ctx.now = () => now;
@@ -182,7 +185,7 @@ describeEachDatabase('registry, notice periods, names and footer over HTTP', ({ 
     assert.match(page.body, /仲兴乡2026年冬季救助对象公示（公示期满）/);
     assert.match(page.body, /公示期满（公示截止 2026-12-07）/);
     assert.match(page.body, /首次发布/);
-    now = new Date();
+    now = testNow();
   });
 
   test('registry page and rules; statistics page and JSON; bad input refused in Chinese', async () => {
@@ -279,7 +282,7 @@ describeEachDatabase('registry, notice periods, names and footer over HTTP', ({ 
     assert.match(list.body, new RegExp(`<tr id="prior-${doc.id}">`));
     assert.match(list.body, /BBWJ-2022-018/);
     // One whose 有效期至 is a month away joins the reminder list, linked to its row.
-    const soon = new Date(Date.now() + (8 * 3600 + 30 * 86400) * 1000).toISOString().slice(0, 10);
+    const soon = addCalendarDays(legalToday(ctx), 30);
     const expiring = await admin.submit(page, action, {
       ...fields,
       title: '仲兴乡秸秆禁烧管理暂行规定',
@@ -311,7 +314,7 @@ describeEachDatabase('registry, notice periods, names and footer over HTTP', ({ 
     assert.equal(badRepeal.statusCode, 400);
     assert.match(badRepeal.body, new RegExp(`<a href="#f-repeal-${doc.id}">废止日期不能早于发布日期</a>`));
     assert.equal((await registryStore.priorDocument(ctx.db, doc.id))!.repealed_on, null);
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = legalToday(ctx);
     const repealed = await admin.submit(page, repeal, { [`repeal-${doc.id}`]: today });
     assert.equal(repealed.statusCode, 303);
     assert.equal((await registryStore.priorDocument(ctx.db, doc.id))!.repealed_on, today);

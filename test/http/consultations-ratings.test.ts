@@ -6,7 +6,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { addCalendarDays } from '../../src/calendar/dates.js';
-import { toLegalDay } from '../../src/calendar/legal-day.js';
+import { legalToday } from '../../src/calendar/legal-day.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { SESSION_COOKIE } from '../../src/web/app.js';
@@ -55,7 +55,8 @@ describeEachDatabase('HTTP: always-open rating and 征集调查', ({ handle }) =
     assert.equal(admin.statusCode, 200);
     assert.match(admin.body, /<svg/);
     assert.match(admin.body, new RegExp(comment));
-    const id = new RegExp(`id="r-([\\w-]+)">[\\s\\S]*?${comment}`).exec(admin.body)![1]!;
+    // The row that holds this comment: no other row's id between the id and the comment.
+    const id = new RegExp(`id="r-([\\w-]+)">(?:(?!id="r-)[\\s\\S])*?${comment}`).exec(admin.body)![1]!;
     const action = `/admin/open-ratings/${id}/moderate`;
     const noReason = await staff.submit('/admin/open-ratings', action, { decision: 'reject', reason: '' });
     assert.equal(noReason.statusCode, 422);
@@ -80,7 +81,7 @@ describeEachDatabase('HTTP: always-open rating and 征集调查', ({ handle }) =
   test('staff publish a draft; opinions are taken in the period and refused after; feedback is published', async () => {
     const staff = new Browser(app);
     await staff.login('zx-head');
-    const today = toLegalDay(new Date().toISOString());
+    const today = legalToday(ctx);
     const bad = await staff.submit('/admin/consultations', '/admin/consultations', {
       agencyId: await zhongxingId(),
       title: '',
@@ -130,7 +131,7 @@ describeEachDatabase('HTTP: always-open rating and 征集调查', ({ handle }) =
     const token = csrfOf((await person.get(url)).body);
     const real = ctx.now;
     try {
-      const later = new Date(Date.now() + 12 * 86_400_000);
+      const later = new Date(real().getTime() + 12 * 86_400_000);
       ctx.now = () => later;
       const late = await person.post(url, { _csrf: token, body: '晚到的意见' });
       assert.equal(late.statusCode, 422);
@@ -160,7 +161,7 @@ describeEachDatabase('HTTP: always-open rating and 征集调查', ({ handle }) =
     const staff = new Browser(app);
     await staff.login('zx-head');
     const token = csrfOf((await staff.get('/admin/consultations')).body);
-    const today = toLegalDay(new Date().toISOString());
+    const today = legalToday(ctx);
     const boundary = '----gongkai-test';
     const field = (name: string, value: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;

@@ -18,6 +18,7 @@ import { buildApp } from '../../src/web/app.js';
 import { testConfig } from '../support/context.js';
 import { sharedDatabase, testDatabaseKinds } from '../support/db.js';
 import { Browser } from '../support/http.js';
+import { testNow } from '../support/clock.js';
 
 const CACHE_SECONDS = '60';
 /** Far below the 60 s TTL, far above the 1 s poll: a page that turns fresh before this did so by the poll. */
@@ -92,7 +93,7 @@ for (const kind of testDatabaseKinds()) {
         db: handle.db,
         dialect: handle.dialect,
         config: testConfig({ PUBLIC_CACHE_SECONDS: CACHE_SECONDS }),
-        now: () => new Date(),
+        now: testNow,
       };
       await loadDemo(ctx);
       nodeA = await buildApp(ctx, { logger: false });

@@ -13,6 +13,7 @@ import { publicContentChanged } from '../../src/web/public-cache.js';
 import { testConfig } from '../support/context.js';
 import { freshDatabase } from '../support/db.js';
 import { Browser } from '../support/http.js';
+import { testNow } from '../support/clock.js';
 
 let handle: DatabaseHandle;
 let ctx: AppContext;
@@ -24,7 +25,7 @@ before(async () => {
     db: handle.db,
     dialect: handle.dialect,
     config: testConfig({ PUBLIC_CACHE_SECONDS: '60' }),
-    now: () => new Date(),
+    now: testNow,
   };
   await loadDemo(ctx);
   app = await buildApp(ctx, { logger: false });

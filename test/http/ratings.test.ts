@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { agenciesStore } from '../../src/agencies/agencies.store.js';
 import { addCalendarDays } from '../../src/calendar/dates.js';
-import { toLegalDay } from '../../src/calendar/legal-day.js';
+import { legalToday } from '../../src/calendar/legal-day.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, demoApp } from '../support/http.js';
@@ -19,7 +19,7 @@ describeEachDatabase('HTTP: public rating campaigns', ({ handle }) => {
     const all = await agenciesStore.all(ctx.db);
     const office = all.find((a) => a.level === 'general_office' && a.name.includes('固镇'))!;
     const zhongxing = all.find((a) => a.pathSegment === 'zhongxing')!;
-    const today = toLegalDay(new Date().toISOString());
+    const today = legalToday(ctx);
     const admin = new Browser(app);
     await admin.login('admin');
     const bad = await admin.submit('/admin/ratings', '/admin/ratings', {

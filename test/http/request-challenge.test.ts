@@ -13,6 +13,7 @@ import { buildApp } from '../../src/web/app.js';
 import { testConfig, testContext } from '../support/context.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser } from '../support/http.js';
+import { testNow } from '../support/clock.js';
 
 const application = {
   applicantKind: 'natural',
@@ -31,7 +32,7 @@ const THRESHOLD = 2;
 describeEachDatabase('accessible challenge above the volume threshold', ({ handle }) => {
   let app: FastifyInstance;
   let ctx: AppContext;
-  let now = Date.now();
+  let now = testNow().getTime();
   before(async () => {
     ctx = testContext(handle(), {
       config: testConfig({ REQUEST_CHALLENGE_THRESHOLD: String(THRESHOLD) }),

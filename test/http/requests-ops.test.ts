@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { legalToday } from '../../src/calendar/legal-day.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
 import { describeEachDatabase } from '../support/db.js';
@@ -51,7 +52,7 @@ describeEachDatabase('依申请公开 operations over HTTP', ({ handle }) => {
     assert.ok(ownRows[0]![1]!.includes(`agency=${zhongxing}`));
 
     // The dashboard reminds the handler of overdue cases whether or not e-mail is configured.
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = legalToday(ctx);
     const overdue = Number(
       (
         await ctx.db

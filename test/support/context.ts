@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
 import type { AppContext } from '../../src/platform/context.js';
+import { testNow } from './clock.js';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -21,7 +22,7 @@ export function testContext(handle: DatabaseHandle, overrides: Partial<AppContex
     db: handle.db,
     dialect: handle.dialect,
     config: testConfig(),
-    now: () => new Date(),
+    now: testNow,
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@
  * only) and, after the period, the feedback form: a decision and reason per opinion plus a summary.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import { enableMultipart, filesOf } from '../../catalog/multipart.js';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
@@ -23,7 +23,7 @@ const handled = ['validation.failed', 'conflict', 'consultation.not_closed'];
 
 export async function registerConsultationAdminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await enableMultipart(app);
-  const today = () => toLegalDay(ctx.now().toISOString());
+  const today = () => legalToday(ctx);
 
   const listPage = async (
     request: FastifyRequest,

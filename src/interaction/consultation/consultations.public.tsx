@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatDateZh } from '../../calendar/dates.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { agencyBySegment, sendPortalPage } from '../../web/portal-kit.js';
@@ -21,7 +21,7 @@ const day = (d: string) => formatDateZh(d, false);
 const size = (n: number) => `${Math.max(1, Math.ceil(n / 1024))} KB`;
 
 export function registerConsultationPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const today = () => toLegalDay(ctx.now().toISOString());
+  const today = () => legalToday(ctx);
 
   app.get<{ Params: { agency: string } }>('/:agency/zjdc/', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);

@@ -4,22 +4,19 @@
  */
 import { systemActor } from '../../agencies/permissions.js';
 import { addCalendarDays } from '../../calendar/dates.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import type { DemoAgencyIds } from '../../demo/load-demo.js';
-import type { AppContext } from '../../platform/context.js';
+import { contextOnDay, type AppContext } from '../../platform/context.js';
 import { publishConsultation } from './publish-consultation.js';
 import { publishFeedback } from './publish-feedback.js';
 import { submitOpinion } from './submit-opinion.js';
 
-const at = (ctx: AppContext, day: string): AppContext => ({
-  ...ctx,
-  now: () => new Date(`${day}T02:00:00.000Z`),
-});
+const at = contextOnDay;
 
 export async function loadDemoConsultations(ctx: AppContext, ids: DemoAgencyIds): Promise<void> {
   const actor = systemActor('演示数据');
   const zhongxing = ids.zhongxing!;
-  const today = toLegalDay(ctx.now().toISOString());
+  const today = legalToday(ctx);
   const d = (n: number) => addCalendarDays(today, n);
 
   const past = await publishConsultation(at(ctx, d(-41)), actor, {

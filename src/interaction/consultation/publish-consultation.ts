@@ -5,7 +5,7 @@
 import { agenciesStore } from '../../agencies/agencies.store.js';
 import { can, type Actor } from '../../agencies/permissions.js';
 import { isIsoDate } from '../../calendar/dates.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';
 import { forbidden, notFound, validationFailed, type FieldErrors } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
@@ -31,7 +31,7 @@ export async function publishConsultation(
   const draftText = str(input.draftText);
   const opensOn = str(input.opensOn);
   const closesOn = str(input.closesOn);
-  const today = toLegalDay(ctx.now().toISOString());
+  const today = legalToday(ctx);
   if (!title) f.title = '请填写征集标题';
   else if ([...title].length > 100) f.title = '征集标题不能超过 100 个字';
   if (!draftText) f.draftText = '请填写草案内容';
@@ -69,6 +69,7 @@ export async function publishConsultation(
           data: file.data,
         });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'consultation',

@@ -4,7 +4,7 @@
  */
 import { agenciesStore } from '../../agencies/agencies.store.js';
 import { can, type Actor } from '../../agencies/permissions.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';
 import {
   conflict,
@@ -30,7 +30,7 @@ export async function publishFeedback(
   if (!c) throw notFound('该意见征集');
   if (!can(actor, 'messages.handle', c.agency_id, await agenciesStore.all(ctx.db)))
     throw forbidden('您无权公布该意见征集的反馈。');
-  const stage = stageOf(c, toLegalDay(ctx.now().toISOString()));
+  const stage = stageOf(c, legalToday(ctx));
   if (stage === 'feedback') throw conflict('该意见征集的反馈已公布。');
   if (stage !== 'closed')
     throw new DomainError('consultation.not_closed', `征集期至 ${c.closes_on} 结束，结束后才能公布反馈。`);
@@ -54,6 +54,7 @@ export async function publishFeedback(
       throw conflict('该意见征集的反馈已公布。');
     for (const d of decided) await consultationsStore.decide(tx, d.id, d.decision, d.reason);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: c.agency_id,
       entityType: 'consultation',

@@ -4,7 +4,7 @@
  * "Received" means stored: it returns after the transaction commits.
  */
 import { publicActor } from '../../agencies/permissions.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound, validationFailed, type FieldErrors } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
@@ -26,7 +26,7 @@ export async function submitOpinion(
     throw new DomainError('consultation.refused', '提交未能通过校验，请刷新页面后重新填写。');
   const c = await consultationsStore.byId(ctx.db, consultationId);
   if (!c) throw notFound('该意见征集');
-  const today = toLegalDay(ctx.now().toISOString());
+  const today = legalToday(ctx);
   if (stageOf(c, today) !== 'open')
     throw new DomainError(
       'consultation.closed',
@@ -56,6 +56,7 @@ export async function submitOpinion(
       reason: null,
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor: publicActor(),
       agencyId: c.agency_id,
       entityType: 'consultation',

@@ -6,7 +6,7 @@
 import { agenciesStore } from '../../agencies/agencies.store.js';
 import { can, publicActor, type Actor } from '../../agencies/permissions.js';
 import { isIsoDate } from '../../calendar/dates.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';
 import {
   DomainError,
@@ -64,6 +64,7 @@ export async function createCampaign(
       agencyIds,
     );
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: organiserId,
       entityType: 'rating_campaign',
@@ -104,6 +105,7 @@ export async function inviteEvaluator(
       at: ctx.now().toISOString(),
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: c.organiser_id,
       entityType: 'rating_campaign',
@@ -123,7 +125,7 @@ export async function submitRating(
   if (str(input.website)) throw new DomainError('rating.refused', '提交未能通过校验，请刷新页面后重新填写。');
   const c = await ratingsStore.campaign(ctx.db, campaignId);
   if (!c) throw notFound('该评议');
-  const today = toLegalDay(ctx.now().toISOString());
+  const today = legalToday(ctx);
   if (today < c.opens_on || today > c.closes_on)
     throw new DomainError(
       'rating.closed',
@@ -160,6 +162,7 @@ export async function submitRating(
       submitted_at: ctx.now().toISOString(),
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor: publicActor(round === 'invited' ? '受邀评议人' : '公众'),
       agencyId,
       entityType: 'rating_campaign',

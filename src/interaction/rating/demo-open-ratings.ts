@@ -4,16 +4,13 @@
  */
 import { systemActor } from '../../agencies/permissions.js';
 import { addCalendarDays } from '../../calendar/dates.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import { catalogStore } from '../../catalog/catalog.store.js';
 import type { DemoAgencyIds } from '../../demo/load-demo.js';
-import type { AppContext } from '../../platform/context.js';
+import { contextOnDay, type AppContext } from '../../platform/context.js';
 import { moderateComment, submitOpenRating } from './open-rating.js';
 
-const at = (ctx: AppContext, day: string): AppContext => ({
-  ...ctx,
-  now: () => new Date(`${day}T02:00:00.000Z`),
-});
+const at = contextOnDay;
 
 // Scores per month, oldest first: accuracy, timeliness, procedure, institution.
 const months: Array<Array<[number, number, number, number]>> = [
@@ -44,7 +41,7 @@ const months: Array<Array<[number, number, number, number]>> = [
 export async function loadDemoOpenRatings(ctx: AppContext, ids: DemoAgencyIds): Promise<void> {
   const actor = systemActor('演示数据');
   const zhongxing = ids.zhongxing!;
-  const today = toLegalDay(ctx.now().toISOString());
+  const today = legalToday(ctx);
   for (const [i, list] of months.entries()) {
     for (const [j, [a, t, p, s]] of list.entries()) {
       const day = addCalendarDays(today, -30 * (months.length - 1 - i) - j * 3);

@@ -74,6 +74,7 @@ export async function submitOpenRating(
       rated_on: toLegalDay(at),
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor: publicActor(),
       agencyId,
       entityType: 'open_rating',
@@ -114,6 +115,7 @@ export async function moderateComment(
     );
     if (!done) throw conflict('该评价意见已审核过，请刷新页面。');
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: r.agency_id,
       entityType: 'open_rating',

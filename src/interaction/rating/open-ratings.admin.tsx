@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Agency } from '../../agencies/agency.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
@@ -37,7 +37,7 @@ export function registerOpenRatingAdminRoutes(app: FastifyInstance, ctx: AppCont
     failed?: { id: string; errors: Errors; values: Form; message: string },
   ) => {
     const { moderate, view } = await scope(ctx, user);
-    const thisYear = Number(toLegalDay(ctx.now().toISOString()).slice(0, 4));
+    const thisYear = Number(legalToday(ctx).slice(0, 4));
     const year = /^\d{4}$/.test(q.year ?? '') ? Number(q.year) : thisYear;
     const agency = view.find((a) => a.id === q.agency) ?? moderate[0] ?? view[0];
     if (!agency) throw notFound('可查看的机关');

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Agency } from '../../agencies/agency.js';
 import { formatDateZh } from '../../calendar/dates.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import { catalogStore } from '../../catalog/catalog.store.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
@@ -77,7 +77,7 @@ export function registerOpenRatingPublicRoutes(app: FastifyInstance, ctx: AppCon
     errors: Errors,
     extra: { message?: string; held?: boolean } = {},
   ) => {
-    const today = toLegalDay(ctx.now().toISOString());
+    const today = legalToday(ctx);
     const year = Number(today.slice(0, 4));
     const [open, months, comments] = await Promise.all([
       ratingsStore.openPublic(ctx.db, agency.id, today),

@@ -58,6 +58,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
         lock ? new Date(now.getTime() + ctx.config.auth.lockMinutes * 60_000).toISOString() : null,
       );
       await appendEvent(tx, {
+        at: ctx.now(),
         actor: { kind: 'public', label: username },
         agencyId: null,
         entityType: 'user',
@@ -88,6 +89,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
       expiresAt: new Date(now.getTime() + ctx.config.auth.sessionIdleMinutes * 60_000).toISOString(),
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor: { kind: 'user', userId: user.id, label: user.displayName, grants: [] },
       agencyId: null,
       entityType: 'user',

@@ -79,8 +79,9 @@ export async function registerDisputes(
   if (Object.keys(fields).length) throw validationFailed(fields, Object.values(fields).join(''));
   await ctx.db.transaction().execute(async (tx) => {
     for (const dispute of disputes) {
-      await disputesStore.insert(tx, dispute);
+      await disputesStore.insert(tx, dispute, ctx.now().toISOString());
       await appendEvent(tx, {
+        at: ctx.now(),
         actor,
         agencyId,
         entityType: 'report_dispute',
@@ -108,6 +109,7 @@ async function change(
   await ctx.db.transaction().execute(async (tx) => {
     await disputesStore.putStages(tx, disputeId, stages);
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: before.agencyId,
       entityType: 'report_dispute',

@@ -41,8 +41,9 @@ export async function saveArticle20Figures(
   const fields = article20Problems(formatForYear(year), entries);
   if (Object.keys(fields).length) throw validationFailed(fields);
   await ctx.db.transaction().execute(async (tx) => {
-    await article20Store.put(tx, agencyId, year, entries);
+    await article20Store.put(tx, agencyId, year, entries, ctx.now().toISOString());
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'report_article20',

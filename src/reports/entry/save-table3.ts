@@ -35,8 +35,15 @@ export async function saveEnteredTable3(
   if (!input.source.trim()) fields.source = '请注明数据来源。';
   if (Object.keys(fields).length) throw validationFailed(fields);
   await ctx.db.transaction().execute(async (tx) => {
-    await table3EntriesStore.put(tx, agencyId, year, { cells: input.cells, source: input.source.trim() });
+    await table3EntriesStore.put(
+      tx,
+      agencyId,
+      year,
+      { cells: input.cells, source: input.source.trim() },
+      ctx.now().toISOString(),
+    );
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'report_table3',

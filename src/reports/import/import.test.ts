@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { describeEachDatabase } from '../../../test/support/db.js';
@@ -61,7 +61,7 @@ void test('CSV saved as GB18030 by Excel is read too', async () => {
 describeEachDatabase('report imports', ({ handle }) => {
   let ctx: AppContext;
   let hugou: string;
-  test('setup', async () => {
+  before(async () => {
     ctx = testContext(handle());
     await loadDemo(ctx);
     hugou = (await agenciesStore.byName(ctx.db, '固镇县湖沟镇人民政府'))[0]!.id;

@@ -1,6 +1,5 @@
 /** Table 二 entries as stored: one row per agency, year and form row, with the source of its figures. */
 import type { Queryable } from '../../platform/db/database.js';
-import { nowIso } from '../../platform/ids.js';
 import type { Article20Entry } from '../ports.js';
 
 export const article20Store = {
@@ -47,7 +46,7 @@ export const article20Store = {
   },
 
   /** Replaces the given rows' figures (other rows of the year are kept). */
-  async put(db: Queryable, agencyId: string, year: number, entries: readonly Article20Entry[]) {
+  async put(db: Queryable, agencyId: string, year: number, entries: readonly Article20Entry[], at: string) {
     if (!entries.length) return;
     await db
       .deleteFrom('report_article20')
@@ -59,7 +58,6 @@ export const article20Store = {
         entries.map((e) => e.rowId),
       )
       .execute();
-    const at = nowIso();
     await db
       .insertInto('report_article20')
       .values(

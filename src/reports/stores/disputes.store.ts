@@ -2,7 +2,6 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import type { ReportTables } from '../reports.schema.js';
-import { nowIso } from '../../platform/ids.js';
 import type { Dispute, DisputeStage } from '../disputes/register.js';
 
 /** A dispute as registered: the model's dispute plus the staff's reference (案号 etc.). */
@@ -111,7 +110,7 @@ export const disputesStore = {
     return (await withStages(db, rows))[0];
   },
 
-  async insert(db: Queryable, d: RegisteredDispute): Promise<void> {
+  async insert(db: Queryable, d: RegisteredDispute, now: string): Promise<void> {
     await db
       .insertInto('report_disputes')
       .values({
@@ -120,7 +119,7 @@ export const disputesStore = {
         request_id: d.requestId ?? null,
         reference: d.reference,
         first_filed_on: d.stages[0]!.filedOn,
-        created_at: nowIso(),
+        created_at: now,
       })
       .execute();
     await db

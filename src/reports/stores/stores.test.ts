@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDatabase } from '../../../test/support/db.js';
 import { testContext } from '../../../test/support/context.js';
@@ -36,7 +36,7 @@ async function rejects(p: Promise<unknown>, code: string, pattern?: RegExp) {
 describeEachDatabase('report stores and use cases', ({ handle }) => {
   let ctx: AppContext;
   let hugou: string;
-  test('setup: demo agencies', async () => {
+  before(async () => {
     ctx = testContext(handle());
     await loadDemo(ctx);
     hugou = (await agenciesStore.byName(ctx.db, '固镇县湖沟镇人民政府'))[0]!.id;

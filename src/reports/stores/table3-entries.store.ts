@@ -1,6 +1,5 @@
 /** Table 三 figures entered by hand (agencies whose requests are not handled in Gongkai), per agency and year. */
 import type { Queryable } from '../../platform/db/database.js';
-import { nowIso } from '../../platform/ids.js';
 import type { CellId } from '../model/types.js';
 
 export interface EnteredTable3 {
@@ -40,7 +39,13 @@ export const table3EntriesStore = {
     }));
   },
 
-  async put(db: Queryable, agencyId: string, year: number, figures: EnteredTable3): Promise<void> {
+  async put(
+    db: Queryable,
+    agencyId: string,
+    year: number,
+    figures: EnteredTable3,
+    now: string,
+  ): Promise<void> {
     await db
       .deleteFrom('report_table3_entries')
       .where('agency_id', '=', agencyId)
@@ -53,7 +58,7 @@ export const table3EntriesStore = {
         year,
         cells_json: JSON.stringify(figures.cells),
         source: figures.source,
-        updated_at: nowIso(),
+        updated_at: now,
       })
       .execute();
   },

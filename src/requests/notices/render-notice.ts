@@ -60,6 +60,7 @@ export async function loadNotice(
     texts,
   );
   await appendEvent(ctx.db, {
+    at: ctx.now(),
     actor,
     agencyId: c.agency.id,
     entityType: 'request',

@@ -37,6 +37,7 @@ export async function saveNoticeTemplate(
         by: actor.label,
       });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: input.agencyId,
       entityType: 'notice_template',
@@ -56,6 +57,7 @@ export async function resetNoticeTemplate(
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await noticeTemplatesStore.remove(tx, input.agencyId, kind))) return;
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: input.agencyId,
       entityType: 'notice_template',

@@ -12,7 +12,7 @@ import type { Actor } from '../../agencies/permissions.js';
 import { reportDueOn } from '../../annual-reports/deadline.js';
 import { parseSnapshot } from '../../annual-reports/snapshot.js';
 import { effectiveCalendar } from '../../calendar/effective-calendar.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
 import { openStatuses } from '../../interaction/message.js';
 import type { AppContext } from '../../platform/context.js';
@@ -186,7 +186,7 @@ export async function computeScorecard(
   const all = await agenciesStore.all(ctx.db);
   const office = officeFor(actor, all, input.officeId);
   const year = parseScorecardYear(input.year);
-  const today = toLegalDay(ctx.now().toISOString());
+  const today = legalToday(ctx);
   const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
   const sc = await loadScorecard(ctx.db, office.id, year);
   const manualRows = sc.id ? await scorecardStore.manualScores(ctx.db, sc.id) : [];
@@ -223,6 +223,7 @@ export async function computeScorecard(
         recorded_at: at,
       });
       await appendEvent(tx, {
+        at: ctx.now(),
         actor,
         agencyId: r.agencyId,
         entityType: 'assessment',
@@ -233,6 +234,7 @@ export async function computeScorecard(
     }
     await scorecardStore.touch(tx, id, { computed_at: at });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: office.id,
       entityType: 'scorecard',

@@ -158,6 +158,7 @@ export async function configureScorecard(
     // Results computed under the old settings no longer match them: shown again after the next computation.
     await scorecardStore.touch(tx, id, { computed_at: null });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId: office.id,
       entityType: 'scorecard',

@@ -56,6 +56,7 @@ export async function enterManualScore(
       entered_at: at,
     });
     await appendEvent(tx, {
+      at: ctx.now(),
       actor,
       agencyId,
       entityType: 'scorecard',

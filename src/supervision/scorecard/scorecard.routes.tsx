@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { agenciesStore } from '../../agencies/agencies.store.js';
 import type { Agency } from '../../agencies/agency.js';
-import { toLegalDay } from '../../calendar/legal-day.js';
+import { legalToday } from '../../calendar/legal-day.js';
 import { enableMultipart, filesOf } from '../../catalog/multipart.js';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
@@ -42,7 +42,7 @@ async function settingOf(ctx: AppContext, request: FastifyRequest<Q>, body?: For
   const user = requireUser(request);
   const all = await agenciesStore.all(ctx.db);
   const offices = officesOf(user.actor, all);
-  const thisYear = Number(toLegalDay(ctx.now().toISOString()).slice(0, 4));
+  const thisYear = Number(legalToday(ctx).slice(0, 4));
   const wantedYear = Number(body?.year ?? request.query.year);
   const year =
     Number.isInteger(wantedYear) && wantedYear >= 2008 && wantedYear <= 2100 ? wantedYear : thisYear;
