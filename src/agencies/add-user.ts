@@ -6,7 +6,8 @@ import { conflict, forbidden, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import { agenciesStore } from './agencies.store.js';
-import { can, isPlatformAdmin, roles, type Actor, type RoleGrant } from './permissions.js';
+import { can, isPlatformAdmin } from './permissions.js';
+import { roles, type Actor, type RoleGrant } from '../platform/actor.js';
 import { usersStore } from './users.store.js';
 
 const schema = z.object({

@@ -1,7 +1,7 @@
 /**
  * Resolves a session cookie to the acting user, sliding the idle timeout forward on each use.
  */
-import type { Actor } from '../../agencies/permissions.js';
+import type { Actor } from '../actor.js';
 import { usersStore } from '../../agencies/users.store.js';
 import type { AppContext } from '../context.js';
 import { hashToken, sessionsStore } from './sessions.store.js';
