@@ -1,6 +1,6 @@
 /** Use case: create a staff account bound to agencies with roles (also `gongkai user add`). */
 import { z } from 'zod';
-import { hashPassword, passwordProblem } from '../platform/auth/passwords.js';
+import { hashPassword, passwordProblem } from './auth/passwords.js';
 import type { AppContext } from '../platform/context.js';
 import { conflict, forbidden, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
