@@ -36,6 +36,13 @@ export default tseslint.config(
     },
   },
   {
+    // Capabilities join their tables with `interface Database extends XTables {}` (module augmentation).
+    files: ['src/platform/db/schema.ts', 'src/**/*.schema.ts', 'src/**/*.tables.ts'],
+    rules: {
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
