@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 
 // Dependencies point one way: features import the platform, never the reverse. The rule resolves every
 // relative specifier (import, import type, export … from, import(), import('…') types), so a new src/
-// folder or a deeper file is covered without listing names. Test support outside src/ stays allowed.
+// folder or a deeper file is covered without listing names. Test support outside src/ stays allowed. Paths
+// in the options are relative to this file, so running eslint from a subfolder changes nothing.
 const architecture = {
   rules: {
     'imports-stay-within': {
@@ -24,7 +25,7 @@ const architecture = {
       },
       create(context) {
         const { within, allow = [] } = context.options[0];
-        const bare = (p) => path.resolve(context.cwd, p).replace(/\.(js|ts|tsx)$/, '');
+        const bare = (p) => path.resolve(import.meta.dirname, p).replace(/\.(js|ts|tsx)$/, '');
         const src = bare('src');
         const own = bare(within);
         const allowed = allow.map(bare);
@@ -37,7 +38,7 @@ const architecture = {
           context.report({
             node,
             messageId: 'outward',
-            data: { within, target: path.relative(context.cwd, target) },
+            data: { within, target: path.relative(import.meta.dirname, target) },
           });
         };
         return {
