@@ -3,19 +3,24 @@
  * browser that reads CSRF tokens from forms the way a person's browser submits them.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadDemo } from '../../src/demo/load-demo.js';
 import { demoPassword } from '../../src/demo/demo-agencies.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/web/app.js';
-import { useFullTextSearch } from '../../src/search/catalog-search.js';
 import { testContext } from './context.js';
+import { adoptDemoTemplate } from './db.js';
+import { loadTestDemo } from './test-demo.js';
 
+/**
+ * The app on `handle` with the demo data. A database from freshDatabase that nothing has used yet becomes a copy
+ * of the demo template (the demo is loaded once per test run, not per suite); any other gets the demo loaded
+ * unless it has agencies already (demoDatabase's copies have). loadTestDemo runs either way, so the composition it
+ * makes (the full-text index fed by the catalog) is in place whichever way the demo came.
+ */
 export async function demoApp(handle: DatabaseHandle): Promise<{ app: FastifyInstance; ctx: AppContext }> {
-  // Composition as in openContext: the catalog feeds the full-text index before any item is saved.
-  useFullTextSearch();
+  await adoptDemoTemplate(handle);
+  await loadTestDemo(handle);
   const ctx = testContext(handle);
-  await loadDemo(ctx);
   const app = await buildApp(ctx, { logger: false });
   return { app, ctx };
 }
