@@ -20,6 +20,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { newId } from '../src/platform/ids.js';
 import { requestsTable3Source } from '../src/requests/requests-table3.js';
 import { buildApp } from '../src/web/app.js';
+import { appServices } from '../src/app/services.js';
 import { figure, median, type Bench } from './bench.js';
 import { listenLoopback } from './http.js';
 
@@ -97,7 +98,7 @@ const bench: Bench = {
       await loadDemo(ctx);
       const agencies = await agenciesStore.all(ctx.db);
       const township = agencies.find((a) => a.pathSegment === 'zhongxing')!;
-      const app = await buildApp(ctx, { logger: false });
+      const app = await buildApp(ctx, appServices(), { logger: false });
       const base = await listenLoopback(app);
       try {
         // 1. Durable submissions through HTTP; each request from its own address (TRUST_PROXY), as citizens are.

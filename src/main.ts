@@ -1,6 +1,6 @@
 /**
- * The composition root: configuration → database (migrated) → context → HTTP servers and jobs.
- * `startPlatform` is what `gongkai serve` and `npm start` run.
+ * The process entry: configuration → database (migrated) → context → HTTP servers and jobs, with the services
+ * built by the composition root (src/app/services.ts). `startPlatform` is what `gongkai serve` and `npm start` run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { startScheduler } from './platform/jobs.js';
 import { jobs } from './platform/jobs.list.js';
 import { buildApp } from './web/app.js';
+import type { Services } from './app/services.js';
 import { useFullTextSearch } from './search/catalog-search.js';
 import { demoPassword, demoUsers } from './demo/demo-agencies.js';
 
@@ -45,7 +46,10 @@ export async function openContext(
   return { ctx, handle };
 }
 
-export async function startPlatform(config: Config = loadConfig()): Promise<{ stop: () => Promise<void> }> {
+export async function startPlatform(
+  config: Config,
+  services: Services,
+): Promise<{ stop: () => Promise<void> }> {
   const { ctx, handle } = await openContext(config);
   if (config.demoData && (await loadDemo(ctx, (l) => console.log(l)))) {
     console.log(`演示账号（密码均为 ${demoPassword}）：`);
@@ -53,8 +57,8 @@ export async function startPlatform(config: Config = loadConfig()): Promise<{ st
   }
   const servers: FastifyInstance[] = [];
   if (config.http.admin) {
-    const pub = await buildApp(ctx, { surfaces: ['public'] });
-    const admin = await buildApp(ctx, { surfaces: ['admin'] });
+    const pub = await buildApp(ctx, services, { surfaces: ['public'] });
+    const admin = await buildApp(ctx, services, { surfaces: ['admin'] });
     await pub.listen({ host: config.http.host, port: config.http.port });
     await admin.listen({ host: config.http.admin.host, port: config.http.admin.port });
     servers.push(pub, admin);
@@ -62,7 +66,7 @@ export async function startPlatform(config: Config = loadConfig()): Promise<{ st
       `门户：http://localhost:${config.http.port}/  管理后台：http://localhost:${config.http.admin.port}/admin/`,
     );
   } else {
-    const app = await buildApp(ctx);
+    const app = await buildApp(ctx, services);
     await app.listen({ host: config.http.host, port: config.http.port });
     servers.push(app);
     console.log(

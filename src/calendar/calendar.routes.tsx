@@ -11,6 +11,7 @@ import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/v
 import { calendarStore, type SavedVersionMeta } from './calendar.store.js';
 import { formatDateZh } from './dates.js';
 import { effectiveCalendar } from './effective-calendar.js';
+import type { NamedRecomputer } from './recompute-registry.js';
 import { mayManageCalendar, parseArrangementInput, saveArrangement } from './save-arrangement.js';
 import { type YearSource, missingYearWarnings, yearStatuses } from './year-status.js';
 import type { DayStatus } from './work-calendar.js';
@@ -175,7 +176,12 @@ async function overviewPage(
   );
 }
 
-export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+/** `recomputers`: the platform's due-date recomputers, run when an arrangement is saved (src/app/). */
+export function registerCalendarAdminRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  recomputers: readonly NamedRecomputer[],
+): void {
   app.get('/admin/calendar', async (request, reply) => {
     requireCalendarManager(request);
     return sendAdminPage(reply, request, '工作日历', await overviewPage(ctx, request));
@@ -190,10 +196,13 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: AppContex
         throw new DomainError('calendar.arrangement_missing', '请粘贴放假安排的 JSON 内容。未做任何更改。');
       }
       const input = parseArrangementInput(values.text, values.source || '管理后台');
-      const r = await saveArrangement(ctx, user.actor, input, {
-        source: values.source || '管理后台',
-        note: values.note,
-      });
+      const r = await saveArrangement(
+        ctx,
+        user.actor,
+        input,
+        { source: values.source || '管理后台', note: values.note },
+        recomputers,
+      );
       const cases = r.recomputed.reduce((n, x) => n + x.changed, 0);
       const q = new URLSearchParams({
         saved: String(r.version),

@@ -14,6 +14,7 @@ import type { Actor } from '../agencies/permissions.js';
 import { loadDemo } from '../demo/load-demo.js';
 import type { AppContext } from '../platform/context.js';
 import { buildApp } from '../web/app.js';
+import { appServices } from '../app/services.js';
 import { catalogStore } from './catalog.store.js';
 import { publishItem } from './publish-item.js';
 import { repostItem } from './repost-item.js';
@@ -47,7 +48,9 @@ describeEachDatabase('county aggregation, reposts and column paging', ({ handle 
     await ensureCatalog(ctx.db, county);
     await ensureCatalog(ctx.db, township);
     // The deployed default: anonymous portal pages micro-cached.
-    app = await buildApp({ ...ctx, config: { ...ctx.config, publicCacheSeconds: 60 } }, { logger: false });
+    app = await buildApp({ ...ctx, config: { ...ctx.config, publicCacheSeconds: 60 } }, appServices(), {
+      logger: false,
+    });
   });
   after(() => app?.close());
 

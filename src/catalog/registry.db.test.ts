@@ -220,6 +220,7 @@ describeEachDatabase('normative registry and notice periods', ({ handle }) => {
         },
       },
       { source: '测试' },
+      [],
     );
     at('2027-11-01T02:00:00.000Z');
     const onTime = await submitted({ title: '国庆后发布的通知', writtenOn: '2027-09-30' });

@@ -5,7 +5,7 @@ import { agenciesStore } from '../agencies/agencies.store.js';
 import { roles, systemActor, type Role } from '../agencies/permissions.js';
 import { loadConfig } from '../config.js';
 import { loadDemo } from '../demo/load-demo.js';
-import { openContext, startPlatform } from '../main.js';
+import { openContext } from '../main.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 
@@ -19,12 +19,16 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
   }
 }
 
-export function registerCoreCommands(program: Command): void {
+/** `serve` starts the platform over the composition root's services (given by the program, cli/main.ts). */
+export function registerCoreCommands(
+  program: Command,
+  serve: () => Promise<{ stop: () => Promise<void> }>,
+): void {
   program
     .command('serve')
     .description('启动平台（门户、管理后台、API 和定时任务）')
     .action(async () => {
-      const { stop } = await startPlatform(loadConfig());
+      const { stop } = await serve();
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => {
           console.log(`收到 ${signal}，正在停止…`);

@@ -3,7 +3,9 @@
  * Domain errors print their Chinese message and exit 1; nothing is changed by a refused command.
  */
 import { Command, CommanderError } from 'commander';
+import { appServices, type Services } from '../app/services.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { startPlatform } from '../main.js';
 import { DomainError } from '../platform/errors.js';
 import { registerAuditCommands } from '../audit/audit.cli.js';
 import { registerCoreCommands, withContext } from './core.cli.js';
@@ -17,14 +19,15 @@ import { registerMessageCommands } from '../interaction/messages.cli.js';
 import { registerSupervisionCommands } from '../supervision/supervision.cli.js';
 import { registerCatalogCommands } from '../catalog/catalog.cli.js';
 
-export function buildProgram(): Command {
+/** The program over the composition root's services (src/app/). */
+export function buildProgram(services: Services = appServices()): Command {
   const program = new Command('gongkai')
     .description('公开 Gongkai — 政府信息公开平台')
     .showHelpAfterError('（使用 --help 查看用法）')
     .exitOverride();
-  registerCoreCommands(program);
+  registerCoreCommands(program, () => startPlatform(loadConfig(), services));
   registerAuditCommands(program);
-  registerCalendarCommands(program, databaseCalendarDeps(withContext));
+  registerCalendarCommands(program, databaseCalendarDeps(withContext, services.calendarRecomputers));
   registerReportCommands(program);
   registerSearchCommands(program);
   registerScorecardCommands(program);

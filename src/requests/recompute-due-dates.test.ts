@@ -59,6 +59,7 @@ describeEachDatabase('request due dates follow a saved holiday arrangement', ({ 
         },
       },
       { source: '测试', note: '' },
+      [{ name: '依申请公开', recompute: recomputeRequestDueDates }],
     );
     assert.deepEqual(
       r.recomputed.filter((x) => x.name === '依申请公开'),

@@ -100,7 +100,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
   app.get('/admin/', async (request, reply) => {
     const user = requireUser(request);
     const agencies = await agenciesInScope(ctx, user, 'agency.read');
-    const warnings = await collectAdminWarnings(ctx, user);
+    const warnings = await collectAdminWarnings(ctx, request, user);
     return sendAdminPage(
       reply,
       request,

@@ -15,6 +15,7 @@ import { readContentVersion } from '../../src/platform/content-version.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/web/app.js';
+import { appServices } from '../../src/app/services.js';
 import { testConfig } from '../support/context.js';
 import { sharedDatabase, testDatabaseKinds } from '../support/db.js';
 import { Browser } from '../support/http.js';
@@ -96,7 +97,7 @@ for (const kind of testDatabaseKinds()) {
         now: testNow,
       };
       await loadDemo(ctx);
-      nodeA = await buildApp(ctx, { logger: false });
+      nodeA = await buildApp(ctx, appServices(), { logger: false });
       nodeB = await startNode(shared.env);
     });
     after(async () => {

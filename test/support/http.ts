@@ -8,6 +8,7 @@ import { demoPassword } from '../../src/demo/demo-agencies.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/web/app.js';
+import { appServices } from '../../src/app/services.js';
 import { useFullTextSearch } from '../../src/search/catalog-search.js';
 import { testContext } from './context.js';
 
@@ -16,7 +17,7 @@ export async function demoApp(handle: DatabaseHandle): Promise<{ app: FastifyIns
   useFullTextSearch();
   const ctx = testContext(handle);
   await loadDemo(ctx);
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, appServices(), { logger: false });
   return { app, ctx };
 }
 

@@ -1,15 +1,16 @@
 /**
  * The public portal: the platform's front page, each agency's home, its 政府信息公开 column and its
- * 政府信息公开指南 (Art. 12: the guide names the disclosure office and its contact details).
+ * 政府信息公开指南 (Art. 12: the guide names the disclosure office and its contact details). The front-page and
+ * home blocks and the navigation sections are the services' (src/app/portal.tsx).
  */
 import type { FastifyInstance } from 'fastify';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { agencyLevelLabel } from '../agencies/agency.js';
+import { agenciesStore } from './agencies.store.js';
+import { agencyLevelLabel } from './agency.js';
 import type { AppContext } from '../platform/context.js';
-import { agencyBySegment, portalHomeBlocks, portalNav, sendPortalPage } from './portal-kit.js';
-import { sendPage } from './render.js';
-import { PlainShell } from './views/layout.js';
-import { PlatformSearchBox } from '../search/views/platform-search-box.js';
+import { agencyBySegment, portalNav, sendPortalPage } from '../web/portal-kit.js';
+import { sendPage } from '../web/render.js';
+import { PlainShell } from '../web/views/layout.js';
+import { webServicesOf } from '../web/services.js';
 
 export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/', async (request, reply) => {
@@ -34,7 +35,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
       reply,
       <PlainShell title="政府信息公开平台" elderMode={request.elderMode} path={request.url}>
         <h1>政府信息公开平台</h1>
-        <PlatformSearchBox />
+        {webServicesOf(request).portal.frontPage.map((block) => block())}
         <p>选择机关，查看其政府信息公开专栏。</p>
         <nav aria-label="机关导航">
           <Tree parent={null} />
@@ -46,7 +47,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get<{ Params: { agency: string } }>('/:agency/', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     const children = (await agenciesStore.all(ctx.db)).filter((a) => a.parentId === agency.id);
-    const blocks = await Promise.all(portalHomeBlocks.map((b) => b(ctx, agency)));
+    const blocks = await Promise.all(webServicesOf(request).portal.homeBlocks.map((b) => b(ctx, agency)));
     return sendPortalPage(
       ctx,
       request,
@@ -78,7 +79,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   app.get<{ Params: { agency: string } }>('/:agency/xxgk/', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
-    const sections = (await portalNav(ctx, agency, '')).slice(2);
+    const sections = (await portalNav(ctx, request, agency, '')).slice(2);
     return sendPortalPage(
       ctx,
       request,
