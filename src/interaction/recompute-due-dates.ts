@@ -51,6 +51,6 @@ export function messageDueDateRecomputer(
   };
 }
 
-/** The recomputer in the calendar's list (src/calendar/recomputers.list.ts). */
+/** The recomputer in the platform's list (src/app/recomputers.ts). */
 export const recomputeMessageDueDates = (ctx: AppContext, change: ArrangementChange): Promise<number> =>
   messageDueDateRecomputer(ctx)(change);

@@ -1,5 +1,5 @@
 /**
- * Due-date recomputer for disclosure requests (registered in src/calendar/recomputers.list.ts): when a holiday
+ * Due-date recomputer for disclosure requests (listed in src/app/recomputers.ts): when a holiday
  * arrangement is saved, every open case received on or before the last changed day, of an agency the change
  * applies to, is recomputed from its events with the new calendar; a changed due date is stored with a case
  * event and an audit event. Idempotent: a second run finds nothing to change.
