@@ -35,6 +35,73 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
+  // The web kit lists no feature: routes and shell entries come from the composition root (src/app/) through
+  // buildApp(ctx, services). Agencies stays allowed only for the agency row, the roles/permissions and the
+  // agency store: the admin kit scopes every page to the signed-in user's agencies and the portal kit serves
+  // one agency's site. `import type` is caught too (typescript-eslint's rule, allowTypeImports off).
+  {
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...[
+                  'annual-reports',
+                  'app',
+                  'audit',
+                  'calendar',
+                  'catalog',
+                  'cli',
+                  'demo',
+                  'interaction',
+                  'reports',
+                  'requests',
+                  'search',
+                  'supervision',
+                ].map((feature) => `**/${feature}/**`),
+                '**/main.js',
+                '**/agencies/**',
+                '!**/agencies/agency.js',
+                '!**/agencies/permissions.js',
+                '!**/agencies/agencies.store.js',
+              ],
+              message:
+                'web/ is a kit and imports no feature: list the entry in src/app/ and hand it in through the services.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Nothing imports the composition root but the process entry and the CLI program; web/ is covered above (one
+  // block per file: a later block's options would replace the kit's). Tests may build the services.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: [
+      'src/main.ts',
+      'src/cli/main.ts',
+      'src/app/**',
+      'src/web/**',
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/**'],
+              message: 'Only src/main.ts and src/cli/main.ts import the composition root (src/app/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
