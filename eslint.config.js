@@ -1,7 +1,58 @@
 // Type-aware lint: the rules that catch lost promises and unhandled cases matter most here,
 // because a dropped promise in a use case can lose an accepted submission.
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// Dependencies point one way: features import the platform, never the reverse. The rule resolves every
+// relative specifier (import, import type, export … from, import(), import('…') types), so a new src/
+// folder or a deeper file is covered without listing names. Test support outside src/ stays allowed. Paths
+// in the options are relative to this file, so running eslint from a subfolder changes nothing.
+const architecture = {
+  rules: {
+    'imports-stay-within': {
+      meta: {
+        type: 'problem',
+        schema: [
+          {
+            type: 'object',
+            properties: { within: { type: 'string' }, allow: { type: 'array', items: { type: 'string' } } },
+            required: ['within'],
+            additionalProperties: false,
+          },
+        ],
+        messages: { outward: '{{within}} must not import {{target}}: dependencies point one way' },
+      },
+      create(context) {
+        const { within, allow = [] } = context.options[0];
+        const bare = (p) => path.resolve(import.meta.dirname, p).replace(/\.(js|ts|tsx)$/, '');
+        const src = bare('src');
+        const own = bare(within);
+        const allowed = allow.map(bare);
+        const inside = (target, dir) => target === dir || target.startsWith(dir + path.sep);
+        const check = (node) => {
+          const spec = node?.value;
+          if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+          const target = path.resolve(path.dirname(context.filename), spec).replace(/\.(js|ts|tsx)$/, '');
+          if (!inside(target, src) || inside(target, own) || allowed.includes(target)) return;
+          context.report({
+            node,
+            messageId: 'outward',
+            data: { within, target: path.relative(import.meta.dirname, target) },
+          });
+        };
+        return {
+          ImportDeclaration: (n) => check(n.source),
+          ExportNamedDeclaration: (n) => check(n.source),
+          ExportAllDeclaration: (n) => check(n.source),
+          ImportExpression: (n) => check(n.source),
+          TSImportType: (n) => check(n.argument?.literal ?? n.argument),
+          TSExternalModuleReference: (n) => check(n.expression),
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/', 'test-results/'] },
@@ -36,8 +87,8 @@ export default tseslint.config(
     },
   },
   // The web kit lists no feature: routes and shell entries come from the composition root (src/app/) through
-  // buildApp(ctx, services). Agencies stays allowed only for the agency row, the roles/permissions and the
-  // agency store: the admin kit scopes every page to the signed-in user's agencies and the portal kit serves
+  // buildApp(ctx, services). Agencies stays allowed only for the agency row, the roles/permissions, sign-in
+  // (agencies/auth/) and the agency store: the admin kit scopes every page to the signed-in user's agencies and the portal kit serves
   // one agency's site. `import type` is caught too (typescript-eslint's rule, allowTypeImports off).
   {
     files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
@@ -63,7 +114,7 @@ export default tseslint.config(
                   'supervision',
                 ].map((feature) => `**/${feature}/**`),
                 '**/main.js',
-                '**/agencies/**',
+                '**/agencies/*.js',
                 '!**/agencies/agency.js',
                 '!**/agencies/permissions.js',
                 '!**/agencies/agencies.store.js',
@@ -101,6 +152,27 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Capabilities join their tables with `interface Database extends XTables {}` (module augmentation).
+    files: ['src/platform/db/schema.ts', 'src/**/*.schema.ts', 'src/**/*.tables.ts'],
+    rules: {
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+    },
+  },
+  {
+    // platform/ is the foundation: it imports nothing from another src/ folder but the config leaf.
+    files: ['src/platform/**'],
+    plugins: { architecture },
+    rules: {
+      'architecture/imports-stay-within': ['error', { within: 'src/platform', allow: ['src/config.ts'] }],
+    },
+  },
+  {
+    // The config is a leaf every layer may read, so it imports nothing from src/.
+    files: ['src/config.ts'],
+    plugins: { architecture },
+    rules: { 'architecture/imports-stay-within': ['error', { within: 'src/config.ts' }] },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -12,7 +12,7 @@ import type { AppContext } from './platform/context.js';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { startScheduler } from './platform/jobs.js';
-import { jobs } from './platform/jobs.list.js';
+import { jobs } from './app/jobs.js';
 import { buildApp } from './web/app.js';
 import type { Services } from './app/services.js';
 import { useFullTextSearch } from './search/catalog-search.js';

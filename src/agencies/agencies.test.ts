@@ -6,7 +6,8 @@ import { loadDemo } from '../demo/load-demo.js';
 import { DomainError } from '../platform/errors.js';
 import { listEvents } from '../platform/events.js';
 import { agenciesStore } from './agencies.store.js';
-import { systemActor, scopeOf, can, type Actor } from './permissions.js';
+import { scopeOf, can } from './permissions.js';
+import { systemActor, type Actor } from '../platform/actor.js';
 import { createAgency, updateAgency } from './save-agency.js';
 import { usersStore } from './users.store.js';
 

@@ -2,19 +2,9 @@
  * Who may do what, declared in one place. A role is granted at one agency; the scope of an action is the set
  * of agencies the user may act for with it. Every admin query is filtered by that scope.
  */
+import type { Actor, Role } from '../platform/actor.js';
 import type { Agency } from './agency.js';
 import { subtreeIds } from './agency.js';
-
-export const roles = [
-  'platform_admin',
-  'agency_admin',
-  'editor',
-  'reviewer',
-  'case_handler',
-  'office_head',
-  'supervisor',
-] as const;
-export type Role = (typeof roles)[number];
 
 export const roleLabel: Record<Role, string> = {
   platform_admin: '平台管理员',
@@ -72,19 +62,6 @@ const allowed: Record<Role, readonly Action[]> = {
   ],
   supervisor: ['agency.read', 'events.read', 'reports.supervise', 'records.view'],
 };
-
-export interface RoleGrant {
-  agencyId: string;
-  role: Role;
-}
-
-export type Actor =
-  | { kind: 'user'; userId: string; label: string; grants: RoleGrant[] }
-  | { kind: 'system'; label: string }
-  | { kind: 'public'; label: string };
-
-export const systemActor = (label = '系统'): Actor => ({ kind: 'system', label });
-export const publicActor = (label = '公众'): Actor => ({ kind: 'public', label });
 
 export function roleAllows(role: Role, action: Action): boolean {
   return allowed[role].includes(action);

@@ -9,7 +9,8 @@ import { newId } from '../platform/ids.js';
 import { subtreeIds, type Agency } from './agency.js';
 import { parseAgencyInput, type ValidAgencyInput } from './agency-input.js';
 import { agenciesStore } from './agencies.store.js';
-import { can, isPlatformAdmin, type Actor } from './permissions.js';
+import { can, isPlatformAdmin } from './permissions.js';
+import { type Actor } from '../platform/actor.js';
 
 async function checkRelations(
   ctx: AppContext,

@@ -6,7 +6,8 @@ import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import type { Agency } from './agency.js';
 import { addUser } from './add-user.js';
-import { isPlatformAdmin, roleLabel, roles, type Role } from './permissions.js';
+import { isPlatformAdmin, roleLabel } from './permissions.js';
+import { roles, type Role } from '../platform/actor.js';
 import { usersStore } from './users.store.js';
 
 type Form = Record<string, string | undefined>;

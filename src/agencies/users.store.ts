@@ -1,5 +1,5 @@
 import type { Queryable } from '../platform/db/database.js';
-import type { Role, RoleGrant } from './permissions.js';
+import type { Role, RoleGrant } from '../platform/actor.js';
 
 export interface UserRecord {
   id: string;

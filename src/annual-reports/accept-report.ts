@@ -1,5 +1,5 @@
 /** Use case: the supervising office accepts a submitted report; the agency may then publish it. */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { parseYear, reportFor } from './report-access.js';
 import { applyStep } from './transition.js';

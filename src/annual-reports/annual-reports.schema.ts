@@ -31,3 +31,8 @@ export interface AnnualReportTables {
     override_reason: string | null;
   };
 }
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../platform/db/schema.js' {
+  interface Database extends AnnualReportTables {}
+}

@@ -3,7 +3,7 @@
  * corrected) written from the draft, submitted, accepted by 县政务公开办 and published; its 2025 report started
  * as a draft for the walkthrough.
  */
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import type { DemoLoader } from '../demo/load-demo.js';
 import { acceptReport } from './accept-report.js';
 import { annualReportsStore } from './annual-reports.store.js';

@@ -4,7 +4,7 @@
  * the published history. A re-issue (after `reopenReport`) publishes version n+1 carrying the correction
  * reason; earlier versions stay as they were.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, validationFailed } from '../platform/errors.js';

@@ -2,7 +2,7 @@
  * Use case: reopen a published report to correct it (更正重发). The published versions are untouched; the
  * corrected text goes through the supervisor again and is published as the next version with this reason.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { parseYear, reportFor } from './report-access.js';

@@ -1,6 +1,7 @@
 /** Loads a report record and checks the actor may take a step on it; shared by the workflow use cases. */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { can, type Action, type Actor } from '../agencies/permissions.js';
+import { can, type Action } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import type { Queryable } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { annualReportsStore, type ReportRecord } from './annual-reports.store.js';

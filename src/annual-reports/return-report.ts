@@ -1,5 +1,5 @@
 /** Use case: the supervising office returns a submitted report for correction, with a comment (required). */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { parseYear, reportFor } from './report-access.js';

@@ -1,5 +1,5 @@
 /** Use case: save the narrative of a draft (or returned) report; records which parts changed. */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent } from '../platform/events.js';
 import { annualReportsStore } from './annual-reports.store.js';

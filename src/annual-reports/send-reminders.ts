@@ -4,7 +4,7 @@
  * the platform has no mail channel yet.
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent, listEvents } from '../platform/events.js';

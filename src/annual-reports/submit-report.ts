@@ -3,7 +3,7 @@
  * written and no 【待填写】 marker may remain; failing cross-checks do not stop submission (the supervisor sees
  * them), they stop publication.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { missingParts, partIds, partLabel } from './narrative.js';

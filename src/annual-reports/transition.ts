@@ -1,5 +1,5 @@
 /** Moves a report along its workflow inside the caller's transaction and appends the event. */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { Queryable } from '../platform/db/database.js';
 import { appendEvent } from '../platform/events.js';
 import { annualReportsStore, type ReportRecord } from './annual-reports.store.js';

@@ -1,4 +1,4 @@
-/** Tables of the audit capability (joined into `Database` in src/platform/db/schema.ts). */
+/** Tables of the audit capability (joined into `Database` below). */
 
 /** One saved audit of a report an agency published elsewhere (migration 0800). Insert-only. */
 export interface StoredAuditTable {
@@ -26,4 +26,9 @@ export interface StoredAuditTable {
 
 export interface AuditTables {
   stored_audits: StoredAuditTable;
+}
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../platform/db/schema.js' {
+  interface Database extends AuditTables {}
 }

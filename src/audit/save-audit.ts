@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { can, type Actor } from '../agencies/permissions.js';
+import { can } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

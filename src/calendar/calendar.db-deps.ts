@@ -3,7 +3,7 @@
  * `import` goes through the save use case (validation, version, event, recompute). The database is opened
  * once per read and once per save, then closed, so a one-shot command leaves nothing open.
  */
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { CalendarCliDeps } from './calendar.cli.js';
 import { type EffectiveCalendarData, loadEffectiveCalendarData } from './effective-calendar.js';

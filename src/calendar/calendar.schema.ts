@@ -18,3 +18,8 @@ export interface CalendarYearTable {
 export interface CalendarTables {
   calendar_years: CalendarYearTable;
 }
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../platform/db/schema.js' {
+  interface Database extends CalendarTables {}
+}

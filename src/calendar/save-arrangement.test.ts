@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import { DomainError } from '../platform/errors.js';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';

@@ -3,7 +3,7 @@
  * level is a different person; the last level publishes (publish-item.ts). The checks are confirmed at every
  * level, since each reviewer answers for what they passed.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

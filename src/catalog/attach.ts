@@ -1,5 +1,5 @@
 /** Use cases: add an attachment to an unpublished item (checked by content and size), and remove one. */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

@@ -1,7 +1,8 @@
 /** Loads an item with its agency and checks the actor may act on it; shared by the item use cases. */
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
-import { can, type Action, type Actor } from '../agencies/permissions.js';
+import { can, type Action } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import { effectiveCalendar } from '../calendar/effective-calendar.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { AppContext } from '../platform/context.js';

@@ -206,3 +206,8 @@ export interface CatalogTables {
   catalog_attachments: CatalogAttachmentTable;
   catalog_search_simple: CatalogSearchSimpleTable;
 }
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../platform/db/schema.js' {
+  interface Database extends CatalogTables {}
+}

@@ -5,7 +5,7 @@ import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
-import { systemActor, type Actor } from '../agencies/permissions.js';
+import { systemActor, type Actor } from '../platform/actor.js';
 import { loadDemo } from '../demo/load-demo.js';
 import type { AppContext } from '../platform/context.js';
 import { readSheet } from '../reports/import/sheet.js';

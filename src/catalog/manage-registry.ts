@@ -1,5 +1,5 @@
 /** Use case: an agency's registry rules — the 统一登记号 template and the default validity periods. */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

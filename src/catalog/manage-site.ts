@@ -1,5 +1,5 @@
 /** Use cases: an agency's footer identifiers and its register of leaders and agency names (catalog.manage). */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';

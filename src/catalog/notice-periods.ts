@@ -3,7 +3,7 @@
  * its last day — and stays on its page in the public history marked 公示期满 (the page answers 410 with the
  * history, like a withdrawal). Run daily by the `catalog.daily` job.
  */
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { isIsoDate } from '../calendar/dates.js';
 import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';

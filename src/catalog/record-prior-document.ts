@@ -5,7 +5,7 @@
  * An entered document keeps the 有效期至 it names, or gets the registry's default period from the day it took
  * effect, as a document published here does; its 文号 is unique in the agency, so it is never counted twice.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound, validationFailed } from '../platform/errors.js';

@@ -3,7 +3,7 @@
  * its 有效期至 (once per document; the admin list shows the same window), and automatic expiry of documents
  * whose 有效期至 is past — stamped on the original page like a repeal, dated the day after 有效期至.
  */
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent } from '../platform/events.js';

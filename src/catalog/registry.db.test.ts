@@ -8,7 +8,7 @@ import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
-import { systemActor, type Actor } from '../agencies/permissions.js';
+import { systemActor, type Actor } from '../platform/actor.js';
 import { ARRANGEMENT_FORMAT } from '../calendar/arrangement.js';
 import { shippedArrangements } from '../calendar/data/shipped.js';
 import { saveArrangement } from '../calendar/save-arrangement.js';

@@ -2,7 +2,7 @@
  * Use case: a published document is repealed (废止) or expires (失效). The original page stays and is stamped
  * (网站发展指引: publish the change and mark the original); the registry counts it in that year.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import { isIsoDate } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';

@@ -7,7 +7,8 @@
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
-import { can, type Actor } from '../agencies/permissions.js';
+import { can } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { conflict, DomainError, forbidden, notFound, validationFailed } from '../platform/errors.js';

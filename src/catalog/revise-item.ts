@@ -2,7 +2,7 @@
  * Use case: revise a published item (修订). The item stays published under the same index number and
  * publication date; each revision is kept and listed publicly, and the search index is updated.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

@@ -3,7 +3,8 @@
  * becoming the 公开主体 of each entry; items then name the entry they fulfil. Adopting twice changes nothing.
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { can, type Actor } from '../agencies/permissions.js';
+import { can } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';

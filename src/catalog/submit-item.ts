@@ -1,5 +1,5 @@
 /** Use cases: an editor submits a draft for review (送审); a reviewer returns it to draft with a reason. */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

@@ -2,7 +2,7 @@
  * Use case: withdraw a published item (撤回), reason recorded. The index number stays with the item and is
  * never issued again; the item leaves the portal lists and the search index.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { addUser } from '../agencies/add-user.js';
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { roles, systemActor, type Role } from '../agencies/permissions.js';
+import { roles, systemActor, type Role } from '../platform/actor.js';
 import { loadConfig } from '../config.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { openContext } from '../main.js';

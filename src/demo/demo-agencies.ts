@@ -4,7 +4,7 @@
  * Credit codes are made up (valid check characters, marked by the organisation code part), not real ones.
  */
 import type { AgencyInput } from '../agencies/agency-input.js';
-import type { Role } from '../agencies/permissions.js';
+import type { Role } from '../platform/actor.js';
 
 export interface DemoAgency extends Omit<AgencyInput, 'parentId' | 'supervisorId'> {
   key: string;

@@ -4,7 +4,7 @@
  */
 import { addUser } from '../agencies/add-user.js';
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
 import type { AppContext } from '../platform/context.js';
 import { loadCatalogDemo } from '../catalog/demo/demo-items.js';

@@ -3,7 +3,7 @@
  * demo township (answered on time, transferred, declined, one overdue, one open for more than 3 months), a
  * open public-rating campaign (the demo accounts zx-handler and gz-supervisor handle and oversee them).
  */
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { addCalendarDays, addMonths } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { DemoAgencyIds } from '../demo/load-demo.js';

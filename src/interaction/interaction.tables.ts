@@ -1,6 +1,4 @@
-import type { SupervisionTables } from '../supervision/supervision.tables.js';
-
-/** Kysely types of the interaction tables (migration 0600), joined into `Database` in platform/db/schema.ts. */
+/** Kysely types of the interaction tables (migration 0600), joined into `Database` below. */
 export interface MessageTable {
   id: string;
   /** The agency whose site received the message. */
@@ -58,7 +56,7 @@ export interface MessagePromiseTable {
   days: number;
 }
 
-export interface InteractionTables extends RatingTables, SupervisionTables {
+export interface InteractionTables extends RatingTables {
   messages: MessageTable;
   message_attachments: MessageAttachmentTable;
   message_promises: MessagePromiseTable;
@@ -131,4 +129,9 @@ export interface RatingTables {
   rating_campaign_agencies: RatingCampaignAgencyTable;
   rating_invitations: RatingInvitationTable;
   rating_responses: RatingResponseTable;
+}
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../platform/db/schema.js' {
+  interface Database extends InteractionTables {}
 }

@@ -8,7 +8,7 @@ import type { Agency } from '../agencies/agency.js';
 import { can, scopeOf } from '../agencies/permissions.js';
 import { isIsoDate } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';
-import type { CurrentUser } from '../platform/auth/current-user.js';
+import type { CurrentUser } from '../agencies/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { maskMiddle, maskName, maskPhone, personalDataCipher } from '../platform/personal-data.js';

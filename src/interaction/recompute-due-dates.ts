@@ -4,7 +4,7 @@
  * never changes: only the days it is counted over.
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { provinceOf } from '../calendar/arrangement.js';
 import { addCalendarDays } from '../calendar/dates.js';
 import type { ArrangementChange, DueDateRecomputer } from '../calendar/recompute.js';

@@ -4,7 +4,7 @@
  * message list; the supervisor's dashboard counts the same states from the stored dates.
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { addCalendarDays } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';

@@ -5,7 +5,7 @@
  * the transaction commits.
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { publicActor } from '../agencies/permissions.js';
+import { publicActor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

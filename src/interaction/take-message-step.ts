@@ -5,7 +5,8 @@
  * chose a public message.
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { can, type Actor } from '../agencies/permissions.js';
+import { can } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import { toLegalDay } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, forbidden, notFound, validationFailed } from '../platform/errors.js';

@@ -2,7 +2,7 @@
  * Use cases of the asker: look up a message by tracking code and 查询码, and rate the reply once.
  * A wrong code and a wrong 查询码 get the same answer, so codes cannot be probed.
  */
-import { publicActor } from '../agencies/permissions.js';
+import { publicActor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

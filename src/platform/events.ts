@@ -2,7 +2,7 @@
  * The append-only audit trail: every use case that changes data appends one event in its transaction.
  * Nothing updates or deletes events.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from './actor.js';
 import type { Queryable } from './db/database.js';
 
 export interface NewEvent {

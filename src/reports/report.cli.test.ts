@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { creditCodeCheckChar } from '../agencies/credit-code.js';
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
 import { loadConfig, runCli } from '../cli/main.js';
 import { openContext } from '../main.js';

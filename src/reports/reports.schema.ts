@@ -37,3 +37,8 @@ export interface ReportTables {
     result: string | null;
   };
 }
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../platform/db/schema.js' {
+  interface Database extends ReportTables {}
+}

@@ -1,5 +1,5 @@
 /** Use case: the handler takes up a registered application (登记 → 办理). */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';
 

@@ -2,7 +2,7 @@
  * Use case: attach a file to a case (stored in the database: app nodes keep no local state). Staff attach
  * to any open or closed case of their agency; the applicant attaches supplements while a clarification is awaited.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

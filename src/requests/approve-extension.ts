@@ -2,7 +2,7 @@
  * Use case: the head of the disclosure office approves an extension (条例 Art. 33 ¶2): at most 20 working days in
  * total (the clock refuses more), the applicant notified. Taken before the original due date, else a finding.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';

@@ -1,5 +1,5 @@
 /** Use case: file the case (归档, 条例 Art. 45) once it is replied or closed. */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';
 import { optionalText } from './text-input.js';

@@ -1,5 +1,5 @@
 /** Use case: no correction by the deadline without good reason — deemed abandoned (条例 Art. 30; table 三 （六）1). */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { refused } from './workflow.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';

@@ -2,7 +2,7 @@
  * Use case: no payment within 20 working days from the day after the fee notice was received — deemed
  * abandoned (109号; table 三 （六）2). Refused before the payment period has run out.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import { dayNumber, isoDateOf } from '../calendar/dates.js';
 import { FEE_PAYMENT } from '../calendar/rules.js';
 import type { AppContext } from '../platform/context.js';

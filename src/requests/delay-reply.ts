@@ -2,7 +2,7 @@
  * Use case: 延迟答复 (条例 Art. 35) — the volume or frequency is clearly beyond a reasonable range, the reasons given
  * are reasonable, but the Art. 33 period cannot be met: a later reply date is fixed and notified.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import { isIsoDate } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';

@@ -2,7 +2,7 @@
  * Demo data: the 仲兴乡 township's 2025 applications, made through the real use cases on simulated days, so that
  * every row of table 三 has a case behind it, every applicant column is used, and some cases stay open into 2026.
  */
-import { systemActor, type Actor } from '../agencies/permissions.js';
+import { systemActor, type Actor } from '../platform/actor.js';
 import { creditCodeCheckChar } from '../agencies/credit-code.js';
 import { addCalendarDays, dayNumber, isoDateOf } from '../calendar/dates.js';
 import type { DemoAgencyIds } from '../demo/load-demo.js';

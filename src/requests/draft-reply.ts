@@ -2,7 +2,7 @@
  * Use case: the handler drafts the reply: its type (Art. 36–39, reply-types.ts) and text, with what that type
  * must state — where to find it, the withheld parts and why (Art. 37), the responsible agency (Art. 36 (五)) …
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import type { Outcome } from '../reports/outcomes.js';

@@ -1,5 +1,5 @@
 /** Use case: the consulted party answers (or its 15 working days pass, Art. 32/34); counting resumes the next day. */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';

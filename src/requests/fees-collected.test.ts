@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Actor } from '../agencies/permissions.js';
-import { systemActor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
+import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
 import { creditCodeCheckChar } from '../agencies/credit-code.js';
 import type { AppContext } from '../platform/context.js';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { withContext } from '../cli/core.cli.js';
 import { DomainError } from '../platform/errors.js';
 import { ImportRefused, importCases, problemText } from './import-cases.js';

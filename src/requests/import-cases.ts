@@ -9,7 +9,8 @@
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
-import { can, type Actor } from '../agencies/permissions.js';
+import { can } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import { isIsoDate } from '../calendar/dates.js';
 import { RECEIPT_CHANNELS } from '../calendar/rules.js';
 import type { AppContext } from '../platform/context.js';

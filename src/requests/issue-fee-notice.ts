@@ -3,7 +3,7 @@
  * this application's place among the applicant's applications to this agency in its calendar month, matched by
  * the blind index (no decryption). The clock pauses until payment.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';

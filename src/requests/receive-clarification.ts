@@ -2,7 +2,7 @@
  * Use case: the corrected application arrives — online from the applicant's status page, or registered by
  * staff. Its day of receipt restarts the 20 working days (条例 Art. 30).
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { checkPublicFiles, type UploadedFile } from './attachments.js';

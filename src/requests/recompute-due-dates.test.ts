@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { creditCodeCheckChar } from '../agencies/credit-code.js';
-import { systemActor, type Actor } from '../agencies/permissions.js';
+import { systemActor, type Actor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
 import { ARRANGEMENT_FORMAT } from '../calendar/arrangement.js';
 import { saveArrangement } from '../calendar/save-arrangement.js';

@@ -5,7 +5,7 @@
  * event and an audit event. Idempotent: a second run finds nothing to change.
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { provinceOf } from '../calendar/arrangement.js';
 import type { ArrangementChange } from '../calendar/recompute.js';
 import type { AppContext } from '../platform/context.js';

@@ -1,5 +1,5 @@
 /** Use case: the fee is paid; counting resumes the next day (109号, statutory.md §4 [M]). */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';
 import { optionalText } from './text-input.js';

@@ -3,7 +3,8 @@
  * the clerk writes down (条例 Art. 29) — registered with the receipt day its channel fixes (Art. 31).
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { can, type Actor } from '../agencies/permissions.js';
+import { can } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { todayOf } from './case-action.js';

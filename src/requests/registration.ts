@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Agency } from '../agencies/agency.js';
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import { yearOf } from '../calendar/dates.js';
 import type { ReceiptChannel, ReceiptEvent } from '../calendar/rules.js';
 import type { AppContext } from '../platform/context.js';

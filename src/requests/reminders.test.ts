@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { addUser } from '../agencies/add-user.js';
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testConfig, testContext } from '../../test/support/context.js';

@@ -5,7 +5,7 @@
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { scopeOf } from '../agencies/permissions.js';
 import { dayNumber, isoDateOf } from '../calendar/dates.js';
-import type { CurrentUser } from '../platform/auth/current-user.js';
+import type { CurrentUser } from '../agencies/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { todayOf } from './case-action.js';
 import { calendarFor } from './calendar-for.js';

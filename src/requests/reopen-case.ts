@@ -3,7 +3,7 @@
  * fresh 20-working-day clock from the day the order was received; its first outcome stays in table 三 (the
  * dispute itself is counted in table 四).
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';

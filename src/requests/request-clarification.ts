@@ -2,7 +2,7 @@
  * Use case: 补正告知 (条例 Art. 30) — once, within 7 working days of receipt (the clock reports a late notice as a
  * finding), saying what to correct and by when. The reply period restarts on receipt of the corrected application.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import { isIsoDate } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Agency } from '../agencies/agency.js';
-import { publicActor } from '../agencies/permissions.js';
+import { publicActor } from '../platform/actor.js';
 import { formatDateZh } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';

@@ -5,7 +5,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { scopeOf, type Actor } from '../agencies/permissions.js';
+import { scopeOf } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import { dayNumber, formatDateZh, isoDateOf } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, type FieldErrors } from '../platform/errors.js';

@@ -103,3 +103,8 @@ export interface RequestTables {
   request_form_sources: RequestFormSourceTable;
   request_notice_templates: RequestNoticeTemplateTable;
 }
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../platform/db/schema.js' {
+  interface Database extends RequestTables {}
+}

@@ -6,7 +6,8 @@
 import type { Expression, SqlBool } from 'kysely';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
-import { scopeOf, type Action, type Actor } from '../agencies/permissions.js';
+import { scopeOf, type Action } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import { dayNumber, isoDateOf } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';
 import { todayOf } from './case-action.js';

@@ -1,12 +1,12 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Actor, Role } from '../agencies/permissions.js';
-import { systemActor } from '../agencies/permissions.js';
+import type { Actor, Role } from '../platform/actor.js';
+import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
 import { creditCodeCheckChar } from '../agencies/credit-code.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
-import { publicActor } from '../agencies/permissions.js';
+import { publicActor } from '../platform/actor.js';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { T3 } from '../reports/model/shared-tables.js';

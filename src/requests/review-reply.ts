@@ -2,7 +2,7 @@
  * Use case: review of the drafted reply, including the secrecy review (保密审查, 条例 Art. 17): approve it, or
  * return it to the handler with the reason.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';
 import { optionalText, requiredText } from './text-input.js';

@@ -2,7 +2,7 @@
  * Use case: the reviewed reply is sent and delivered (method, date, proof): the clock stops on that day and the
  * case's outcome — its table 三 row — is fixed. A re-reply after reopening keeps the first outcome for the report.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';

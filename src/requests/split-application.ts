@@ -3,7 +3,7 @@
  * first item, each other item becomes its own case with the same applicant and the same receipt day (each
  * counts as one 件 for the fee, 109号 Art. 4). Recorded on every case involved.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { personalDataCipher } from '../platform/personal-data.js';
 import { validationFailed } from '../platform/errors.js';

@@ -2,7 +2,7 @@
  * Use case: consult a third party (条例 Art. 32), a co-maker (Art. 34) or another agency; the time until the
  * answer is not counted (Art. 33 ¶3). Each consultation has its own reference so several can run at once.
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';

@@ -1,5 +1,5 @@
 /** Writes the public's checked files of a case inside the caller's transaction, each with its audit event. */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db/database.js';
 import { appendEvent } from '../platform/events.js';

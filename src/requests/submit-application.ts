@@ -5,7 +5,7 @@
  * fields, and stored in the same transaction as the case: any bad field stores nothing.
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { publicActor } from '../agencies/permissions.js';
+import { publicActor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound, validationFailed } from '../platform/errors.js';
 import { checkPublicFiles, type UploadedFile } from './attachments.js';

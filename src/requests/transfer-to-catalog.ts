@@ -5,7 +5,7 @@
  * release; marking is a case handler's decision, so the draft is made on the handler's behalf even without
  * catalog editing rights, and nothing is published by this step.
  */
-import { systemActor, type Actor } from '../agencies/permissions.js';
+import { systemActor, type Actor } from '../platform/actor.js';
 import { createItem } from '../catalog/save-item.js';
 import type { AppContext } from '../platform/context.js';
 import { conflict, DomainError, validationFailed } from '../platform/errors.js';

@@ -2,7 +2,7 @@
  * Use case: the applicant withdraws the application — recorded by staff, or online by the applicant from the
  * status page (tracking code + second factor checked by the caller); table 三 （六）3 其他 (outcomes.ts).
  */
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';
 import { optionalText } from './text-input.js';

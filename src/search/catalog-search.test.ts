@@ -8,7 +8,7 @@ import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
-import type { Actor } from '../agencies/permissions.js';
+import type { Actor } from '../platform/actor.js';
 import { addAttachment } from '../catalog/attach.js';
 import { catalogStore } from '../catalog/catalog.store.js';
 import { publishItem } from '../catalog/publish-item.js';

@@ -4,7 +4,7 @@
  * entries whose item is gone or withdrawn are removed. One transaction per batch. The rebuild is recorded in
  * the audit trail (`search.reindexed`), in the transaction of its last step.
  */
-import { systemActor, type Actor } from '../agencies/permissions.js';
+import { systemActor, type Actor } from '../platform/actor.js';
 import { catalogStore } from '../catalog/catalog.store.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent } from '../platform/events.js';

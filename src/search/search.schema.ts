@@ -1,4 +1,4 @@
-/** The search index's own tables (migration 0500), joined into `Database` in src/platform/db/schema.ts. */
+/** The search index's own tables (migration 0500), joined into `Database` below. */
 export interface SearchDocTable {
   id: string;
   /** Publication day number × 2^24 + counter: newest first is descending seq (and the FTS5 rowid). */
@@ -23,4 +23,9 @@ export interface SearchDocTable {
 export interface SearchTables {
   search_docs: SearchDocTable;
   search_counter: { id: number; n: number };
+}
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../platform/db/schema.js' {
+  interface Database extends SearchTables {}
 }

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import { scopeOf } from '../agencies/permissions.js';
 import { legalToday } from '../calendar/legal-day.js';
-import type { CurrentUser } from '../platform/auth/current-user.js';
+import type { CurrentUser } from '../agencies/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';

@@ -7,7 +7,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
-import { systemActor } from '../agencies/permissions.js';
+import { systemActor } from '../platform/actor.js';
 import { catalogStatistics } from '../catalog/statistics.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { campaignResults } from '../interaction/rating/results.js';

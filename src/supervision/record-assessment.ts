@@ -3,7 +3,8 @@
  * grade, and a summary. Recording again replaces the year's result (the event log keeps the history).
  */
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { can, type Actor } from '../agencies/permissions.js';
+import { can } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden, validationFailed, type FieldErrors } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

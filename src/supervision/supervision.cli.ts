@@ -5,7 +5,8 @@
  */
 import type { Command } from 'commander';
 import { agenciesStore } from '../agencies/agencies.store.js';
-import { scopeOf, type Actor } from '../agencies/permissions.js';
+import { scopeOf } from '../agencies/permissions.js';
+import { type Actor } from '../platform/actor.js';
 import { legalToday } from '../calendar/legal-day.js';
 import { resolveAgency, withContext } from '../cli/core.cli.js';
 import { validationFailed } from '../platform/errors.js';

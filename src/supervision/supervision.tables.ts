@@ -1,4 +1,4 @@
-/** Kysely types of the supervision tables (migration 0602); joined into `Database` via InteractionTables. */
+/** Kysely types of the supervision tables (migration 0602). */
 export interface AssessmentTable {
   id: string;
   agency_id: string;
@@ -29,4 +29,9 @@ export interface AccountabilityCaseTable {
 export interface SupervisionTables {
   assessments: AssessmentTable;
   accountability_cases: AccountabilityCaseTable;
+}
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../platform/db/schema.js' {
+  interface Database extends SupervisionTables {}
 }

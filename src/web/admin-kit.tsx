@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { agenciesStore } from '../agencies/agencies.store.js';
 import type { Agency } from '../agencies/agency.js';
 import { roleAllows as roleCan, scopeOf, type Action } from '../agencies/permissions.js';
-import type { CurrentUser } from '../platform/auth/current-user.js';
+import type { CurrentUser } from '../agencies/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { sendPage } from './render.js';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { agenciesStore } from '../../src/agencies/agencies.store.js';
-import type { Actor, Role } from '../../src/agencies/permissions.js';
+import type { Actor, Role } from '../../src/platform/actor.js';
 import { acceptReport } from '../../src/annual-reports/accept-report.js';
 import { annualReportsStore } from '../../src/annual-reports/annual-reports.store.js';
 import { partIds } from '../../src/annual-reports/narrative.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { addUser } from '../../src/agencies/add-user.js';
 import { agenciesStore } from '../../src/agencies/agencies.store.js';
-import { systemActor } from '../../src/agencies/permissions.js';
+import { systemActor } from '../../src/platform/actor.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, csrfOf, demoApp } from '../support/http.js';

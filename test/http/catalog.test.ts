@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { legalToday } from '../../src/calendar/legal-day.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { describeEachDatabase } from '../support/db.js';
@@ -182,7 +183,8 @@ describeEachDatabase('catalog over HTTP', ({ handle }) => {
     assert.equal(published.statusCode, 303);
     assert.match(
       decodeURIComponent(published.headers.location as string),
-      /已发布，索引号 11340323MB04000046\/2026-00001/,
+      // Index numbers run per legal year: the first item published this year.
+      new RegExp(`已发布，索引号 11340323MB04000046/${legalToday(ctx).slice(0, 4)}-00001`),
     );
 
     const portal = await get(`/zhongxing/xxgk/items/${itemId}`);

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { agenciesStore } from '../../src/agencies/agencies.store.js';
 import { agencyToForm } from '../../src/agencies/agencies.routes.js';
-import { systemActor } from '../../src/agencies/permissions.js';
+import { systemActor } from '../../src/platform/actor.js';
 import { withdrawItem } from '../../src/catalog/withdraw-item.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { readContentVersion } from '../../src/platform/content-version.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { agencyToForm } from '../../src/agencies/agencies.routes.js';
 import { agenciesStore } from '../../src/agencies/agencies.store.js';
-import { systemActor } from '../../src/agencies/permissions.js';
+import { systemActor } from '../../src/platform/actor.js';
 import { updateAgency } from '../../src/agencies/save-agency.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import type { AppContext } from '../../src/platform/context.js';

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { agenciesStore } from '../../src/agencies/agencies.store.js';
-import { systemActor } from '../../src/agencies/permissions.js';
+import { systemActor } from '../../src/platform/actor.js';
 import { ensureCatalog } from '../../src/catalog/setup-catalog.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
 import { createItem } from '../../src/catalog/save-item.js';

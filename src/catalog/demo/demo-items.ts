@@ -6,7 +6,7 @@
  */
 import { setNameRegister, setSiteIdentity } from '../manage-site.js';
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import { systemActor } from '../../agencies/permissions.js';
+import { systemActor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { catalogStore } from '../catalog.store.js';
 import { addColumn } from '../manage-catalog.js';

@@ -1,4 +1,4 @@
-/** Kysely types of 征集调查 (migration 0605), joined into `Database` in platform/db/schema.ts. */
+/** Kysely types of 征集调查 (migration 0605), joined into `Database` below. */
 export interface ConsultationTable {
   id: string;
   agency_id: string;
@@ -35,4 +35,9 @@ export interface ConsultationTables {
   consultations: ConsultationTable;
   consultation_attachments: ConsultationAttachmentTable;
   consultation_opinions: ConsultationOpinionTable;
+}
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../../platform/db/schema.js' {
+  interface Database extends ConsultationTables {}
 }

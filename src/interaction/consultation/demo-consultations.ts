@@ -2,7 +2,7 @@
  * Demo 征集调查 for 仲兴乡 through the real use cases at chosen instants: one draft whose period is over and
  * whose feedback is published, and one open for comment now.
  */
-import { systemActor } from '../../agencies/permissions.js';
+import { systemActor } from '../../platform/actor.js';
 import { addCalendarDays } from '../../calendar/dates.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import type { DemoAgencyIds } from '../../demo/load-demo.js';

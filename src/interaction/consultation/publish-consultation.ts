@@ -3,7 +3,8 @@
  * attachments (PDF, PNG or JPEG, checked by content). Bad input stores nothing.
  */
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can, type Actor } from '../../agencies/permissions.js';
+import { can } from '../../agencies/permissions.js';
+import { type Actor } from '../../platform/actor.js';
 import { isIsoDate } from '../../calendar/dates.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';

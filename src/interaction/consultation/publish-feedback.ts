@@ -3,7 +3,8 @@
  * 部分采纳, 未采纳) and why (required unless adopted), plus a summary. Published once; bad input stores nothing.
  */
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can, type Actor } from '../../agencies/permissions.js';
+import { can } from '../../agencies/permissions.js';
+import { type Actor } from '../../platform/actor.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';
 import {

@@ -3,7 +3,7 @@
  * optional and encrypted at rest; an opinion outside the period is refused with the period in Chinese.
  * "Received" means stored: it returns after the transaction commits.
  */
-import { publicActor } from '../../agencies/permissions.js';
+import { publicActor } from '../../platform/actor.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound, validationFailed, type FieldErrors } from '../../platform/errors.js';

@@ -4,7 +4,8 @@
  * the period. Results are averages per agency and round.
  */
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can, publicActor, type Actor } from '../../agencies/permissions.js';
+import { can } from '../../agencies/permissions.js';
+import { publicActor, type Actor } from '../../platform/actor.js';
 import { isIsoDate } from '../../calendar/dates.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';

@@ -2,7 +2,7 @@
  * Demo always-open ratings of 仲兴乡 over the last six months through the real use cases: disclosure
  * ratings (a trend to look at), one item rated, comments approved, rejected and one still held.
  */
-import { systemActor } from '../../agencies/permissions.js';
+import { systemActor } from '../../platform/actor.js';
 import { addCalendarDays } from '../../calendar/dates.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import { catalogStore } from '../../catalog/catalog.store.js';

@@ -4,7 +4,8 @@
  * approve or reject (with a reason) before the public sees it. Ratings count at once; comments wait.
  */
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can, publicActor, type Actor } from '../../agencies/permissions.js';
+import { can } from '../../agencies/permissions.js';
+import { publicActor, type Actor } from '../../platform/actor.js';
 import { toLegalDay } from '../../calendar/legal-day.js';
 import { catalogStore } from '../../catalog/catalog.store.js';
 import type { AppContext } from '../../platform/context.js';

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Agency } from '../../agencies/agency.js';
 import { legalToday } from '../../calendar/legal-day.js';
-import type { CurrentUser } from '../../platform/auth/current-user.js';
+import type { CurrentUser } from '../../agencies/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../../web/admin-kit.js';

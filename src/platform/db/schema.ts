@@ -1,20 +1,11 @@
 /**
- * The database schema as Kysely types. The foundation's tables are here; each capability declares its own
- * in `src/<capability>/<capability>.schema.ts`, and `Database` joins them. Columns are portable across
+ * The database schema as Kysely types. The foundation's tables are here; each capability adds its own from
+ * its `<capability>.schema.ts` (or `*.tables.ts`) by augmenting `Database` (`declare module`), so this file
+ * imports no capability while `Kysely<Database>` still knows every table. Columns are portable across
  * SQLite and PostgreSQL: text ids (UUIDs made by the app),
  * days as `YYYY-MM-DD` text, instants as ISO-8601 UTC text, booleans as integers 0/1, JSON as text.
  */
 import type { Generated } from 'kysely';
-import type { AnnualReportTables } from '../../annual-reports/annual-reports.schema.js';
-import type { AuditTables } from '../../audit/audit.schema.js';
-import type { CalendarTables } from '../../calendar/calendar.schema.js';
-import type { CatalogTables } from '../../catalog/catalog.schema.js';
-import type { ReportTables } from '../../reports/reports.schema.js';
-import type { InteractionTables } from '../../interaction/interaction.tables.js';
-import type { RequestTables } from '../../requests/requests.schema.js';
-import type { SearchTables } from '../../search/search.schema.js';
-import type { ScorecardTables } from '../../supervision/scorecard/scorecard.tables.js';
-import type { ConsultationTables } from '../../interaction/consultation/consultation.tables.js';
 
 export interface AgencyTable {
   id: string;
@@ -110,14 +101,8 @@ export interface FoundationTables {
   content_versions: ContentVersionTable;
 }
 
-export type Database = FoundationTables &
-  CalendarTables &
-  ReportTables &
-  AnnualReportTables &
-  InteractionTables &
-  RequestTables &
-  CatalogTables &
-  SearchTables &
-  AuditTables &
-  ScorecardTables &
-  ConsultationTables;
+/**
+ * Every table. A capability joins its tables with
+ * `declare module '<relative>/platform/db/schema.js' { interface Database extends XTables {} }`.
+ */
+export interface Database extends FoundationTables {}

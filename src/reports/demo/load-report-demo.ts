@@ -3,7 +3,7 @@
  * (no applications, no disputes), and 2024–2025 figures with a reconsideration followed by a lawsuit.
  * Table 三 for 2024–2025 is entered from the demo cases until the requests capability loads them as cases.
  */
-import { systemActor } from '../../agencies/permissions.js';
+import { systemActor } from '../../platform/actor.js';
 import type { DemoLoader } from '../../demo/load-demo.js';
 import type { AppContext } from '../../platform/context.js';
 import { registerDispute } from '../entry/register-dispute.js';

@@ -4,7 +4,8 @@
  */
 import { agenciesStore } from '../../agencies/agencies.store.js';
 import type { Agency } from '../../agencies/agency.js';
-import { can, scopeOf, type Actor } from '../../agencies/permissions.js';
+import { can, scopeOf } from '../../agencies/permissions.js';
+import { type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 

@@ -3,7 +3,7 @@
  * stage (a lawsuit after reconsideration, an appeal), and record the decision of the stage still pending.
  * The whole dispute is checked after each change (`disputeProblems`); a bad change stores nothing.
  */
-import type { Actor } from '../../agencies/permissions.js';
+import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound, validationFailed, type FieldErrors } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';

@@ -2,7 +2,7 @@
  * Use case: store table 二 figures (Art. 20 (一)(五)(六)(八)(九)) for an agency and year, from the entry
  * screen or an import. All rows are checked first; any problem stores nothing.
  */
-import type { Actor } from '../../agencies/permissions.js';
+import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { validationFailed, type FieldErrors } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';

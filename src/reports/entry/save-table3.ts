@@ -3,7 +3,7 @@
  * were not handled in Gongkai. Each figure is a whole number ≥ 0 in a cell of the year's format; the source
  * must be named. A bad figure stores nothing.
  */
-import type { Actor } from '../../agencies/permissions.js';
+import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { validationFailed, type FieldErrors } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';

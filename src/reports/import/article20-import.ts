@@ -3,7 +3,7 @@
  * 数值, 数据来源). Ids decide; labels are for people. Every line is checked, then the whole file is stored
  * through `saveArticle20Figures`, or nothing is.
  */
-import type { Actor } from '../../agencies/permissions.js';
+import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { checkReportYear } from '../agency-report.js';

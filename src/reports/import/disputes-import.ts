@@ -3,7 +3,7 @@
  * 申请（起诉）日期, 决定（裁判）日期, 结果); lines with the same 争议编号 are one dispute, stages in file order.
  * Every line and every dispute is checked; then all are registered in one transaction, or none.
  */
-import type { Actor } from '../../agencies/permissions.js';
+import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import {

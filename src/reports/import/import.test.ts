@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describeEachDatabase } from '../../../test/support/db.js';
 import { testContext } from '../../../test/support/context.js';
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import { systemActor } from '../../agencies/permissions.js';
+import { systemActor } from '../../platform/actor.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachDatabase } from '../../../test/support/db.js';
 import { testContext } from '../../../test/support/context.js';
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import { systemActor, type Actor } from '../../agencies/permissions.js';
+import { systemActor, type Actor } from '../../platform/actor.js';
 import { usersStore } from '../../agencies/users.store.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import type { AppContext } from '../../platform/context.js';

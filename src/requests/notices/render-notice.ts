@@ -2,7 +2,7 @@
  * Query: a case's notice for staff (scoped by loadCase), as DOCX or printable HTML. Decrypts the applicant's
  * name for the addressee line and records that view in the audit events.
  */
-import type { Actor } from '../../agencies/permissions.js';
+import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';

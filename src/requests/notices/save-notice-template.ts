@@ -3,7 +3,8 @@
  * (requests.approve) decides how the agency's notices read; each change is an audit event.
  */
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can, type Actor } from '../../agencies/permissions.js';
+import { can } from '../../agencies/permissions.js';
+import { type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';

@@ -8,7 +8,7 @@
  */
 import { agenciesStore } from '../../agencies/agencies.store.js';
 import type { Agency } from '../../agencies/agency.js';
-import type { Actor } from '../../agencies/permissions.js';
+import type { Actor } from '../../platform/actor.js';
 import { reportDueOn } from '../../annual-reports/deadline.js';
 import { parseSnapshot } from '../../annual-reports/snapshot.js';
 import { effectiveCalendar } from '../../calendar/effective-calendar.js';

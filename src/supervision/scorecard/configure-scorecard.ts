@@ -4,7 +4,7 @@
  * manual measure. Weights must add up to 100. The first read of a year starts from the default scorecard.
  */
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import type { Actor } from '../../agencies/permissions.js';
+import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { validationFailed, type FieldErrors } from '../../platform/errors.js';

@@ -4,7 +4,7 @@
  * all through the use cases, so the league table and each agency's 2025 assessment come from the demo's own
  * catalog, requests, messages and annual reports (hence it loads after them).
  */
-import { systemActor } from '../../agencies/permissions.js';
+import { systemActor } from '../../platform/actor.js';
 import type { DemoAgencyIds } from '../../demo/load-demo.js';
 import type { AppContext } from '../../platform/context.js';
 import { computeScorecard } from './compute-scorecard.js';

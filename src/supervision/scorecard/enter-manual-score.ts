@@ -4,7 +4,7 @@
  * Entering again replaces the previous entry (the event log keeps the history).
  */
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import type { Actor } from '../../agencies/permissions.js';
+import type { Actor } from '../../platform/actor.js';
 import { checkAttachment, type UploadedFile } from '../../interaction/attachment.js';
 import type { AppContext } from '../../platform/context.js';
 import { validationFailed, type FieldErrors } from '../../platform/errors.js';

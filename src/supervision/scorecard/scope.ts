@@ -1,6 +1,7 @@
 /** Which agencies a supervising office's scorecard covers, and which offices an actor may run one for. */
 import type { Agency } from '../../agencies/agency.js';
-import { can, scopeOf, type Actor } from '../../agencies/permissions.js';
+import { can, scopeOf } from '../../agencies/permissions.js';
+import { type Actor } from '../../platform/actor.js';
 import { forbidden, validationFailed } from '../../platform/errors.js';
 
 /** The agencies an office supervises (those naming it as 主管部门, and everything below them). */

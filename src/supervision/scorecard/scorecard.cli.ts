@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { agenciesStore } from '../../agencies/agencies.store.js';
-import { systemActor } from '../../agencies/permissions.js';
+import { systemActor } from '../../platform/actor.js';
 import { withContext } from '../../cli/core.cli.js';
 import { validationFailed } from '../../platform/errors.js';
 import { gradeLabel } from '../accountability.js';

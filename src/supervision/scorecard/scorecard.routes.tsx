@@ -8,7 +8,7 @@ import { agenciesStore } from '../../agencies/agencies.store.js';
 import type { Agency } from '../../agencies/agency.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import { enableMultipart, filesOf } from '../../catalog/multipart.js';
-import type { CurrentUser } from '../../platform/auth/current-user.js';
+import type { CurrentUser } from '../../agencies/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';

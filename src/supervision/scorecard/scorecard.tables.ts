@@ -52,3 +52,8 @@ export interface ScorecardTables {
   scorecard_manual_scores: ScorecardManualScoreTable;
   scorecard_results: ScorecardResultTable;
 }
+
+// Joins these tables into the one Kysely schema (platform/db/schema.ts imports no capability).
+declare module '../../platform/db/schema.js' {
+  interface Database extends ScorecardTables {}
+}

@@ -1,6 +1,9 @@
-/** Every scheduled job of the platform. Capabilities add theirs (reminders, overdue sweeps) here. */
-import { sessionsStore } from './auth/sessions.store.js';
-import type { Job } from './jobs.js';
+/**
+ * Every scheduled job of the platform, listed in the composition root so the scheduler (platform/jobs.ts)
+ * knows no capability. Capabilities add theirs (reminders, overdue sweeps) here; main.ts passes the list.
+ */
+import { sessionsStore } from '../agencies/auth/sessions.store.js';
+import type { Job } from '../platform/jobs.js';
 import { sendReportReminders } from '../annual-reports/send-reminders.js';
 import { sendMessageReminders } from '../interaction/send-reminders.js';
 import { sendRequestReminders } from '../requests/reminders.job.js';

@@ -3,7 +3,7 @@
  * holds its SHA-256, so a copy of the database yields no usable session.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/database.js';
+import type { Queryable } from '../../platform/db/database.js';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 export const newToken = (): string => randomBytes(32).toString('base64url');

@@ -3,10 +3,10 @@
  * window locks the account for LOGIN_LOCK_MINUTES); the message never tells which of name or password
  * was wrong.
  */
-import { usersStore } from '../../agencies/users.store.js';
-import type { AppContext } from '../context.js';
-import { DomainError, validationFailed } from '../errors.js';
-import { appendEvent } from '../events.js';
+import { usersStore } from '../users.store.js';
+import type { AppContext } from '../../platform/context.js';
+import { DomainError, validationFailed } from '../../platform/errors.js';
+import { appendEvent } from '../../platform/events.js';
 import { hashToken, newToken, sessionsStore } from './sessions.store.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 

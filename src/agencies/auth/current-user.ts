@@ -1,9 +1,9 @@
 /**
  * Resolves a session cookie to the acting user, sliding the idle timeout forward on each use.
  */
-import type { Actor } from '../../agencies/permissions.js';
-import { usersStore } from '../../agencies/users.store.js';
-import type { AppContext } from '../context.js';
+import type { Actor } from '../../platform/actor.js';
+import { usersStore } from '../users.store.js';
+import type { AppContext } from '../../platform/context.js';
 import { hashToken, sessionsStore } from './sessions.store.js';
 
 export interface CurrentUser {

@@ -1,0 +1,76 @@
+/**
+ * The folder rules of eslint.config.js bite: a planted import of a feature in src/platform/ is an error
+ * (so `npm run lint` fails), and the real tree has none. The project's own config is used with type
+ * information off and only the boundary rule on, which keeps this test fast; the rule needs no types.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+
+const cwd = fileURLToPath(new URL('../..', import.meta.url));
+const rule = 'architecture/imports-stay-within';
+const eslint = new ESLint({
+  cwd,
+  ruleFilter: ({ ruleId }) => ruleId === rule,
+  overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+});
+
+async function reported(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  assert.ok(result);
+  assert.deepEqual(
+    result.messages.filter((m) => m.ruleId !== rule),
+    [],
+  );
+  return result.messages.map((m) => m.message);
+}
+
+test('a feature imported into platform/ is reported, import type included, at any depth', async () => {
+  const code = [
+    "import { catalogStore } from '../catalog/catalog.store.js';",
+    "import type { Agency } from '../agencies/agency.js';",
+    "export * from '../main.js';",
+    "export type App = typeof import('../web/app.js');",
+    "export const jobs = () => import('../app/jobs.js');",
+    'export const used = catalogStore as unknown as Agency;',
+  ].join('\n');
+  assert.deepEqual(await reported(code, 'src/platform/planted.ts'), [
+    'src/platform must not import src/catalog/catalog.store: dependencies point one way',
+    'src/platform must not import src/agencies/agency: dependencies point one way',
+    'src/platform must not import src/main: dependencies point one way',
+    'src/platform must not import src/web/app: dependencies point one way',
+    'src/platform must not import src/app/jobs: dependencies point one way',
+  ]);
+  assert.deepEqual(
+    await reported(
+      "import type { RequestTables } from '../../requests/requests.schema.js';\nexport type T = RequestTables;",
+      'src/platform/db/planted.ts',
+    ),
+    ['src/platform must not import src/requests/requests.schema: dependencies point one way'],
+  );
+});
+
+test('platform/ may import itself, the config leaf and packages; the config imports nothing from src/', async () => {
+  const code = [
+    "import { z } from 'zod';",
+    "import type { Config } from '../config.js';",
+    "import type { Db } from './db/database.js';",
+    'export type T = [Config, Db, typeof z];',
+  ].join('\n');
+  assert.deepEqual(await reported(code, 'src/platform/planted.ts'), []);
+  assert.deepEqual(
+    await reported(
+      "import type { Actor } from './platform/actor.js';\nexport type A = Actor;",
+      'src/config.ts',
+    ),
+    ['src/config.ts must not import src/platform/actor: dependencies point one way'],
+  );
+});
+
+test('the real tree keeps the rule', async () => {
+  const results = await eslint.lintFiles(['src/platform/**/*.ts', 'src/config.ts']);
+  assert.ok(results.length >= 10, `only ${results.length} files linted`);
+  const problems = results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.message}`));
+  assert.deepEqual(problems, []);
+});
