@@ -3,7 +3,7 @@ import type { Dispute } from './disputes/register.js';
 import type { AgencyRef, CellId, FormatVersion } from './model/types.js';
 import type { Article20Entry, Article20Source, DisputeRegisterSource, Table3Source } from './ports.js';
 import { tabulateTable3, type RequestCase, type Table3Figures } from './table3.js';
-import type { OutcomeRows } from './outcomes.js';
+import type { OutcomeRows } from '../statute/outcomes.js';
 
 const key = (agencyId: string, year: number) => `${agencyId}|${year}`;
 
