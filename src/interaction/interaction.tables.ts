@@ -1,5 +1,3 @@
-import type { SupervisionTables } from '../supervision/supervision.tables.js';
-
 /** Kysely types of the interaction tables (migration 0600), joined into `Database` in platform/db/schema.ts. */
 export interface MessageTable {
   id: string;
@@ -58,7 +56,7 @@ export interface MessagePromiseTable {
   days: number;
 }
 
-export interface InteractionTables extends RatingTables, SupervisionTables {
+export interface InteractionTables extends RatingTables {
   messages: MessageTable;
   message_attachments: MessageAttachmentTable;
   message_promises: MessagePromiseTable;

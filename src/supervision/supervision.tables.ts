@@ -1,4 +1,4 @@
-/** Kysely types of the supervision tables (migration 0602); joined into `Database` via InteractionTables. */
+/** Kysely types of the supervision tables (migration 0602); joined into `Database` via ScorecardTables. */
 export interface AssessmentTable {
   id: string;
   agency_id: string;
