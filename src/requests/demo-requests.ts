@@ -5,7 +5,7 @@
 import { systemActor, type Actor } from '../agencies/permissions.js';
 import { creditCodeCheckChar } from '../agencies/credit-code.js';
 import { addCalendarDays, dayNumber, isoDateOf } from '../calendar/dates.js';
-import type { DemoAgencyIds } from '../demo/load-demo.js';
+import type { DemoAgencyIds } from '../agencies/demo-loader.js';
 import type { AppContext } from '../platform/context.js';
 import { APPLICANT_KINDS, type ApplicantKind } from '../statute/applicant-kinds.js';
 import type { Outcome } from '../statute/outcomes.js';
