@@ -18,7 +18,7 @@ import { demoPassword } from '../src/demo/demo-agencies.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { newId } from '../src/platform/ids.js';
-import { requestsTable3Source } from '../src/requests/requests-table3.js';
+import { requestsTable3Source } from '../src/reports/requests-table3.js';
 import { buildApp } from '../src/web/app.js';
 import { appServices } from '../src/app/services.js';
 import { figure, median, type Bench } from './bench.js';

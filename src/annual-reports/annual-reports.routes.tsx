@@ -12,7 +12,7 @@ import { DomainError, notFound } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, type Errors } from '../web/views/forms.js';
 import { acceptReport } from './accept-report.js';
-import { deadlineLabel, deadlineStatus, reportDueOn } from './deadline.js';
+import { deadlineLabel, deadlineStatus, reportDueOn } from '../reports/deadline.js';
 import { NARRATIVE_PARTS, toNarrative } from './narrative.js';
 import { publishReport } from './publish-report.js';
 import { reopenReport } from './reopen-report.js';

@@ -6,7 +6,7 @@
 import type { Agency } from '../agencies/agency.js';
 import type { RuleResult } from '../reports/checks/finding.js';
 import type { ReportRecord } from './annual-reports.store.js';
-import { deadlineStatus, reportDueOn, type DeadlineStatus } from './deadline.js';
+import { deadlineStatus, reportDueOn, type DeadlineStatus } from '../reports/deadline.js';
 import type { ReportStatus } from './workflow.js';
 import type { ReportFigures } from './writing/figures.js';
 

@@ -9,7 +9,7 @@ import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent, listEvents } from '../platform/events.js';
 import { annualReportsStore } from './annual-reports.store.js';
-import { reportDueOn } from './deadline.js';
+import { reportDueOn } from '../reports/deadline.js';
 import { reminderDue, type ReminderKind } from './reminders.js';
 
 export async function sendReportReminders(ctx: AppContext): Promise<number> {

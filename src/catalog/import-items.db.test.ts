@@ -8,7 +8,7 @@ import type { Agency } from '../agencies/agency.js';
 import { systemActor, type Actor } from '../platform/actor.js';
 import { loadDemo } from '../demo/load-demo.js';
 import type { AppContext } from '../platform/context.js';
-import { readSheet } from '../reports/import/sheet.js';
+import { readSheet } from '../sheets/sheet.js';
 import { catalogStore } from './catalog.store.js';
 import { importItems, importTemplate, ImportRefused, importHeaders } from './import-items.js';
 import { setReviewLevels } from './manage-catalog.js';

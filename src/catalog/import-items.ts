@@ -15,7 +15,7 @@ import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
-import { readSheet, sheetKindOf, writeSheet } from '../reports/import/sheet.js';
+import { readSheet, sheetKindOf, writeSheet } from '../sheets/sheet.js';
 import { recordAttachment } from './attach.js';
 import { checkAttachment, type CheckedAttachment } from './attachments.js';
 import { catalogStore, type Column } from './catalog.store.js';

@@ -11,7 +11,7 @@ import { registerAuditCommands } from '../audit/audit.cli.js';
 import { registerCoreCommands, withContext } from './core.cli.js';
 import { registerCalendarCommands } from '../calendar/calendar.cli.js';
 import { databaseCalendarDeps } from '../calendar/calendar.db-deps.js';
-import { registerReportCommands } from '../reports/report.cli.js';
+import { registerReportCommands } from '../annual-reports/report.cli.js';
 import { registerSearchCommands } from '../search/search.cli.js';
 import { registerScorecardCommands } from '../supervision/scorecard/scorecard.cli.js';
 import { registerRequestCommands } from '../requests/import-cases.cli.js';

@@ -3,7 +3,7 @@
  * /admin/requests/:id/act/:action. Field names carry the action as prefix so ids stay unique on the page.
  */
 import type { ComponentChildren } from 'preact';
-import { DEFAULT_OUTCOME_ROWS } from '../reports/outcomes.js';
+import { DEFAULT_OUTCOME_ROWS } from '../statute/outcomes.js';
 import { CsrfField, Field, fieldId, type Errors } from '../web/views/forms.js';
 import { DELIVERIES } from './intake.js';
 import { ORDERS } from './reopen-case.js';

@@ -4,7 +4,7 @@
  * Pure validation; returns Chinese field messages, never throws.
  */
 import { creditCodeMessage, creditCodeProblem } from '../agencies/credit-code.js';
-import type { ApplicantKind } from '../reports/model/shared-tables.js';
+import type { ApplicantKind } from '../statute/applicant-kinds.js';
 import { daysInMonth } from '../calendar/dates.js';
 
 export const ORGANISATION_KINDS = [

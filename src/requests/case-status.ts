@@ -10,7 +10,7 @@ import { renderExplanationZh } from '../calendar/explain.js';
 import { remedyWindows, type RemedyWindow } from '../calendar/remedies.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
-import type { Outcome } from '../reports/outcomes.js';
+import type { Outcome } from '../statute/outcomes.js';
 import { calendarFor } from './calendar-for.js';
 import { explainCaseClock } from './case-clock.js';
 import { todayOf } from './case-action.js';

@@ -5,10 +5,10 @@
 import { systemActor, type Actor } from '../platform/actor.js';
 import { creditCodeCheckChar } from '../agencies/credit-code.js';
 import { addCalendarDays, dayNumber, isoDateOf } from '../calendar/dates.js';
-import type { DemoAgencyIds } from '../demo/load-demo.js';
+import type { DemoAgencyIds } from '../agencies/demo-loader.js';
 import type { AppContext } from '../platform/context.js';
-import { APPLICANT_KINDS, type ApplicantKind } from '../reports/model/shared-tables.js';
-import type { Outcome } from '../reports/outcomes.js';
+import { APPLICANT_KINDS, type ApplicantKind } from '../statute/applicant-kinds.js';
+import type { Outcome } from '../statute/outcomes.js';
 import { acceptApplication } from './accept-application.js';
 import { residentIdCheckChar } from './applicant.js';
 import { calendarFor } from './calendar-for.js';

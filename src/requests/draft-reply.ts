@@ -5,7 +5,7 @@
 import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
-import type { Outcome } from '../reports/outcomes.js';
+import type { Outcome } from '../statute/outcomes.js';
 import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';
 import { REPLY_OUTCOMES, REPLY_TYPES, type ReplyField } from './reply-types.js';
 import { optionalText, requiredText } from './text-input.js';

@@ -13,7 +13,7 @@ import { ImportRefused, importCases, problemText } from './import-cases.js';
 import { parseCsv, readImportFile } from './import-file.js';
 import { csvTemplate, xlsxTemplate } from './import-template.js';
 import { requestsStore } from './requests.store.js';
-import { requestsTable3Source } from './requests-table3.js';
+import { requestsTable3Source } from '../reports/requests-table3.js';
 
 const HEADERS = IMPORT_COLUMNS.map((c) => c.header);
 const credit = '91340323MA2N000'.padEnd(17, '0');

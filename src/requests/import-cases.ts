@@ -17,7 +17,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db/database.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
-import type { Outcome } from '../reports/outcomes.js';
+import type { Outcome } from '../statute/outcomes.js';
 import { todayOf } from './case-action.js';
 import { calendarFor } from './calendar-for.js';
 import { caseClock } from './case-clock.js';

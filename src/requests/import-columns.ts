@@ -4,7 +4,7 @@
  * Pure: shared by the template, the parser and the error messages.
  */
 import { RECEIPT_CHANNELS, type ReceiptChannel } from '../calendar/rules.js';
-import { DEFAULT_OUTCOME_ROWS, OUTCOMES, type Outcome } from '../reports/outcomes.js';
+import { DEFAULT_OUTCOME_ROWS, OUTCOMES, type Outcome } from '../statute/outcomes.js';
 import { APPLICANT_KIND_LABEL, ID_DOCUMENT_TYPES } from './applicant.js';
 import { DELIVERIES, FORMS } from './intake.js';
 import { REPLY_TYPES } from './reply-types.js';

@@ -1,6 +1,6 @@
 /** The case page's "same applicant asked for similar information before" box (条例 Art. 36 (六)). */
 import { formatDateZh } from '../calendar/dates.js';
-import { DEFAULT_OUTCOME_ROWS, type Outcome } from '../reports/outcomes.js';
+import { DEFAULT_OUTCOME_ROWS, type Outcome } from '../statute/outcomes.js';
 import type { AppContext } from '../platform/context.js';
 import { registrationNumber } from './registration.js';
 import { earlierSimilarRequests, type RepeatCandidate } from './repeat-requests.js';

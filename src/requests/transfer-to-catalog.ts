@@ -10,7 +10,7 @@ import { createItem } from '../catalog/save-item.js';
 import type { AppContext } from '../platform/context.js';
 import { conflict, DomainError, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
-import type { Outcome } from '../reports/outcomes.js';
+import type { Outcome } from '../statute/outcomes.js';
 import { loadCase, todayOf } from './case-action.js';
 import { requestsStore, type StoredCaseEvent } from './requests.store.js';
 import { optionalText, requiredText } from './text-input.js';

@@ -15,7 +15,7 @@ import { ratingsStore } from '../interaction/rating/ratings.store.js';
 import type { AppContext } from '../platform/context.js';
 import { cellId, outcomeRows } from '../reports/model/formats.js';
 import { APPLICANT_KINDS, T3 } from '../reports/model/shared-tables.js';
-import { requestsTable3Source } from '../requests/requests-table3.js';
+import { requestsTable3Source } from '../reports/requests-table3.js';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { monthsOf, supervisionDashboard } from './dashboard.js';

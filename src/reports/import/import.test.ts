@@ -12,7 +12,7 @@ import { article20Store } from '../stores/article20.store.js';
 import { disputesStore } from '../stores/disputes.store.js';
 import { article20Template, importArticle20 } from './article20-import.js';
 import { disputesTemplate, importDisputes } from './disputes-import.js';
-import { parseCsv, readSheet } from './sheet.js';
+import { parseCsv, readSheet } from '../../sheets/sheet.js';
 
 const actor = systemActor('测试');
 

@@ -11,7 +11,7 @@ import { CsrfField, ErrorSummary, fieldId, type Errors } from '../../web/views/f
 import { saveArticle20Figures } from '../entry/save-article20.js';
 import { reportAgency } from '../entry/access.js';
 import { article20Template, importArticle20 } from '../import/article20-import.js';
-import { sheetKindOf, type SheetKind } from '../import/sheet.js';
+import { sheetKindOf, type SheetKind } from '../../sheets/sheet.js';
 import { formatForYear, formatOf } from '../model/formats.js';
 import type { Article20Entry } from '../ports.js';
 import { article20Store } from '../stores/article20.store.js';

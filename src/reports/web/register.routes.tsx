@@ -19,7 +19,7 @@ import {
   STAGE_KINDS,
 } from '../entry/register-dispute.js';
 import { disputesTemplate, importDisputes } from '../import/disputes-import.js';
-import { sheetKindOf } from '../import/sheet.js';
+import { sheetKindOf } from '../../sheets/sheet.js';
 import { disputesStore, type RegisteredDispute } from '../stores/disputes.store.js';
 import { reportPaths, yearOf } from './paths.js';
 import { ProblemList, ReportNav } from './report-nav.js';

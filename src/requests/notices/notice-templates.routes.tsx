@@ -8,7 +8,7 @@ import type { Agency } from '../../agencies/agency.js';
 import { can } from '../../agencies/permissions.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
-import { DEFAULT_OUTCOME_ROWS, type Outcome } from '../../reports/outcomes.js';
+import { DEFAULT_OUTCOME_ROWS, type Outcome } from '../../statute/outcomes.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../../web/admin-kit.js';
 import { sendPage } from '../../web/render.js';
 import { CsrfField, ErrorSummary, Field, type Errors } from '../../web/views/forms.js';

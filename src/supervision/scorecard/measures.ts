@@ -4,7 +4,7 @@
  */
 import { art26Timeliness } from '../../catalog/timeliness.js';
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
-import { deadlineStatus } from '../../annual-reports/deadline.js';
+import { deadlineStatus } from '../../reports/deadline.js';
 
 export const computedCodes = ['art26', 'requests', 'messages', 'annualReport', 'columns'] as const;
 export type ComputedCode = (typeof computedCodes)[number];

@@ -1,3 +1,5 @@
+import type { SupervisionTables } from '../supervision.tables.js';
+
 /** Kysely types of the scorecard tables (migration 0603). */
 export interface ScorecardTable {
   id: string;
@@ -46,7 +48,8 @@ export interface ScorecardResultTable {
   explanation: string;
 }
 
-export interface ScorecardTables {
+/** With the supervision records' tables (0602), so that `Database` joins both through this one import. */
+export interface ScorecardTables extends SupervisionTables {
   scorecards: ScorecardTable;
   scorecard_measures: ScorecardMeasureTable;
   scorecard_manual_scores: ScorecardManualScoreTable;

@@ -3,9 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { resolveAgency, withContext } from '../cli/core.cli.js';
 import { validationFailed } from '../platform/errors.js';
-import { agencyReport, checkReportYear } from './agency-report.js';
-import { reportToJson } from './report-json.js';
-import { isFileFormat, reportFile } from '../annual-reports/report-file.js';
+import { agencyReport, checkReportYear } from '../reports/agency-report.js';
+import { reportToJson } from '../reports/report-json.js';
+import { isFileFormat, reportFile } from './report-file.js';
 
 export function registerReportCommands(program: Command): void {
   program

@@ -3,7 +3,7 @@
  * GB18030 as saved by Excel on Chinese Windows), as rows of trimmed text cells. Dates become YYYY-MM-DD.
  */
 import ExcelJS from 'exceljs';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError } from '../platform/errors.js';
 
 export type SheetKind = 'xlsx' | 'csv';
 

@@ -3,7 +3,7 @@
  * the one table 三 row it is counted in, per template (statutory.md §2.6). The mapping is data: rows marked
  * [M]/[D] are common practice or our derivation, not the form's text, and a deployment may override them.
  */
-import type { FormatVersion, RowId } from './model/types.js';
+import type { FormatVersion, RowId } from './report-ids.js';
 
 export const OUTCOMES = [
   'disclosed',

@@ -1,13 +1,14 @@
 /**
- * The report model's table 三 port, filled from the cases: for an agency and year, every cell's count and the
- * case ids behind it. Counting rules live in src/reports/table3.ts (`tabulateTable3`); this only loads cases.
+ * The report model's table 三 port, filled from the cases (src/requests/): for an agency and year, every cell's
+ * count and the case ids behind it. Counting rules live in src/reports/table3.ts (`tabulateTable3`); this only
+ * loads cases.
  */
 import type { AppContext } from '../platform/context.js';
-import type { ApplicantKind } from '../reports/model/shared-tables.js';
-import type { Outcome } from '../reports/outcomes.js';
-import type { Table3Source } from '../reports/ports.js';
-import { tabulateTable3, type RequestCase } from '../reports/table3.js';
-import { requestsStore } from './requests.store.js';
+import type { ApplicantKind } from './model/shared-tables.js';
+import type { Outcome } from '../statute/outcomes.js';
+import type { Table3Source } from './ports.js';
+import { tabulateTable3, type RequestCase } from './table3.js';
+import { requestsStore } from '../requests/requests.store.js';
 
 export function requestsTable3Source(ctx: AppContext): Table3Source {
   return {
