@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import Fastify from 'fastify';
-import type { Agency } from '../src/agencies/agency.js';
+import type { Agency } from '../src/access/agency.js';
 import { catalogStore, itemRow } from '../src/catalog/catalog.store.js';
 import type { Item } from '../src/catalog/item.js';
 import { loadConfig } from '../src/config.js';
@@ -20,7 +20,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { buildApp } from '../src/web/app.js';
 import { appServices } from '../src/app/services.js';
 import { publicContentChanged } from '../src/web/public-cache.js';
-import { agenciesStore } from '../src/agencies/agencies.store.js';
+import { agenciesStore } from '../src/access/agencies.store.js';
 import { figure, median, type Bench } from './bench.js';
 import { bareFastify, listenLoopback, requestsPerSecond, requestsPerSecondOver } from './http.js';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import SqliteDatabase from 'better-sqlite3';
-import { agenciesStore } from '../src/agencies/agencies.store.js';
+import { agenciesStore } from '../src/access/agencies.store.js';
 import { loadConfig } from '../src/config.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { demoPassword } from '../src/demo/demo-agencies.js';

@@ -4,9 +4,9 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
-import { agenciesStore } from './agencies.store.js';
-import { agencyLevelLabel, agencyLevels, type Agency } from './agency.js';
-import { can } from './permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { agencyLevelLabel, agencyLevels, type Agency } from '../access/agency.js';
+import { can } from '../access/permissions.js';
 import { updateAgency } from './save-agency.js';
 
 type Form = Record<string, string | undefined>;

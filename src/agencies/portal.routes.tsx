@@ -4,8 +4,8 @@
  * home blocks and the navigation sections are the services' (src/app/portal.tsx).
  */
 import type { FastifyInstance } from 'fastify';
-import { agenciesStore } from './agencies.store.js';
-import { agencyLevelLabel } from './agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { agencyLevelLabel } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { agencyBySegment, portalNav, sendPortalPage } from '../web/portal-kit.js';
 import { sendPage } from '../web/render.js';

@@ -4,11 +4,11 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
-import type { Agency } from './agency.js';
+import type { Agency } from '../access/agency.js';
 import { addUser } from './add-user.js';
-import { isPlatformAdmin, roleLabel } from './permissions.js';
+import { isPlatformAdmin, roleLabel } from '../access/permissions.js';
 import { roles, type Role } from '../platform/actor.js';
-import { usersStore } from './users.store.js';
+import { usersStore } from '../access/users.store.js';
 
 type Form = Record<string, string | undefined>;
 

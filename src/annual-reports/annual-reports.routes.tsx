@@ -4,8 +4,8 @@
  * buttons each user may press (submit; return with a comment / accept; publish with an override reason; reopen).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can } from '../access/permissions.js';
 import { legalDayOf, legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';

@@ -3,7 +3,7 @@
  * reports due this year). A reminder is an event (`annual_report.reminder`) shown on the report's admin page;
  * the platform has no mail channel yet.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { systemActor } from '../platform/actor.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';

@@ -2,9 +2,9 @@
  * Use case: start an agency's report for a year. The narrative begins as the data-driven draft (every number
  * computed from the tables). Starting again is harmless: an existing report is returned unchanged.
  */
-import { can } from '../agencies/permissions.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

@@ -3,8 +3,8 @@
  * report stores (this year and last) loaded once for all of them — one query per table — then each agency's
  * tables and checks computed in memory, exactly as its report page computes them.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import type { ReportSources } from '../reports/ports.js';

@@ -2,8 +2,8 @@
  * The report as staff see it while writing: the tables computed now from the sources, the cross-checks (with
  * last year's report for carry-over), and the writing warnings over the current narrative.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { ancestry, type Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { ancestry, type Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';

@@ -2,7 +2,7 @@
  * Every scheduled job of the platform, listed in the composition root so the scheduler (platform/jobs.ts)
  * knows no capability. Capabilities add theirs (reminders, overdue sweeps) here; main.ts passes the list.
  */
-import { sessionsStore } from '../agencies/auth/sessions.store.js';
+import { sessionsStore } from '../access/auth/sessions.store.js';
 import type { Job } from '../platform/jobs.js';
 import { sendReportReminders } from '../annual-reports/send-reminders.js';
 import { sendMessageReminders } from '../interaction/send-reminders.js';

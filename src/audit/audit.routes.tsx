@@ -12,8 +12,8 @@
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can, roleAllows } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can, roleAllows } from '../access/permissions.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';

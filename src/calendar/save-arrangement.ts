@@ -4,7 +4,7 @@
  * administrators (`calendar.manage`). The whole input is validated before anything is stored; the change is
  * logged as an event; then the open cases whose due dates depend on the changed days are recomputed.
  */
-import { roleAllows } from '../agencies/permissions.js';
+import { roleAllows } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db/database.js';

@@ -1,6 +1,6 @@
 /** Admin: an agency's columns and index-number rule; the platform's subject taxonomy. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isPlatformAdmin } from '../agencies/permissions.js';
+import { isPlatformAdmin } from '../access/permissions.js';
 import type { AppContext } from '../platform/context.js';
 import { managedAgency } from './managed-agency.js';
 import { DomainError, notFound } from '../platform/errors.js';

@@ -4,7 +4,7 @@
  */
 import { legalToday } from '../calendar/legal-day.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { agencyBySegment, sendPortalPage } from '../web/portal-kit.js';

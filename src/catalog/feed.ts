@@ -1,5 +1,5 @@
 /** Atom feeds (RFC 4287) per agency and per column, advertised on the pages with <link rel="alternate">. */
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { Item } from './item.js';
 
 const esc = (s: string) =>

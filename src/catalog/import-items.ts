@@ -8,9 +8,9 @@
  * through review, unless the importer asks to publish them now — then each is published today, only when the
  * agency reviews in one level, the importer may publish, and the pre-publication checks find nothing.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';

@@ -1,6 +1,6 @@
 /** Use cases: an agency's own columns, its index-number rule, and the platform's subject taxonomy. */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can, isPlatformAdmin } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can, isPlatformAdmin } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';

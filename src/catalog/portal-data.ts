@@ -2,8 +2,8 @@
  * Read side for the portal: which columns have content (cached briefly — the navigation is built on every
  * page and must not count a million rows each time), and the pieces of an item page.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import type { Queryable } from '../platform/db/database.js';
 import { announceContentChange } from '../platform/content-version.js';
 import { publicContentChanged, publicContentEpoch } from '../web/public-cache.js';

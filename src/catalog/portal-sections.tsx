@@ -4,7 +4,7 @@
  * latest items.
  */
 import type { ComponentChildren } from 'preact';
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import type { PortalNavItem } from '../web/views/layout.js';
 import { catalogStore } from './catalog.store.js';

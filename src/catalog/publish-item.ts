@@ -3,8 +3,8 @@
  * publication, the others must each be confirmed. The system records the publication date (a typed, possibly
  * falsified 发布日期 fails a site inspection), issues the index number, and flags Art. 26 lateness.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import type { Actor } from '../platform/actor.js';
 import { legalDayOf, legalToday } from '../calendar/legal-day.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';

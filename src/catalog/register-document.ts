@@ -4,7 +4,7 @@
  * no 有效期至. Runs inside the publication transaction, so a published normative document is always
  * registered and a number, once issued, is never issued again (its own counter scope, only counting up).
  */
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { Queryable } from '../platform/db/database.js';
 import { catalogStore } from './catalog.store.js';
 import { indexScope, renderIndexNumber } from './index-number.js';

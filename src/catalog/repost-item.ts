@@ -5,9 +5,9 @@
  * number for the same document would be a duplicate in the catalog). It is not indexed for search either:
  * the original is. When the original is withdrawn, its reposts are withdrawn with it (withdraw-item.ts).
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';

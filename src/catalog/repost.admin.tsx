@@ -1,6 +1,6 @@
 /** Admin screen of reposts (转载): a subordinate's reviewer picks a superior's published item and a column. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';

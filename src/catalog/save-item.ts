@@ -1,7 +1,7 @@
 /** Use cases: draft a new item, and edit a draft or submitted item. Input is validated and the body sanitised. */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';

@@ -3,8 +3,8 @@
  * the 党政机关网站 mark, 我为政府网站找错). A township's pages sit under its county's portal, so an agency
  * without its own settings shows its nearest ancestor's. Cached briefly: the footer is on every page.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { ancestry, type Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { ancestry, type Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import type { SiteIdentity } from './site-identity.js';
 import { publicContentEpoch } from '../web/public-cache.js';

@@ -2,8 +2,8 @@
  * Use case: a township (or county) adopts the basic-level standard catalog template (国办发〔2019〕54号),
  * becoming the 公开主体 of each entry; items then name the entry they fulfil. Adopting twice changes nothing.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';

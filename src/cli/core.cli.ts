@@ -1,7 +1,7 @@
 /** Core subcommands: serve, migrate, demo, user add. */
 import type { Command } from 'commander';
 import { addUser } from '../agencies/add-user.js';
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { roles, systemActor, type Role } from '../platform/actor.js';
 import { loadConfig } from '../config.js';
 import { loadDemo } from '../demo/load-demo.js';

@@ -3,7 +3,7 @@
  * alone. Later capabilities add their demo data here (`demoLoaders`).
  */
 import { addUser } from '../agencies/add-user.js';
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
 import type { DemoAgencyIds, DemoLoader } from '../agencies/demo-loader.js';

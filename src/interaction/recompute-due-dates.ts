@@ -3,7 +3,7 @@
  * recomputed (calendar/recompute.ts), each change recorded as an event. The promise itself (days, receipt day)
  * never changes: only the days it is counted over.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { systemActor } from '../platform/actor.js';
 import { provinceOf } from '../calendar/arrangement.js';
 import { addCalendarDays } from '../calendar/dates.js';

@@ -3,7 +3,7 @@
  * more than 3 months (portal-standards §7 V4), once per level. Staff see them in the event log and the
  * message list; the supervisor's dashboard counts the same states from the stored dates.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { systemActor } from '../platform/actor.js';
 import { addCalendarDays } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';

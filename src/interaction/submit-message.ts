@@ -4,7 +4,7 @@
  * and returns the tracking code with its 查询码 (shown once). "Received" means stored: it returns only after
  * the transaction commits.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { publicActor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound, validationFailed } from '../platform/errors.js';

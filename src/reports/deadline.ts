@@ -6,7 +6,7 @@
  * streets are not fixed by Art. 49 (statutory.md §2.7): the supervising office sets a date; the default here is
  * 31 January, configurable per deployment.
  */
-import type { AgencyLevel } from '../agencies/agency.js';
+import type { AgencyLevel } from '../access/agency.js';
 
 export interface DeadlineConfig {
   /** MM-DD of the year after the reporting year, for townships and streets. */

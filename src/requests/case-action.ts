@@ -3,9 +3,9 @@
  * transition → compute the clock with the new events (refusing what the law refuses) → one transaction that
  * appends the case events and the audit event and moves the state. The use case files supply the specifics.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { isIsoDate } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';

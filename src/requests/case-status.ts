@@ -4,8 +4,8 @@
  * and the remedies with their deadlines. Never the applicant's personal data in full.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import { renderExplanationZh } from '../calendar/explain.js';
 import { remedyWindows, type RemedyWindow } from '../calendar/remedies.js';
 import type { AppContext } from '../platform/context.js';

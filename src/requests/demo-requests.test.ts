@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { cellId, outcomeRows } from '../reports/model/formats.js';
 import { APPLICANT_KINDS, T3 } from '../reports/model/shared-tables.js';

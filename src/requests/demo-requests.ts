@@ -3,7 +3,7 @@
  * every row of table 三 has a case behind it, every applicant column is used, and some cases stay open into 2026.
  */
 import { systemActor, type Actor } from '../platform/actor.js';
-import { creditCodeCheckChar } from '../agencies/credit-code.js';
+import { creditCodeCheckChar } from '../access/credit-code.js';
 import { addCalendarDays, dayNumber, isoDateOf } from '../calendar/dates.js';
 import type { DemoAgencyIds } from '../agencies/demo-loader.js';
 import type { AppContext } from '../platform/context.js';

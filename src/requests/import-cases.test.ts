@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { creditCodeCheckChar } from '../agencies/credit-code.js';
+import { creditCodeCheckChar } from '../access/credit-code.js';
 import type { AppContext } from '../platform/context.js';
 import { cellId } from '../reports/model/formats.js';
 import { T3 } from '../reports/model/shared-tables.js';

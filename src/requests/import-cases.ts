@@ -7,9 +7,9 @@
  * one transaction; each case carries its events (registered, receipt, and the reply or ending), so it counts
  * in table 三 like a case handled here.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { isIsoDate } from '../calendar/dates.js';
 import { RECEIPT_CHANNELS } from '../calendar/rules.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { creditCodeCheckChar } from '../agencies/credit-code.js';
+import { creditCodeCheckChar } from '../access/credit-code.js';
 import { systemActor, type Actor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
 import { ARRANGEMENT_FORMAT } from '../calendar/arrangement.js';

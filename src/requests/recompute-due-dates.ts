@@ -4,7 +4,7 @@
  * applies to, is recomputed from its events with the new calendar; a changed due date is stored with a case
  * event and an audit event. Idempotent: a second run finds nothing to change.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { systemActor } from '../platform/actor.js';
 import { provinceOf } from '../calendar/arrangement.js';
 import type { ArrangementChange } from '../calendar/recompute.js';

@@ -2,8 +2,8 @@
  * Use case (staff intake): an application by letter, fax, e-mail or in person — including an oral application
  * the clerk writes down (条例 Art. 29) — registered with the receipt day its channel fixes (Art. 31).
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';

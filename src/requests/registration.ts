@@ -4,7 +4,7 @@
  * registration with its channel and the Art. 31 receipt event — from which the clock starts.
  */
 import { randomBytes } from 'node:crypto';
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { Actor } from '../platform/actor.js';
 import { yearOf } from '../calendar/dates.js';
 import type { ReceiptChannel, ReceiptEvent } from '../calendar/rules.js';

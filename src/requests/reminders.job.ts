@@ -4,7 +4,7 @@
  * the handler has no e-mail. The case's `reminder_key` records what was sent, so each reminder goes once; a
  * case whose mail fails is tried again next round.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { dayNumber, isoDateOf } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';
 import { todayOf } from './case-action.js';

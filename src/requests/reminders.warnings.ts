@@ -2,10 +2,10 @@
  * The admin's own reminders, shown at the top of the dashboard whether or not e-mail is configured: how many
  * open cases in the user's scope are overdue or due within 5 working days, linked to those queues.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { scopeOf } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { scopeOf } from '../access/permissions.js';
 import { dayNumber, isoDateOf } from '../calendar/dates.js';
-import type { CurrentUser } from '../agencies/auth/current-user.js';
+import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { todayOf } from './case-action.js';
 import { calendarFor } from './calendar-for.js';

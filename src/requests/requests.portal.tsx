@@ -4,7 +4,7 @@
  * tracking code + the last 4 digits of the phone, where a requested clarification can be supplied online.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import { publicActor } from '../platform/actor.js';
 import { formatDateZh } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';

@@ -4,8 +4,8 @@
  * Thin: schema → load → authorise (in the use cases) → use case → render.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { scopeOf } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { scopeOf } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { dayNumber, formatDateZh, isoDateOf } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';

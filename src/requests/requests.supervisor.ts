@@ -4,9 +4,9 @@
  * and the share of this year's replies sent on time. Figures only: counted in SQL, no personal data.
  */
 import type { Expression, SqlBool } from 'kysely';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
-import { scopeOf, type Action } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
+import { scopeOf, type Action } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { dayNumber, isoDateOf } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Actor, Role } from '../platform/actor.js';
 import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
-import { creditCodeCheckChar } from '../agencies/credit-code.js';
+import { creditCodeCheckChar } from '../access/credit-code.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { publicActor } from '../platform/actor.js';

@@ -4,7 +4,7 @@
  * Attached files (身份证明, an agent's 授权委托书; Art. 29 (一)) are checked by content and size with the other
  * fields, and stored in the same transaction as the case: any bad field stores nothing.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { publicActor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound, validationFailed } from '../platform/errors.js';

@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { catalogStore } from '../catalog/catalog.store.js';
 import { ensureCatalog } from '../catalog/setup-catalog.js';
 import type { AppContext } from '../platform/context.js';

@@ -4,10 +4,10 @@
  * 整改情况书面报告. Each agency-year's facts for the annual report are shown as the paragraph they produce.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { scopeOf } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { scopeOf } from '../access/permissions.js';
 import { legalToday } from '../calendar/legal-day.js';
-import type { CurrentUser } from '../agencies/auth/current-user.js';
+import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';

@@ -5,8 +5,8 @@
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import { systemActor } from '../platform/actor.js';
 import { catalogStatistics } from '../catalog/statistics.js';
 import { loadDemo } from '../demo/load-demo.js';

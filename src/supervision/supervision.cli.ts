@@ -4,8 +4,8 @@
  * case and scope rule as /admin/supervision.
  */
 import type { Command } from 'commander';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { scopeOf } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { scopeOf } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { legalToday } from '../calendar/legal-day.js';
 import { resolveAgency, withContext } from '../cli/core.cli.js';

@@ -5,10 +5,10 @@
  * township sees its own figures and never another township's. Works without JavaScript.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Agency } from '../agencies/agency.js';
-import { subtreeIds } from '../agencies/agency.js';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { scopeOf } from '../agencies/permissions.js';
+import type { Agency } from '../access/agency.js';
+import { subtreeIds } from '../access/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { scopeOf } from '../access/permissions.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';

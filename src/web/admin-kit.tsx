@@ -1,10 +1,10 @@
 /** Shared pieces of admin pages: the guard, the user's scope, the shell with its navigation. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
-import { roleAllows as roleCan, scopeOf, type Action } from '../agencies/permissions.js';
-import type { CurrentUser } from '../agencies/auth/current-user.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
+import { roleAllows as roleCan, scopeOf, type Action } from '../access/permissions.js';
+import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { sendPage } from './render.js';

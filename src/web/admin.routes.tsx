@@ -1,7 +1,7 @@
 /** The admin shell: login, logout, the dashboard and the audit log. */
 import type { FastifyInstance } from 'fastify';
-import { login } from '../agencies/auth/login.js';
-import { logout } from '../agencies/auth/current-user.js';
+import { login } from '../access/auth/login.js';
+import { logout } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { listEvents } from '../platform/events.js';

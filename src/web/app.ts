@@ -14,7 +14,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import qs from 'node:querystring';
-import { currentUser } from '../agencies/auth/current-user.js';
+import { currentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { checkCsrf, csrfTokenOf, csrfWasRead, prepareCsrf } from './csrf.js';

@@ -6,9 +6,9 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import type { Agency } from '../agencies/agency.js';
-import type { Action } from '../agencies/permissions.js';
-import type { CurrentUser } from '../agencies/auth/current-user.js';
+import type { Agency } from '../access/agency.js';
+import type { Action } from '../access/permissions.js';
+import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import type { PortalNavItem } from './views/layout.js';
 

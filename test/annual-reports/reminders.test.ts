@@ -1,7 +1,7 @@
 /** The reminder job on a real database: township reports due 31 January, reminders once per kind. */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { sendReportReminders } from '../../src/annual-reports/send-reminders.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { listEvents } from '../../src/platform/events.js';

@@ -1,7 +1,7 @@
 /** The report document's workflow on a real database: start, write, submit, return, accept, publish, re-issue. */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import type { Actor, Role } from '../../src/platform/actor.js';
 import { acceptReport } from '../../src/annual-reports/accept-report.js';
 import { annualReportsStore } from '../../src/annual-reports/annual-reports.store.js';

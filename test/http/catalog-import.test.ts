@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../../src/web/app.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { systemActor } from '../../src/platform/actor.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
 import { publishItem } from '../../src/catalog/publish-item.js';

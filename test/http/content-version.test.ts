@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { agencyToForm } from '../../src/agencies/agencies.routes.js';
 import { systemActor } from '../../src/platform/actor.js';
 import { withdrawItem } from '../../src/catalog/withdraw-item.js';

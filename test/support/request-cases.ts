@@ -1,5 +1,5 @@
 /** Fixtures for 依申请公开 tests: agencies made through createAgency, cases through the real use cases. */
-import { creditCodeCheckChar } from '../../src/agencies/credit-code.js';
+import { creditCodeCheckChar } from '../../src/access/credit-code.js';
 import { systemActor, type Actor, type Role } from '../../src/platform/actor.js';
 import { createAgency } from '../../src/agencies/save-agency.js';
 import type { AppContext } from '../../src/platform/context.js';

@@ -5,7 +5,7 @@
  * normative documents with their interpretations, safety inspections.
  */
 import { setNameRegister, setSiteIdentity } from '../manage-site.js';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import { systemActor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { catalogStore } from '../catalog.store.js';

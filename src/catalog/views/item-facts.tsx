@@ -3,7 +3,7 @@
  * validity) and the link to its portal page: shown on the editor's page and on the supervisor's read-only one.
  */
 import type { ComponentChildren } from 'preact';
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import { itemStatusLabel, validityLabel, type Item } from '../item.js';
 
 export function ItemFacts(props: { item: Item; agency: Agency; children?: ComponentChildren }) {

@@ -2,7 +2,7 @@
  * An item's admin page as a supervisor reads it (`records.view`): the facts behind the dashboard's figures —
  * state, dates, the Art. 26 span — and nothing to act with.
  */
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import type { AttachmentMeta } from '../catalog.store.js';
 import type { Item } from '../item.js';
 import { ItemFacts } from './item-facts.js';

@@ -1,5 +1,5 @@
 /** Public views of the catalog: item lists with paging, the item page's metadata table (spec §6.3). */
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import { basicDomainName } from '../data/basic-domains.js';
 import { fiveKindLabel, validityLabel, type Item } from '../item.js';
 import type { AttachmentMeta, Column } from '../catalog.store.js';

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { legalToday } from '../../calendar/legal-day.js';
 import { enableMultipart, filesOf } from '../../catalog/multipart.js';
-import type { CurrentUser } from '../../agencies/auth/current-user.js';
+import type { CurrentUser } from '../../access/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { personalDataCipher } from '../../platform/personal-data.js';

@@ -2,8 +2,8 @@
  * Use case: staff publish a draft decision for public comment (征集调查) with its period, the draft text and
  * attachments (PDF, PNG or JPEG, checked by content). Bad input stores nothing.
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can } from '../../agencies/permissions.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import { can } from '../../access/permissions.js';
 import { type Actor } from '../../platform/actor.js';
 import { isIsoDate } from '../../calendar/dates.js';
 import { legalToday } from '../../calendar/legal-day.js';

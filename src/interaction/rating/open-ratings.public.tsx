@@ -4,7 +4,7 @@
  * without JavaScript; honeypot, rate limit and CSRF as on the message form.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import { formatDateZh } from '../../calendar/dates.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import { catalogStore } from '../../catalog/catalog.store.js';

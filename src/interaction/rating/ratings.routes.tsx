@@ -3,9 +3,9 @@
  * organiser's site takes answers to an open campaign (invitation code optional when a public round is open).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import { scopeOf } from '../../agencies/permissions.js';
-import type { CurrentUser } from '../../agencies/auth/current-user.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import { scopeOf } from '../../access/permissions.js';
+import type { CurrentUser } from '../../access/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';

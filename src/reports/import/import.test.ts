@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { describeEachDatabase } from '../../../test/support/db.js';
 import { testContext } from '../../../test/support/context.js';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import { systemActor } from '../../platform/actor.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import type { AppContext } from '../../platform/context.js';

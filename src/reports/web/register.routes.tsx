@@ -4,7 +4,7 @@
  * Results are chosen from the detailed lists of the law; table 四 maps them to its columns.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, validationFailed } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';

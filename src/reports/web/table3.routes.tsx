@@ -3,7 +3,7 @@
  * of every row the sources fill (totals and （七）总计 are computed), with one source note for the year.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';

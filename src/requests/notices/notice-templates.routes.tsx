@@ -3,9 +3,9 @@
  * wording and the placeholders, a preview on a sample case, and restoring the default.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import type { Agency } from '../../agencies/agency.js';
-import { can } from '../../agencies/permissions.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import type { Agency } from '../../access/agency.js';
+import { can } from '../../access/permissions.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { DEFAULT_OUTCOME_ROWS, type Outcome } from '../../statute/outcomes.js';

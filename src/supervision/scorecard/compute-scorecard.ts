@@ -6,8 +6,8 @@
  * `scorecard_results`; events record the computation. The assessment day is 31 December, or today while the
  * year runs.
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import type { Agency } from '../../agencies/agency.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import type { Agency } from '../../access/agency.js';
 import type { Actor } from '../../platform/actor.js';
 import { reportDueOn } from '../../reports/deadline.js';
 import { parseSnapshot } from '../../reports/snapshot.js';

@@ -3,7 +3,7 @@
  * evidence — a file checked by its bytes (PDF/PNG/JPEG, ≤ 5 MB, as message attachments) or a note, or both.
  * Entering again replaces the previous entry (the event log keeps the history).
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import type { Actor } from '../../platform/actor.js';
 import { checkAttachment, type UploadedFile } from '../../interaction/attachment.js';
 import type { AppContext } from '../../platform/context.js';

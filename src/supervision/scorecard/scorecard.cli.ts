@@ -3,7 +3,7 @@
  * office, or of every office that supervises agencies, as the system; prints each agency's total and grade.
  */
 import type { Command } from 'commander';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import { systemActor } from '../../platform/actor.js';
 import { withContext } from '../../cli/core.cli.js';
 import { validationFailed } from '../../platform/errors.js';

@@ -4,11 +4,11 @@
  * export the results as XLSX. Bad input re-renders the form with the error summary; nothing is stored.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import type { Agency } from '../../agencies/agency.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import type { Agency } from '../../access/agency.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import { enableMultipart, filesOf } from '../../catalog/multipart.js';
-import type { CurrentUser } from '../../agencies/auth/current-user.js';
+import type { CurrentUser } from '../../access/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';
