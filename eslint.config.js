@@ -6,8 +6,9 @@ import tseslint from 'typescript-eslint';
 
 // Dependencies point one way: features import the platform, never the reverse. The rule resolves every
 // relative specifier (import, import type, export … from, import(), import('…') types), so a new src/
-// folder or a deeper file is covered without listing names. Test support outside src/ stays allowed. Paths
-// in the options are relative to this file, so running eslint from a subfolder changes nothing.
+// folder or a deeper file is covered without listing names. Test support outside src/ stays allowed. An
+// `allow` entry is a file or a folder (everything under it). Paths in the options are relative to this file,
+// so running eslint from a subfolder changes nothing.
 const architecture = {
   rules: {
     'imports-stay-within': {
@@ -34,7 +35,7 @@ const architecture = {
           const spec = node?.value;
           if (typeof spec !== 'string' || !spec.startsWith('.')) return;
           const target = path.resolve(path.dirname(context.filename), spec).replace(/\.(js|ts|tsx)$/, '');
-          if (!inside(target, src) || inside(target, own) || allowed.includes(target)) return;
+          if (!inside(target, src) || inside(target, own) || allowed.some((a) => inside(target, a))) return;
           context.report({
             node,
             messageId: 'outward',
@@ -87,9 +88,11 @@ export default tseslint.config(
     },
   },
   // The web kit lists no feature: routes and shell entries come from the composition root (src/app/) through
-  // buildApp(ctx, services). Agencies stays allowed only for the agency row, the roles/permissions, sign-in
-  // (agencies/auth/) and the agency store: the admin kit scopes every page to the signed-in user's agencies and the portal kit serves
-  // one agency's site. `import type` is caught too (typescript-eslint's rule, allowTypeImports off).
+  // buildApp(ctx, services). Who is who and who may do what (the agency row and store, roles/permissions,
+  // sign-in) is src/access/, which web may import: the admin kit scopes every page to the signed-in user's
+  // agencies and the portal kit serves one agency's site. The agencies feature (its screens, API, portal pages
+  // and use cases) is a feature like any other. `import type` is caught too (typescript-eslint's rule,
+  // allowTypeImports off).
   {
     files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
     rules: {
@@ -100,6 +103,7 @@ export default tseslint.config(
             {
               group: [
                 ...[
+                  'agencies',
                   'annual-reports',
                   'app',
                   'audit',
@@ -114,10 +118,6 @@ export default tseslint.config(
                   'supervision',
                 ].map((feature) => `**/${feature}/**`),
                 '**/main.js',
-                '**/agencies/*.js',
-                '!**/agencies/agency.js',
-                '!**/agencies/permissions.js',
-                '!**/agencies/agencies.store.js',
               ],
               message:
                 'web/ is a kit and imports no feature: list the entry in src/app/ and hand it in through the services.',
@@ -166,6 +166,18 @@ export default tseslint.config(
     plugins: { architecture },
     rules: {
       'architecture/imports-stay-within': ['error', { within: 'src/platform', allow: ['src/config.ts'] }],
+    },
+  },
+  {
+    // access/ is who is who and who may do what (agency row and store, users, permissions, sign-in): web and
+    // every feature use it, so it imports nothing from src/ but the foundation and the config leaf.
+    files: ['src/access/**'],
+    plugins: { architecture },
+    rules: {
+      'architecture/imports-stay-within': [
+        'error',
+        { within: 'src/access', allow: ['src/platform', 'src/config.ts'] },
+      ],
     },
   },
   {

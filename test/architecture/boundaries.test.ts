@@ -1,6 +1,6 @@
 /**
- * The folder rules of eslint.config.js bite: a planted import of a feature in src/platform/ is an error
- * (so `npm run lint` fails), and the real tree has none. The project's own config is used with type
+ * The folder rules of eslint.config.js bite: a planted import of a feature in src/platform/ or of web or a
+ * feature in src/access/ is an error (so `npm run lint` fails), and the real tree has none. The project's own config is used with type
  * information off and only the boundary rule on, which keeps this test fast; the rule needs no types.
  */
 import { test } from 'node:test';
@@ -29,7 +29,7 @@ async function reported(code: string, filePath: string): Promise<string[]> {
 test('a feature imported into platform/ is reported, import type included, at any depth', async () => {
   const code = [
     "import { catalogStore } from '../catalog/catalog.store.js';",
-    "import type { Agency } from '../agencies/agency.js';",
+    "import type { Agency } from '../access/agency.js';",
     "export * from '../main.js';",
     "export type App = typeof import('../web/app.js');",
     "export const jobs = () => import('../app/jobs.js');",
@@ -37,7 +37,7 @@ test('a feature imported into platform/ is reported, import type included, at an
   ].join('\n');
   assert.deepEqual(await reported(code, 'src/platform/planted.ts'), [
     'src/platform must not import src/catalog/catalog.store: dependencies point one way',
-    'src/platform must not import src/agencies/agency: dependencies point one way',
+    'src/platform must not import src/access/agency: dependencies point one way',
     'src/platform must not import src/main: dependencies point one way',
     'src/platform must not import src/web/app: dependencies point one way',
     'src/platform must not import src/app/jobs: dependencies point one way',
@@ -68,9 +68,26 @@ test('platform/ may import itself, the config leaf and packages; the config impo
   );
 });
 
+test('access/ imports only itself, platform/ and the config: not web, not the agencies feature', async () => {
+  const code = [
+    "import type { Config } from '../../config.js';",
+    "import type { AppContext } from '../../platform/context.js';",
+    "import { usersStore } from '../users.store.js';",
+    "import { requireUser } from '../../web/admin-kit.js';",
+    "import type { DemoLoader } from '../../agencies/demo-loader.js';",
+    "export const saveAgency = () => import('../../agencies/save-agency.js');",
+    'export type T = [Config, AppContext, typeof usersStore, typeof requireUser, DemoLoader];',
+  ].join('\n');
+  assert.deepEqual(await reported(code, 'src/access/auth/planted.ts'), [
+    'src/access must not import src/web/admin-kit: dependencies point one way',
+    'src/access must not import src/agencies/demo-loader: dependencies point one way',
+    'src/access must not import src/agencies/save-agency: dependencies point one way',
+  ]);
+});
+
 test('the real tree keeps the rule', async () => {
-  const results = await eslint.lintFiles(['src/platform/**/*.ts', 'src/config.ts']);
-  assert.ok(results.length >= 10, `only ${results.length} files linted`);
+  const results = await eslint.lintFiles(['src/platform/**/*.ts', 'src/access/**/*.ts', 'src/config.ts']);
+  assert.ok(results.length >= 20, `only ${results.length} files linted`);
   const problems = results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.message}`));
   assert.deepEqual(problems, []);
 });

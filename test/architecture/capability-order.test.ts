@@ -10,7 +10,8 @@ import { it } from 'node:test';
 
 /** Lowest first; folders on one level do not import each other. */
 const ORDER: readonly (readonly string[])[] = [
-  ['agencies', 'statute', 'sheets'],
+  ['access', 'statute', 'sheets'],
+  ['agencies'],
   ['catalog'],
   ['requests', 'interaction', 'search'],
   ['reports'],
