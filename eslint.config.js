@@ -4,11 +4,31 @@ import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// Dependencies point one way: features import the platform, never the reverse. The rule resolves every
+// Dependencies point one way: features import the platform, never the reverse. The rules resolve every
 // relative specifier (import, import type, export … from, import(), import('…') types), so a new src/
-// folder or a deeper file is covered without listing names. Test support outside src/ stays allowed. An
-// `allow` entry is a file or a folder (everything under it). Paths in the options are relative to this file,
-// so running eslint from a subfolder changes nothing.
+// folder or a deeper file is covered without listing names. Test support outside src/ stays allowed. Paths
+// in the options are relative to this file, so running eslint from a subfolder changes nothing.
+// imports-stay-within: a file imports from src/ only `within` and what `allow` lists — each a folder, a file, or
+// a prefix of paths when it ends in `*`. imports-none-of: a file imports none of the files in `targets`.
+const bare = (p) => path.resolve(import.meta.dirname, p).replace(/\.(js|ts|tsx)$/, '');
+const inside = (target, dir) => target === dir || target.startsWith(dir + path.sep);
+const covers = (p) =>
+  p.endsWith('*') ? (t) => t.startsWith(bare(p.slice(0, -1))) : (t) => inside(t, bare(p));
+const relativeImports = (context, check) => {
+  const each = (node) => {
+    const spec = node?.value;
+    if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+    check(node, path.resolve(path.dirname(context.filename), spec).replace(/\.(js|ts|tsx)$/, ''));
+  };
+  return {
+    ImportDeclaration: (n) => each(n.source),
+    ExportNamedDeclaration: (n) => each(n.source),
+    ExportAllDeclaration: (n) => each(n.source),
+    ImportExpression: (n) => each(n.source),
+    TSImportType: (n) => each(n.argument?.literal ?? n.argument),
+    TSExternalModuleReference: (n) => each(n.expression),
+  };
+};
 const architecture = {
   rules: {
     'imports-stay-within': {
@@ -26,30 +46,42 @@ const architecture = {
       },
       create(context) {
         const { within, allow = [] } = context.options[0];
-        const bare = (p) => path.resolve(import.meta.dirname, p).replace(/\.(js|ts|tsx)$/, '');
         const src = bare('src');
-        const own = bare(within);
-        const allowed = allow.map(bare);
-        const inside = (target, dir) => target === dir || target.startsWith(dir + path.sep);
-        const check = (node) => {
-          const spec = node?.value;
-          if (typeof spec !== 'string' || !spec.startsWith('.')) return;
-          const target = path.resolve(path.dirname(context.filename), spec).replace(/\.(js|ts|tsx)$/, '');
-          if (!inside(target, src) || inside(target, own) || allowed.some((a) => inside(target, a))) return;
+        const allowed = [within, ...allow].map(covers);
+        return relativeImports(context, (node, target) => {
+          if (!inside(target, src) || allowed.some((ok) => ok(target))) return;
           context.report({
             node,
             messageId: 'outward',
             data: { within, target: path.relative(import.meta.dirname, target) },
           });
-        };
-        return {
-          ImportDeclaration: (n) => check(n.source),
-          ExportNamedDeclaration: (n) => check(n.source),
-          ExportAllDeclaration: (n) => check(n.source),
-          ImportExpression: (n) => check(n.source),
-          TSImportType: (n) => check(n.argument?.literal ?? n.argument),
-          TSExternalModuleReference: (n) => check(n.expression),
-        };
+        });
+      },
+    },
+    'imports-none-of': {
+      meta: {
+        type: 'problem',
+        schema: [
+          {
+            type: 'object',
+            properties: { targets: { type: 'array', items: { type: 'string' } }, why: { type: 'string' } },
+            required: ['targets', 'why'],
+            additionalProperties: false,
+          },
+        ],
+        messages: { forbidden: 'must not import {{target}}: {{why}}' },
+      },
+      create(context) {
+        const { targets, why } = context.options[0];
+        const forbidden = targets.map(bare);
+        return relativeImports(context, (node, target) => {
+          if (!forbidden.includes(target)) return;
+          context.report({
+            node,
+            messageId: 'forbidden',
+            data: { target: path.relative(import.meta.dirname, target), why },
+          });
+        });
       },
     },
   },
@@ -150,6 +182,42 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  // The CLI program (src/cli/main.ts, src/cli/core.cli.ts) and the process entry (src/main.ts) compose every
+  // capability, so nothing under src/ imports them but each other and the composition root: a capability's
+  // commands get `withContext` from the program (register…Commands(program, withContext)) and the rest from
+  // the kit, src/cli/kit*.ts. Tests may run the program (runCli).
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: [
+      'src/main.ts',
+      'src/cli/main.ts',
+      'src/cli/core.cli.ts',
+      'src/app/**',
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+    ],
+    plugins: { architecture },
+    rules: {
+      'architecture/imports-none-of': [
+        'error',
+        {
+          targets: ['src/main.ts', 'src/cli/main.ts', 'src/cli/core.cli.ts'],
+          why: 'the program composes every capability; take withContext as a parameter and the rest from src/cli/kit.ts',
+        },
+      ],
+    },
+  },
+  {
+    // The CLI kit imports no feature: access (resolveAgency), the platform, the config leaf, other kit files.
+    files: ['src/cli/kit*.ts'],
+    plugins: { architecture },
+    rules: {
+      'architecture/imports-stay-within': [
+        'error',
+        { within: 'src/cli/kit*', allow: ['src/access', 'src/platform', 'src/config.ts'] },
       ],
     },
   },

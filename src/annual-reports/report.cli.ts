@@ -1,13 +1,13 @@
 /** `gongkai report <agency> <year> --format json [--out FILE]`: the computed annual report with its checks. */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { resolveAgency, withContext } from '../cli/core.cli.js';
+import { resolveAgency, type WithContext } from '../cli/kit.js';
 import { validationFailed } from '../platform/errors.js';
 import { agencyReport, checkReportYear } from '../reports/agency-report.js';
 import { reportToJson } from '../reports/report-json.js';
 import { isFileFormat, reportFile } from './report-file.js';
 
-export function registerReportCommands(program: Command): void {
+export function registerReportCommands(program: Command, withContext: WithContext): void {
   program
     .command('report')
     .description(

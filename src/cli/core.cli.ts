@@ -1,23 +1,22 @@
-/** Core subcommands: serve, migrate, demo, user add. */
+/** Core subcommands: serve, migrate, demo, user add; and `withContext`, which the program hands to the others. */
 import type { Command } from 'commander';
 import { addUser } from '../agencies/add-user.js';
-import { agenciesStore } from '../access/agencies.store.js';
 import { roles, systemActor, type Role } from '../platform/actor.js';
 import { loadConfig } from '../config.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { openContext } from '../main.js';
-import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
+import { resolveAgency, type WithContext } from './kit.js';
 
-/** Opens the configured database (migrated), runs `fn`, and always closes it. */
-export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+/** Opens the configured database (migrated), runs `fn`, and always closes it; handed to each capability. */
+export const withContext: WithContext = async (fn) => {
   const { ctx, handle } = await openContext(loadConfig());
   try {
     return await fn(ctx);
   } finally {
     await handle.close();
   }
-}
+};
 
 /** `serve` starts the platform over the composition root's services (given by the program, cli/main.ts). */
 export function registerCoreCommands(
@@ -93,19 +92,4 @@ export function registerCoreCommands(
         });
       },
     );
-}
-
-/** An agency by unified social credit code or full name; an ambiguous name lists the candidates. */
-export async function resolveAgency(ctx: AppContext, key: string) {
-  const byCode = await agenciesStore.byCreditCode(ctx.db, key.trim().toUpperCase());
-  if (byCode) return byCode;
-  const byName = await agenciesStore.byName(ctx.db, key.trim());
-  if (byName.length === 1) return byName[0]!;
-  if (byName.length > 1) {
-    throw validationFailed(
-      { agency: byName.map((a) => `${a.name}（${a.creditCode}）`).join('；') },
-      `机关名称“${key}”对应多个机关，请改用统一社会信用代码：`,
-    );
-  }
-  throw validationFailed({ agency: '未找到该机关' }, `未找到机关“${key}”，请核对统一社会信用代码或全称。`);
 }

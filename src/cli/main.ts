@@ -19,7 +19,10 @@ import { registerMessageCommands } from '../interaction/messages.cli.js';
 import { registerSupervisionCommands } from '../supervision/supervision.cli.js';
 import { registerCatalogCommands } from '../catalog/catalog.cli.js';
 
-/** The program over the composition root's services (src/app/). */
+/**
+ * The program over the composition root's services (src/app/). It makes `withContext` (core.cli.ts, over
+ * openContext in src/main.ts) and hands it to each capability's commands; they import only the kit (kit.ts).
+ */
 export function buildProgram(services: Services = appServices()): Command {
   const program = new Command('gongkai')
     .description('公开 Gongkai — 政府信息公开平台')
@@ -28,13 +31,13 @@ export function buildProgram(services: Services = appServices()): Command {
   registerCoreCommands(program, () => startPlatform(loadConfig(), services));
   registerAuditCommands(program);
   registerCalendarCommands(program, databaseCalendarDeps(withContext, services.calendarRecomputers));
-  registerReportCommands(program);
-  registerSearchCommands(program);
-  registerScorecardCommands(program);
-  registerRequestCommands(program);
-  registerMessageCommands(program);
-  registerSupervisionCommands(program);
-  registerCatalogCommands(program);
+  registerReportCommands(program, withContext);
+  registerSearchCommands(program, withContext);
+  registerScorecardCommands(program, withContext);
+  registerRequestCommands(program, withContext);
+  registerMessageCommands(program, withContext);
+  registerSupervisionCommands(program, withContext);
+  registerCatalogCommands(program, withContext);
   return program;
 }
 

@@ -4,12 +4,12 @@ import { basename } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemActor } from '../platform/actor.js';
-import { withContext } from '../cli/core.cli.js';
+import { type WithContext } from '../cli/kit.js';
 import { DomainError } from '../platform/errors.js';
 import { ImportRefused, importCases, problemText } from './import-cases.js';
 import { readImportFile } from './import-file.js';
 
-export function registerRequestCommands(program: Command): void {
+export function registerRequestCommands(program: Command, withContext: WithContext): void {
   const requests = program.command('requests').description('依申请公开');
   requests
     .command('import <file>')

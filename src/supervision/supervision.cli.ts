@@ -8,7 +8,7 @@ import { agenciesStore } from '../access/agencies.store.js';
 import { scopeOf } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { legalToday } from '../calendar/legal-day.js';
-import { resolveAgency, withContext } from '../cli/core.cli.js';
+import { resolveAgency, type WithContext } from '../cli/kit.js';
 import { validationFailed } from '../platform/errors.js';
 import { gradeText, supervisionDashboard, type DashboardRow } from './dashboard.js';
 
@@ -32,7 +32,7 @@ const columns: Array<[string, (r: DashboardRow) => string | number]> = [
   ['考核得分', (r) => (r.assessment ? `${r.assessment.score}（${gradeText(r.assessment.grade)}）` : '-')],
 ];
 
-export function registerSupervisionCommands(program: Command): void {
+export function registerSupervisionCommands(program: Command, withContext: WithContext): void {
   // The scorecard registers `supervision scorecard` too: share the one command group.
   const supervision =
     program.commands.find((c) => c.name() === 'supervision') ??
