@@ -1,8 +1,8 @@
 /**
  * The composition root: the typed services object built once and handed to HTTP (`buildApp(ctx, services)`),
- * the CLI (`buildProgram(services)`) and the process entry (src/main.ts). Features list their entries here
+ * the CLI (`buildProgram(services)`) and the process entry (main.ts). Features list their entries here
  * (routes, admin menu and warnings, portal sections, due-date recomputers); the layers below — web/, calendar/,
- * platform/ — list none. Only src/main.ts and src/cli/main.ts import this folder (eslint.config.js).
+ * platform/ — list none. Nothing outside this folder imports it (eslint.config.js); bin/gongkai.js runs cli.ts.
  */
 import type { NamedRecomputer } from '../calendar/recompute-registry.js';
 import type { WebServices } from '../web/services.js';

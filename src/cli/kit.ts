@@ -1,7 +1,7 @@
 /**
  * The CLI kit: what a capability's `*.cli.ts` uses to add its commands. It imports no feature but agencies
- * (eslint.config.js). The program (src/cli/main.ts) makes `withContext` — it opens the configured database
- * through src/main.ts — and hands it to each `register…Commands(program, withContext)`.
+ * (eslint.config.js). The program (src/app/cli.ts) makes `withContext` — it opens the configured database
+ * through src/app/main.ts — and hands it to each `register…Commands(program, withContext)`.
  */
 import { agenciesStore } from '../access/agencies.store.js';
 import type { AppContext } from '../platform/context.js';

@@ -7,8 +7,8 @@ import { agenciesStore } from '../access/agencies.store.js';
 import { creditCodeCheckChar } from '../access/credit-code.js';
 import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
-import { loadConfig, runCli } from '../cli/main.js';
-import { openContext } from '../main.js';
+import { loadConfig, runCli } from '../app/cli.js';
+import { openContext } from '../app/main.js';
 import { cellsOf, formatOf } from './model/formats.js';
 import type { ReportJson } from './report-json.js';
 

@@ -108,26 +108,34 @@ async function cliReported(code: string, filePath: string): Promise<string[]> {
 }
 
 const program =
-  'the program composes every capability; take withContext as a parameter and the rest from src/cli/kit.ts';
+  'src/app/ composes every capability; take what you need as a parameter, or from a kit (src/web/, src/cli/kit.ts)';
 
-test('a capability importing the CLI program or the process entry is reported, import type included', async () => {
+test('a capability importing the composition root (process entry, CLI program, services) is reported, import type included', async () => {
   const code = [
-    "import type { withContext } from '../../cli/core.cli.js';",
-    "export { runCli } from '../../cli/main.js';",
-    "export type M = typeof import('../../main.js');",
+    "import type { withContext } from '../../app/core.cli.js';",
+    "export { runCli } from '../../app/cli.js';",
+    "export type M = typeof import('../../app/main.js');",
     "import { resolveAgency } from '../../cli/kit.js';",
     'export const used = [resolveAgency] as unknown as typeof withContext;',
   ].join('\n');
   assert.deepEqual(await cliReported(code, 'src/supervision/scorecard/planted.cli.ts'), [
-    `architecture/imports-none-of: must not import src/cli/core.cli: ${program}`,
-    `architecture/imports-none-of: must not import src/cli/main: ${program}`,
-    `architecture/imports-none-of: must not import src/main: ${program}`,
+    `architecture/imports-none-of: must not import src/app/cli: ${program}`,
+    `architecture/imports-none-of: must not import src/app/core.cli: ${program}`,
+    `architecture/imports-none-of: must not import src/app/main: ${program}`,
   ]);
-  const entry = "import { openContext } from '../main.js';\nexport const o = openContext;";
-  assert.deepEqual(await cliReported(entry, 'src/cli/core.cli.ts'), []);
-  assert.deepEqual(await cliReported(entry, 'src/app/planted.ts'), []);
+  const entry = "import { openContext } from '../app/main.js';\nexport const o = openContext;";
+  assert.deepEqual(
+    await cliReported(
+      "import { openContext } from './main.js';\nexport const o = openContext;",
+      'src/app/planted.ts',
+    ),
+    [],
+  );
   assert.deepEqual(await cliReported(entry, 'src/demo/planted.ts'), [
-    `architecture/imports-none-of: must not import src/main: ${program}`,
+    `architecture/imports-none-of: must not import src/app/main: ${program}`,
+  ]);
+  assert.deepEqual(await cliReported(entry, 'src/web/planted.ts'), [
+    `architecture/imports-none-of: must not import src/app/main: ${program}`,
   ]);
 });
 
@@ -139,13 +147,13 @@ test('the CLI kit imports no feature: access, the platform, the config and other
     "import type { WithContext } from './kit.js';",
     "import type { CatalogItem } from '../catalog/catalog.store.js';",
     "export type W = typeof import('../web/app.js');",
-    "import { withContext } from './core.cli.js';",
+    "import { withContext } from '../app/core.cli.js';",
     'export const used = [agenciesStore, withContext] as unknown as [AppContext, Config, WithContext, CatalogItem];',
   ].join('\n');
   assert.deepEqual(await cliReported(code, 'src/cli/kit-planted.ts'), [
-    `architecture/imports-none-of: must not import src/cli/core.cli: ${program}`,
+    `architecture/imports-none-of: must not import src/app/core.cli: ${program}`,
+    'architecture/imports-stay-within: src/cli/kit* must not import src/app/core.cli: dependencies point one way',
     'architecture/imports-stay-within: src/cli/kit* must not import src/catalog/catalog.store: dependencies point one way',
-    'architecture/imports-stay-within: src/cli/kit* must not import src/cli/core.cli: dependencies point one way',
     'architecture/imports-stay-within: src/cli/kit* must not import src/web/app: dependencies point one way',
   ]);
 });

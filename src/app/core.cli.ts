@@ -4,9 +4,9 @@ import { addUser } from '../agencies/add-user.js';
 import { roles, systemActor, type Role } from '../platform/actor.js';
 import { loadConfig } from '../config.js';
 import { loadDemo } from '../demo/load-demo.js';
-import { openContext } from '../main.js';
+import { openContext } from './main.js';
 import { validationFailed } from '../platform/errors.js';
-import { resolveAgency, type WithContext } from './kit.js';
+import { resolveAgency, type WithContext } from '../cli/kit.js';
 
 /** Opens the configured database (migrated), runs `fn`, and always closes it; handed to each capability. */
 export const withContext: WithContext = async (fn) => {
@@ -18,7 +18,7 @@ export const withContext: WithContext = async (fn) => {
   }
 };
 
-/** `serve` starts the platform over the composition root's services (given by the program, cli/main.ts). */
+/** `serve` starts the platform over the composition root's services (given by the program, cli.ts). */
 export function registerCoreCommands(
   program: Command,
   serve: () => Promise<{ stop: () => Promise<void> }>,

@@ -6,17 +6,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from './config.js';
-import { loadDemo } from './demo/load-demo.js';
-import type { AppContext } from './platform/context.js';
-import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
-import { migrateToLatest } from './platform/db/migrate.js';
-import { startScheduler } from './platform/jobs.js';
-import { jobs } from './app/jobs.js';
-import { buildApp } from './web/app.js';
-import type { Services } from './app/services.js';
-import { useFullTextSearch } from './search/catalog-search.js';
-import { demoPassword, demoUsers } from './demo/demo-agencies.js';
+import { loadConfig, type Config } from '../config.js';
+import { loadDemo } from '../demo/load-demo.js';
+import type { AppContext } from '../platform/context.js';
+import { openDatabase, type DatabaseHandle } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { startScheduler } from '../platform/jobs.js';
+import { jobs } from './jobs.js';
+import { buildApp } from '../web/app.js';
+import type { Services } from './services.js';
+import { useFullTextSearch } from '../search/catalog-search.js';
+import { demoPassword, demoUsers } from '../demo/demo-agencies.js';
 
 /** In development a personal-data key is generated once and kept beside the SQLite file. */
 function developmentDataKey(config: Config): string | undefined {

@@ -3,9 +3,9 @@
  * Domain errors print their Chinese message and exit 1; nothing is changed by a refused command.
  */
 import { Command, CommanderError } from 'commander';
-import { appServices, type Services } from '../app/services.js';
+import { appServices, type Services } from './services.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { startPlatform } from '../main.js';
+import { startPlatform } from './main.js';
 import { DomainError } from '../platform/errors.js';
 import { registerAuditCommands } from '../audit/audit.cli.js';
 import { registerCoreCommands, withContext } from './core.cli.js';
@@ -21,7 +21,7 @@ import { registerCatalogCommands } from '../catalog/catalog.cli.js';
 
 /**
  * The program over the composition root's services (src/app/). It makes `withContext` (core.cli.ts, over
- * openContext in src/main.ts) and hands it to each capability's commands; they import only the kit (kit.ts).
+ * openContext in main.ts) and hands it to each capability's commands; they import only the kit (src/cli/kit.ts).
  */
 export function buildProgram(services: Services = appServices()): Command {
   const program = new Command('gongkai')
