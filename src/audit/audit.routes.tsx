@@ -5,18 +5,19 @@
  * it supervises and a reporting year (save-audit.ts), so the annual-report roll-up shows it. Saved audits
  * are listed per agency at /admin/audit/saved.
  *
- * Uploads are multipart, parsed by @fastify/multipart registered in this plugin only, with fields
- * attached to the body before the app's CSRF check runs (preValidation comes before preHandler), so the
- * form's `_csrf` field is checked like any other form's. Sign-in and permission are checked at onRequest,
+ * Uploads are multipart, parsed by the web kit's acceptUploads (src/web/uploads.ts) registered in this plugin
+ * only, with fields attached to the body before the app's CSRF check runs (preValidation comes before
+ * preHandler), so the form's `_csrf` field is checked like any other form's. Sign-in and permission are checked at onRequest,
  * before any upload is read.
  */
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { agenciesStore } from '../access/agencies.store.js';
 import { can, roleAllows } from '../access/permissions.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { isTooLarge, MB } from '../platform/uploads.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
+import { fileOf, acceptUploads } from '../web/uploads.js';
 import { ErrorSummary, type Errors } from '../web/views/forms.js';
 import { auditWithDocument, type AuditOptions } from './audit.js';
 import { saveAudit } from './save-audit.js';
@@ -30,18 +31,11 @@ import {
 } from './web/audit-page.js';
 import { AgencyPicker, savedAuditHref, StoredAuditList, StoredAuditView } from './web/stored-audits-page.js';
 
-interface Upload {
-  fileName: string;
-  data: Buffer;
-  tooLarge: boolean;
-}
-
 interface AuditBody {
   text?: string;
   year?: string;
   province?: string;
   saveAgency?: string;
-  file?: Upload;
 }
 
 function maySupervise(request: FastifyRequest): boolean {
@@ -68,6 +62,12 @@ function Intro() {
   );
 }
 
+/** The uploaded report, when a file was chosen. */
+const uploadOf = (body: AuditBody) => {
+  const file = fileOf(body, 'file');
+  return file && file.fileName !== '' ? file : undefined;
+};
+
 /** Field values and errors from the posted body; `options` only when there are no errors. */
 function readForm(body: AuditBody): { values: AuditFormValues; errors: Errors; options: AuditOptions } {
   const values: AuditFormValues = {
@@ -78,9 +78,10 @@ function readForm(body: AuditBody): { values: AuditFormValues; errors: Errors; o
   };
   const errors: Errors = {};
   const options: AuditOptions = {};
-  const file = body.file && body.file.fileName !== '' ? body.file : undefined;
+  const file = uploadOf(body);
   const hasText = (values.text ?? '').trim() !== '';
-  if (file?.tooLarge) errors.file = `上传的文件超过 ${MAX_UPLOAD_MB} MB，请粘贴文本或上传较小的文件。`;
+  if (file && isTooLarge(file, MAX_UPLOAD_MB * MB))
+    errors.file = `上传的文件超过 ${MAX_UPLOAD_MB} MB，请粘贴文本或上传较小的文件。`;
   else if (file && file.data.length === 0) errors.file = '上传的文件是空的，请重新选择。';
   else if (file && hasText) errors.text = '请只粘贴文本或只上传文件，不要同时提供。';
   else if (!file && !hasText) errors.text = '请粘贴年报文本，或选择要上传的年报文件。';
@@ -112,22 +113,8 @@ export async function registerAuditAdminRoutes(app: FastifyInstance, ctx: AppCon
     }
     if (!maySupervise(request)) throw forbidden('只有负责年报监督的工作人员可以使用年报审查。');
   });
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: {
-      fileSize: MAX_UPLOAD_MB * 1024 * 1024,
-      files: 1,
-      fields: 8,
-      fieldSize: 8 * 1024 * 1024,
-      parts: 10,
-    },
-    async onFile(part) {
-      const data = await part.toBuffer();
-      const upload: Upload = { fileName: part.filename, data, tooLarge: part.file.truncated };
-      part.value = upload;
-    },
-  });
+  // Pasted reports are long: text fields up to 8 MB.
+  await acceptUploads(app, { maxBytes: MAX_UPLOAD_MB * MB, maxFiles: 1, maxFieldBytes: 8 * MB });
 
   app.get('/admin/audit', async (request, reply) =>
     sendAdminPage(
@@ -163,7 +150,7 @@ export async function registerAuditAdminRoutes(app: FastifyInstance, ctx: AppCon
         400,
       );
     if (Object.keys(errors).length > 0) return refuse(errors);
-    const upload = body.file && body.file.fileName !== '' ? body.file : undefined;
+    const upload = uploadOf(body);
     const bytes = upload ? new Uint8Array(upload.data) : new TextEncoder().encode(values.text ?? '');
     const name = upload ? upload.fileName : '粘贴的文本.txt';
     const audited = await auditWithDocument(bytes, name, options);

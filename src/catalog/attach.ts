@@ -4,7 +4,7 @@ import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
-import { checkAttachment, type CheckedAttachment } from './attachments.js';
+import { checkItemAttachment, type CheckedAttachment } from './attachments.js';
 import type { Item } from './item.js';
 import type { Queryable } from '../platform/db/database.js';
 import { itemForAction } from './catalog-access.js';
@@ -19,7 +19,7 @@ export async function addAttachment(
   const { item } = await itemForAction(ctx, ctx.db, actor, itemId, 'catalog.edit');
   if (item.status === 'withdrawn')
     throw new DomainError('catalog.not_editable', '已撤回的条目不能添加附件。');
-  const checked = await checkAttachment(file.fileName, file.data);
+  const checked = await checkItemAttachment(file.fileName, file.data);
   const id = await ctx.db
     .transaction()
     .execute((tx) => recordAttachment(tx, actor, item, checked, ctx.now().toISOString()));

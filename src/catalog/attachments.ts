@@ -5,48 +5,29 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { validationFailed } from '../platform/errors.js';
+import {
+  checkUpload,
+  CSV,
+  DOC,
+  DOCX,
+  JPEG,
+  MB,
+  PDF,
+  PNG,
+  PPTX,
+  TEXT,
+  XLS,
+  XLSX,
+  type UploadRule,
+} from '../platform/uploads.js';
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_ATTACHMENT_BYTES = 20 * MB;
 
-interface Kind {
-  type: string;
-  ext: string[];
-}
-
-const starts = (b: Buffer, sig: number[]) => sig.every((x, i) => b[i] === x);
-
-/** The type the bytes really are, judged with the extension only where a container format is shared. */
-export function sniffType(data: Buffer, fileName: string): Kind | null {
-  const ext = (fileName.split('.').pop() ?? '').toLowerCase();
-  if (starts(data, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { type: 'application/pdf', ext: ['pdf'] };
-  if (starts(data, [0x89, 0x50, 0x4e, 0x47])) return { type: 'image/png', ext: ['png'] };
-  if (starts(data, [0xff, 0xd8, 0xff])) return { type: 'image/jpeg', ext: ['jpg', 'jpeg'] };
-  if (starts(data, [0x50, 0x4b, 0x03, 0x04])) {
-    const zipTypes: Record<string, string> = {
-      docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    };
-    return zipTypes[ext] ? { type: zipTypes[ext], ext: [ext] } : null;
-  }
-  if (starts(data, [0xd0, 0xcf, 0x11, 0xe0])) {
-    const ole: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel' };
-    return ole[ext] ? { type: ole[ext], ext: [ext] } : null;
-  }
-  if ((ext === 'txt' || ext === 'csv') && isUtf8Text(data))
-    return { type: ext === 'csv' ? 'text/csv' : 'text/plain', ext: [ext] };
-  return null;
-}
-
-function isUtf8Text(b: Buffer): boolean {
-  if (b.includes(0)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** What an item may carry: PDF, Office files, images, plain text and CSV (UTF-8). */
+const ITEM_ATTACHMENTS: UploadRule = {
+  maxBytes: MAX_ATTACHMENT_BYTES,
+  types: [PDF, DOCX, XLSX, PPTX, DOC, XLS, PNG, JPEG, TEXT, CSV],
+};
 
 export interface CheckedAttachment {
   fileName: string;
@@ -57,25 +38,26 @@ export interface CheckedAttachment {
 }
 
 /** Validates an upload and extracts its text; bad input throws a Chinese validation error. */
-export async function checkAttachment(fileName: string, data: Buffer): Promise<CheckedAttachment> {
+export async function checkItemAttachment(fileName: string, data: Buffer): Promise<CheckedAttachment> {
   const name = fileName.replace(/[\\/]/g, '_').trim().slice(0, 200);
   if (!name) throw validationFailed({ attachment: '附件缺少文件名' });
-  if (data.length === 0) throw validationFailed({ attachment: `附件“${name}”是空文件` });
-  if (data.length > MAX_ATTACHMENT_BYTES)
+  const checked = await checkUpload({ data, fileName: name }, ITEM_ATTACHMENTS);
+  if (!checked.ok && checked.problem === 'empty')
+    throw validationFailed({ attachment: `附件“${name}”是空文件` });
+  if (!checked.ok && checked.problem === 'too_large')
     throw validationFailed({
-      attachment: `附件“${name}”超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 的上传限制，请压缩或拆分后再上传`,
+      attachment: `附件“${name}”超过 ${MAX_ATTACHMENT_BYTES / MB} MB 的上传限制，请压缩或拆分后再上传`,
     });
-  const kind = sniffType(data, name);
-  if (!kind)
+  if (!checked.ok)
     throw validationFailed({
       attachment: `附件“${name}”的类型不受支持或与扩展名不符（可上传 PDF、Word、Excel、PowerPoint、图片或文本文件）`,
     });
   return {
     fileName: name,
-    contentType: kind.type,
+    contentType: checked.contentType,
     size: data.length,
     data,
-    text: await extractText(kind.type, data),
+    text: await extractText(checked.contentType, data),
   };
 }
 

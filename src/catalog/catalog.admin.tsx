@@ -13,10 +13,10 @@ import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import { approveItem } from './approve-item.js';
 import { addAttachment, removeAttachment } from './attach.js';
-import { checkAttachment } from './attachments.js';
+import { checkItemAttachment, MAX_ATTACHMENT_BYTES } from './attachments.js';
 import { catalogStore } from './catalog.store.js';
 import { itemStatusLabel, itemStatuses, type Item, type ItemStatus } from './item.js';
-import { enableMultipart, filesOf } from './multipart.js';
+import { acceptUploads, filesOf } from '../web/uploads.js';
 import { checksOf, publishItem } from './publish-item.js';
 import { endValidity } from './repeal-item.js';
 import { reviseItem } from './revise-item.js';
@@ -72,7 +72,7 @@ function formErrors(e: unknown): { errors: Errors; message: string } {
 }
 
 export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await enableMultipart(app);
+  await acceptUploads(app, { maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: 5 });
   registerCatalogSettingsAdmin(app, ctx);
   registerRegistryAdmin(app, ctx);
   registerSiteSettingsAdmin(app, ctx);
@@ -203,7 +203,7 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
     const file = filesOf(body)[0];
     try {
       // The attachment is checked first, so a refused file leaves nothing behind.
-      if (file) await checkAttachment(file.fileName, file.data);
+      if (file) await checkItemAttachment(file.fileName, file.data);
       const { itemId } = await createItem(ctx, user.actor, agency.id, formToInput(values));
       if (file) await addAttachment(ctx, user.actor, itemId, file);
       return reply.redirect(`/admin/catalog/items/${itemId}`, 303);

@@ -17,7 +17,7 @@ import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { readSheet, sheetKindOf, writeSheet } from '../sheets/sheet.js';
 import { recordAttachment } from './attach.js';
-import { checkAttachment, type CheckedAttachment } from './attachments.js';
+import { checkItemAttachment, type CheckedAttachment } from './attachments.js';
 import { catalogStore, type Column } from './catalog.store.js';
 import { basicDomains } from './data/basic-domains.js';
 import { fiveKindLabel, fiveKinds, type Item } from './item.js';
@@ -305,7 +305,7 @@ async function prepareRows(
         continue;
       }
       try {
-        attachments.push(await checkAttachment(name, data));
+        attachments.push(await checkItemAttachment(name, data));
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         add('附件文件名', Object.values(e.fields)[0] ?? e.message);

@@ -15,7 +15,8 @@ import {
   MAX_IMPORT_ROWS,
   type ImportProblem,
 } from './import-items.js';
-import { enableMultipart, filesOf } from './multipart.js';
+import { acceptUploads, filesOf } from '../web/uploads.js';
+import { MAX_ATTACHMENT_BYTES } from './attachments.js';
 
 /** Attachments uploaded with one sheet (each ≤ 20 MB, as in the editor). */
 const MAX_UPLOAD_FILES = 200;
@@ -23,7 +24,7 @@ const MAX_UPLOAD_FILES = 200;
 type Body = Record<string, unknown>;
 
 export async function registerCatalogImportAdmin(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await enableMultipart(app, MAX_UPLOAD_FILES + 1);
+  await acceptUploads(app, { maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_UPLOAD_FILES + 1 });
 
   const page = (
     request: FastifyRequest,

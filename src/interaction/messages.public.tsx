@@ -3,14 +3,15 @@
  * 答复内容; never personal data), the message form, the receipt, and the status page (code + 查询码) where
  * the asker rates the reply.
  */
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatDateZh } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { agencyBySegment, sendPortalPage } from '../web/portal-kit.js';
 import { CsrfField, ErrorSummary, Field, type Errors } from '../web/views/forms.js';
-import { MAX_ATTACHMENT_BYTES, type UploadedFile } from './attachment.js';
+import type { UploadedFile } from '../platform/uploads.js';
+import { acceptUploads, fileOf } from '../web/uploads.js';
+import { MAX_ATTACHMENT_BYTES } from './attachment.js';
 import {
   isKind,
   isRating,
@@ -34,12 +35,9 @@ const kindOf = (k: string) => (isKind(k) ? messageKindLabel[k] : k);
 
 function formValues(body: unknown): { values: FormValues; file: UploadedFile | null } {
   const values: FormValues = {};
-  let file: UploadedFile | null = null;
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>))
     if (typeof v === 'string') values[k] = v;
-    else if (k === 'attachment' && v && typeof v === 'object' && 'data' in v) file = v as UploadedFile;
-  }
-  return { values, file };
+  return { values, file: fileOf(body, 'attachment') ?? null };
 }
 
 function StatusPage({
@@ -126,17 +124,7 @@ function StatusPage({
 }
 
 export async function registerMessagePublicRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 20 },
-    // Keep the name with the bytes; an empty file input (nothing chosen) becomes null.
-    onFile: async function (part) {
-      const data = await part.toBuffer();
-      (part as unknown as { value: UploadedFile | null }).value =
-        part.filename || data.length ? { filename: part.filename, data } : null;
-    },
-  });
+  await acceptUploads(app, { maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: 1 });
 
   app.get<{ Params: Params }>('/:agency/hdjl/', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);

@@ -81,7 +81,7 @@ describeEachDatabase('messages: submit, handle, remind, rate, count', ({ handle 
       rejects('message.refused'),
     );
     await assert.rejects(
-      submitMessage(ctx, hugou, form, { filename: 'a.exe', data: Buffer.from('MZ…') }),
+      submitMessage(ctx, hugou, form, { fileName: 'a.exe', data: Buffer.from('MZ…') }),
       rejects('validation.failed', ['attachment']),
     );
     assert.equal(await count(), before);
@@ -89,7 +89,7 @@ describeEachDatabase('messages: submit, handle, remind, rate, count', ({ handle 
 
   test('a message is stored with encrypted contact details and a due date on the working-day calendar', async () => {
     const r = await submitMessage(ctx, hugou, form, {
-      filename: 'x.pdf',
+      fileName: 'x.pdf',
       data: Buffer.from('%PDF-1.7 test'),
     });
     assert.equal(r.receivedOn, '2025-01-24');

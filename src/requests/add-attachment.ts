@@ -8,7 +8,7 @@ import { validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import { loadCase } from './case-action.js';
-import { ATTACHMENT_KINDS, checkAttachment, type AttachmentKind } from './attachments.js';
+import { ATTACHMENT_KINDS, checkCaseFile, type AttachmentKind } from './attachments.js';
 import { requestsStore } from './requests.store.js';
 import { refused } from './workflow.js';
 
@@ -22,7 +22,7 @@ export async function addAttachment(
     throw refused('只有在补正期间才能在线提交补充材料。');
   if (typeof input.kind !== 'string' || !(input.kind in ATTACHMENT_KINDS))
     throw validationFailed({ kind: '请选择材料类型' });
-  const { contentType, problem } = checkAttachment(input.bytes);
+  const { contentType, problem } = await checkCaseFile(input.bytes);
   if (!contentType) throw validationFailed({ file: problem! });
   const filename =
     (typeof input.filename === 'string' ? input.filename : '').replace(/[\\/\0]/g, '').slice(0, 120) ||

@@ -3,7 +3,8 @@
  * lists every problem by row and column; nothing is stored until the whole file is right.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { enableMultipart, filesOf } from '../catalog/multipart.js';
+import { MB } from '../platform/uploads.js';
+import { acceptUploads, fileOf } from '../web/uploads.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
@@ -15,7 +16,7 @@ import { csvTemplate, xlsxTemplate } from './import-template.js';
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await enableMultipart(app);
+  await acceptUploads(app, { maxBytes: 20 * MB, maxFiles: 5 });
 
   const page = async (
     request: FastifyRequest,
@@ -113,7 +114,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     const user = requireUser(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const agencyId = typeof body.agencyId === 'string' ? body.agencyId : '';
-    const file = filesOf(body).find((f) => f.field === 'file');
+    const file = fileOf(body, 'file');
     if (!file) return page(request, reply, { agencyId, errors: { file: '请选择要导入的文件' } }, 422);
     try {
       const table = await readImportFile(file.data, file.fileName);

@@ -5,7 +5,8 @@
 import type { Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
-import { checkPublicFiles, type UploadedFile } from './attachments.js';
+import type { UploadedFile } from '../platform/uploads.js';
+import { checkPublicFiles } from './attachments.js';
 import { effectiveDay, loadCase, runCaseAction, todayOf, type CaseResult } from './case-action.js';
 import { storePublicFiles } from './store-public-files.js';
 import { optionalText } from './text-input.js';
@@ -17,7 +18,7 @@ export async function receiveClarification(
 ): Promise<CaseResult> {
   const c = await loadCase(ctx, actor, input.caseId);
   // Supplementary files (补正材料) come with the text or instead of it; checked before anything is written.
-  const checked = checkPublicFiles(input.files ?? [], ['supplement']);
+  const checked = await checkPublicFiles(input.files ?? [], ['supplement']);
   const errors: Record<string, string> = { ...checked.errors };
   let text = '';
   try {

@@ -19,7 +19,7 @@ import { submitApplication } from './submit-application.js';
 import { ApplicationFields } from './views/application-fields.js';
 import { withdrawApplication } from './withdraw-application.js';
 import { MAX_ATTACHMENT_BYTES } from './attachments.js';
-import { enablePublicUploads, uploadsOf } from './public-multipart.js';
+import { acceptUploads, filesOf } from '../web/uploads.js';
 import {
   challengeAnswered,
   challengeDue,
@@ -280,7 +280,7 @@ function WithdrawConfirm(props: { s: CaseStatus; csrf: string; last4: string; er
 }
 
 export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await enablePublicUploads(app);
+  await acceptUploads(app, { maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: 4 });
   app.get<{ Params: { agency: string } }>('/:agency/ysqgk/apply', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     return sendPortalPage(
@@ -331,7 +331,7 @@ export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: App
             : '请回答验证问题',
         });
       try {
-        const r = await submitApplication(ctx, agency.id, body, uploadsOf(body));
+        const r = await submitApplication(ctx, agency.id, body, filesOf(body));
         return reply.redirect(`/${agency.pathSegment}/ysqgk/receipt/${r.trackingCode}`, 303);
       } catch (e) {
         if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
@@ -507,7 +507,7 @@ export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: App
         await receiveClarification(ctx, publicActor('申请人（网上补正）'), {
           caseId: row.id,
           text: body.text,
-          files: uploadsOf(body),
+          files: filesOf(body),
         });
         message = '补正内容已提交并保存，答复期限自今日起重新计算。';
       } catch (e) {

@@ -4,7 +4,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db/database.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
-import type { AttachmentKind, UploadedFile } from './attachments.js';
+import type { AcceptedFile } from './attachments.js';
 import { requestsStore } from './requests.store.js';
 
 export async function storePublicFiles(
@@ -12,14 +12,14 @@ export async function storePublicFiles(
   tx: Tx,
   actor: Actor,
   target: { caseId: string; agencyId: string },
-  files: ReadonlyArray<UploadedFile & { kind: AttachmentKind; contentType: string }>,
+  files: readonly AcceptedFile[],
 ): Promise<void> {
   for (const f of files) {
     await requestsStore.insertAttachment(tx, {
       id: newId(),
       case_id: target.caseId,
       kind: f.kind,
-      filename: f.filename.replace(/[\\/\0]/g, '').slice(0, 120) || '附件',
+      filename: f.fileName.replace(/[\\/\0]/g, '').slice(0, 120) || '附件',
       content_type: f.contentType,
       size: f.data.length,
       content: f.data,

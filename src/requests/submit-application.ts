@@ -8,7 +8,8 @@ import { agenciesStore } from '../access/agencies.store.js';
 import { publicActor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound, validationFailed } from '../platform/errors.js';
-import { checkPublicFiles, type UploadedFile } from './attachments.js';
+import type { UploadedFile } from '../platform/uploads.js';
+import { checkPublicFiles } from './attachments.js';
 import { todayOf } from './case-action.js';
 import { parseApplication } from './intake.js';
 import { createCase, type NewCase } from './registration.js';
@@ -23,7 +24,7 @@ export async function submitApplication(
   const agency = await agenciesStore.byId(ctx.db, agencyId);
   if (!agency) throw notFound('该机关');
   const { content, errors } = parseApplication(form);
-  const checked = checkPublicFiles(files, ['idCopy', 'authorisation']);
+  const checked = await checkPublicFiles(files, ['idCopy', 'authorisation']);
   if (
     content?.agent &&
     !checked.accepted.some((f) => f.kind === 'authorisation') &&

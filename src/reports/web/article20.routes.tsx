@@ -18,7 +18,7 @@ import { article20Store } from '../stores/article20.store.js';
 import { withRegistryRow } from '../report-sources.js';
 import { reportPaths, yearOf } from './paths.js';
 import { ProblemList, ReportNav } from './report-nav.js';
-import { acceptUploads, uploadedFile } from './upload.js';
+import { acceptSheetUpload, uploadedFile } from './upload.js';
 
 type Form = Record<string, string | undefined>;
 type YearParams = { Params: { agencyId: string; year: string } };
@@ -285,7 +285,7 @@ export async function registerArticle20Routes(app: FastifyInstance, ctx: AppCont
   );
 
   await app.register(async (scope) => {
-    await acceptUploads(scope);
+    await acceptSheetUpload(scope);
     scope.post<YearParams>(`${path}/import`, async (request, reply) => {
       const user = requireUser(request);
       const year = yearOf(request.params.year);
@@ -297,7 +297,7 @@ export async function registerArticle20Routes(app: FastifyInstance, ctx: AppCont
           request.params.agencyId,
           year,
           file.data,
-          sheetKindOf(file.filename),
+          sheetKindOf(file.fileName),
         );
         return reply.redirect(`${reportPaths.article20(request.params.agencyId, year)}?saved=import`, 303);
       } catch (e) {

@@ -23,7 +23,7 @@ import { sheetKindOf } from '../../sheets/sheet.js';
 import { disputesStore, type RegisteredDispute } from '../stores/disputes.store.js';
 import { reportPaths, yearOf } from './paths.js';
 import { ProblemList, ReportNav } from './report-nav.js';
-import { acceptUploads, uploadedFile } from './upload.js';
+import { acceptSheetUpload, uploadedFile } from './upload.js';
 
 type Form = Record<string, string | undefined>;
 type YearParams = { Params: { agencyId: string; year: string } };
@@ -379,13 +379,13 @@ export async function registerRegisterRoutes(app: FastifyInstance, ctx: AppConte
   );
 
   await app.register(async (scope) => {
-    await acceptUploads(scope);
+    await acceptSheetUpload(scope);
     scope.post<YearParams>(`${path}/import`, async (request, reply) => {
       const user = requireUser(request);
       const year = yearOf(request.params.year);
       try {
         const file = uploadedFile(request.body);
-        await importDisputes(ctx, user.actor, request.params.agencyId, file.data, sheetKindOf(file.filename));
+        await importDisputes(ctx, user.actor, request.params.agencyId, file.data, sheetKindOf(file.fileName));
         return reply.redirect(`${reportPaths.register(request.params.agencyId, year)}?saved=import`, 303);
       } catch (e) {
         if (!isValidation(e)) throw e;

@@ -7,7 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { agenciesStore } from '../../access/agencies.store.js';
 import type { Agency } from '../../access/agency.js';
 import { legalToday } from '../../calendar/legal-day.js';
-import { enableMultipart, filesOf } from '../../catalog/multipart.js';
+import { MAX_ATTACHMENT_BYTES } from '../../interaction/attachment.js';
+import { acceptUploads, fileOf } from '../../web/uploads.js';
 import type { CurrentUser } from '../../access/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
@@ -376,7 +377,7 @@ const formProblem = (e: unknown): e is DomainError =>
   e instanceof DomainError && e.code === 'validation.failed';
 
 export async function registerScorecardRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await enableMultipart(app);
+  await acceptUploads(app, { maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: 1 });
 
   app.get<Q>(PATH, async (request, reply) => {
     const s = await settingOf(ctx, request);
@@ -421,14 +422,9 @@ export async function registerScorecardRoutes(app: FastifyInstance, ctx: AppCont
     const body = request.body ?? {};
     const s = await settingOf(ctx, request, body);
     const agency = agencyIn(s, body.agencyId ?? '');
-    const file = filesOf(body).find((f) => f.field === 'evidence');
+    const file = fileOf(body, 'evidence');
     try {
-      await enterManualScore(
-        ctx,
-        s.user.actor,
-        { officeId: s.office.id, ...body },
-        file ? { filename: file.fileName, data: file.data } : undefined,
-      );
+      await enterManualScore(ctx, s.user.actor, { officeId: s.office.id, ...body }, file);
       return reply.redirect(`${PATH}/agency/${encodeURIComponent(agency.id)}?${q(s)}`, 303);
     } catch (e) {
       if (!formProblem(e)) throw e;

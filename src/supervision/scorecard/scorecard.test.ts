@@ -290,7 +290,7 @@ describeEachDatabase('assessment scorecard (考核)', ({ handle }) => {
         supervisor,
         { ...base, points: '11', note: '' },
         {
-          filename: 'a.pdf',
+          fileName: 'a.pdf',
           data: Buffer.from('MZ not a pdf'),
         },
       ),
@@ -313,7 +313,7 @@ describeEachDatabase('assessment scorecard (考核)', ({ handle }) => {
       supervisor,
       { ...base, points: '8', note: '' },
       {
-        filename: '../制度文件.exe',
+        fileName: '../制度文件.exe',
         data: Buffer.from('%PDF-1.7 制度'),
       },
     );
