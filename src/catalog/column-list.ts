@@ -10,7 +10,7 @@
 import type { Queryable } from '../platform/db/database.js';
 import { catalogStore } from './catalog.store.js';
 import type { Item } from './item.js';
-import { publicContentEpoch } from '../web/public-cache.js';
+import { epochCache, publicContentEpoch } from '../web/public-cache.js';
 
 export interface Cursor {
   at: string;
@@ -34,8 +34,8 @@ export interface ListPage {
   newer?: Cursor;
 }
 
-const CACHE_MS = 60_000;
-const cache = new Map<string, { at: number; version: number; page: ListPage }>();
+/** A minute, or until the content epoch moves; the 5,000 most recently used pages. */
+const cache = epochCache<ListPage>({ ttl: 60_000, max: 5000 });
 
 type Key = { at: string; id: string };
 const newerFirst = (a: Key, b: Key) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1);
@@ -54,7 +54,7 @@ export async function publishedPage(
   const key = `${[...columnIds].sort().join(',')}|${size}|${from.after ? cursorText(from.after) : ''}|${from.before ? cursorText(from.before) : ''}|${from.skip ?? 0}`;
   const version = publicContentEpoch();
   const hit = cache.get(key);
-  if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) return hit.page;
+  if (hit) return hit.value;
 
   const backwards = !!from.before && !from.after;
   const want = size * (1 + (from.skip ?? 0)) + 1;
@@ -103,7 +103,6 @@ export async function publishedPage(
     keys.map((k) => k.id),
   );
   const page: ListPage = { items, older, newer };
-  if (cache.size > 5000) cache.clear();
-  cache.set(key, { at: Date.now(), version, page });
+  cache.set(key, page, version);
   return page;
 }

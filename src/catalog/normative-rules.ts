@@ -5,6 +5,7 @@
  *   (common provincial practice, not national law: configurable data per agency);
  * - the expiry reminder window: 6 months before 有效期至, so the drafting office can assess and renew.
  */
+import { addCalendarDays, addMonths, daysFromCivil, isoDateOf } from '../calendar/dates.js';
 import { validationFailed } from '../platform/errors.js';
 import { checkIndexTemplate } from './index-number.js';
 
@@ -61,37 +62,28 @@ export function checkValidityRules(input: { defaultYears: string; trialYears: st
  */
 export function defaultExpiry(title: string, from: string, rules: ValidityRules): string {
   const years = rules.trialWords.some((w) => title.includes(w)) ? rules.trialYears : rules.defaultYears;
-  return addDays(addYears(from, years), -1);
+  return addCalendarDays(addYears(from, years), -1);
 }
 
 export const EXPIRY_ALERT_MONTHS = 6;
 
-/** Whether a document in force with this 有效期至 is within the reminder window on `today`. */
+/**
+ * Whether a document in force with this 有效期至 is within the reminder window on `today`: the one test of the
+ * window, used by the daily sweep and the registry page. Counted back from 有效期至, so at a month end the window
+ * opens on the clamped day (有效期至 31 August → from 28 February).
+ */
 export function expiryAlertDue(expiresOn: string, today: string): boolean {
   return today <= expiresOn && today >= addMonths(expiresOn, -EXPIRY_ALERT_MONTHS);
 }
 
 /** The first day a document is no longer in force: the day after its 有效期至. */
-export const expiredOn = (expiresOn: string) => addDays(expiresOn, 1);
+export const expiredOn = (expiresOn: string) => addCalendarDays(expiresOn, 1);
 
 /** The anniversary n years later; 29 February rolls to 1 March in a common year. */
 function addYears(d: string, n: number): string {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y + n, m - 1, day)).toISOString().slice(0, 10);
+  return isoDateOf(daysFromCivil(y + n, m, day));
 }
 
-/** Same day n months later, clamped to the month's last day (29 February → 28 February). */
-export function addMonths(d: string, n: number): string {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + n;
-  const ty = Math.floor(total / 12);
-  const tm = total % 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(ty, tm, Math.min(day, last))).toISOString().slice(0, 10);
-}
-
-export function addDays(d: string, n: number): string {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + n);
-  return t.toISOString().slice(0, 10);
-}
+/** A bound for a store query: every 有效期至 for which expiryAlertDue(·, today) can hold is on or before it. */
+export const expiryAlertQueryBound = (today: string) => addMonths(today, EXPIRY_ALERT_MONTHS + 1);

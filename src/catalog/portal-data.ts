@@ -6,24 +6,21 @@ import { agenciesStore } from '../access/agencies.store.js';
 import type { Agency } from '../access/agency.js';
 import type { Queryable } from '../platform/db/database.js';
 import { announceContentChange } from '../platform/content-version.js';
-import { publicContentChanged, publicContentEpoch } from '../web/public-cache.js';
+import { epochCache, publicContentChanged, publicContentEpoch } from '../web/public-cache.js';
 import { catalogStore, type Column } from './catalog.store.js';
 
-const TTL_MS = 5000;
-/** Column totals: counting a large column is the dearest query of a page, and a change here resets them. */
-const TOTAL_TTL_MS = 60_000;
-const cache = new Map<
-  string,
-  { at: number; epoch: number; columns: Column[]; filled: Set<string>; normative: boolean; standard: boolean }
->();
+interface ColumnsWithContent {
+  columns: Column[];
+  filled: Set<string>;
+  normative: boolean;
+  standard: boolean;
+}
+const cache = epochCache<ColumnsWithContent>({ ttl: 5000, max: 10_000 });
 
 /** The agency's columns and the ids of those with at least one published item (or a child that has). */
-export async function columnsWithContent(
-  db: Queryable,
-  agency: Agency,
-): Promise<{ columns: Column[]; filled: Set<string>; normative: boolean; standard: boolean }> {
+export async function columnsWithContent(db: Queryable, agency: Agency): Promise<ColumnsWithContent> {
   const hit = cache.get(agency.id);
-  if (hit && Date.now() - hit.at < TTL_MS && hit.epoch === publicContentEpoch()) return hit;
+  if (hit) return hit.value;
   const epoch = publicContentEpoch();
   const columns = await catalogStore.columns(db, agency.id);
   const filled = new Set<string>();
@@ -74,8 +71,8 @@ export async function columnsWithContent(
     .where('agency_id', '=', agency.id)
     .limit(1)
     .executeTakeFirst());
-  const entry = { at: Date.now(), epoch, columns, filled, normative, standard };
-  cache.set(agency.id, entry);
+  const entry = { columns, filled, normative, standard };
+  cache.set(agency.id, entry, epoch);
   return entry;
 }
 
@@ -109,7 +106,8 @@ export interface ListTotal {
   exact: boolean;
 }
 
-const totals = new Map<string, { at: number; epoch: number; total: ListTotal }>();
+/** Column totals: counting a large column is the dearest query of a page, and a change here resets them. */
+const totals = epochCache<ListTotal>({ ttl: 60_000, max: 10_000 });
 
 /**
  * Published items in a set of columns (counted up to COUNT_CAP), cached for a minute: even a capped count
@@ -122,7 +120,7 @@ export async function columnTotal(
 ): Promise<ListTotal> {
   const key = `${cap}:${[...columnIds].sort().join(',')}`;
   const hit = totals.get(key);
-  if (hit && Date.now() - hit.at < TOTAL_TTL_MS && hit.epoch === publicContentEpoch()) return hit.total;
+  if (hit) return hit.value;
   const epoch = publicContentEpoch();
   const r = await db
     .selectFrom((eb) =>
@@ -138,8 +136,7 @@ export async function columnTotal(
     .executeTakeFirst();
   const n = Number(r?.n ?? 0);
   const total = { count: Math.min(n, cap), exact: n <= cap };
-  if (totals.size > 10000) totals.clear();
-  totals.set(key, { at: Date.now(), epoch, total });
+  totals.set(key, total, epoch);
   return total;
 }
 

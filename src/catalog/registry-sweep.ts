@@ -8,7 +8,8 @@ import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent } from '../platform/events.js';
 import { catalogStore } from './catalog.store.js';
-import { EXPIRY_ALERT_MONTHS, addDays, addMonths, expiredOn } from './normative-rules.js';
+import { addCalendarDays } from '../calendar/dates.js';
+import { expiredOn, expiryAlertDue, expiryAlertQueryBound } from './normative-rules.js';
 import { registryStore } from './registry.store.js';
 import { forgetColumnsCache } from './portal-data.js';
 import { stampEnded } from './repeal-item.js';
@@ -18,7 +19,7 @@ export async function sweepRegistry(ctx: AppContext): Promise<{ reminded: number
   const today = legalDayOf(now);
   const actor = systemActor('规范性文件到期处理');
   let expired = 0;
-  for (const d of await registryStore.inForceExpiringBy(ctx.db, addDays(today, -1))) {
+  for (const d of await registryStore.inForceExpiringBy(ctx.db, addCalendarDays(today, -1))) {
     await ctx.db.transaction().execute(async (tx) => {
       const item = await catalogStore.itemById(tx, d.id);
       if (item?.status !== 'published' || item.validity !== 'in_force' || !item.expiresOn) return;
@@ -28,8 +29,8 @@ export async function sweepRegistry(ctx: AppContext): Promise<{ reminded: number
   }
   if (expired) await forgetColumnsCache(ctx.db);
   let reminded = 0;
-  const window = await registryStore.inForceExpiringBy(ctx.db, addMonths(today, EXPIRY_ALERT_MONTHS));
-  for (const d of window.filter((x) => !x.expiry_alerted_on && x.expires_on! >= today)) {
+  const window = await registryStore.inForceExpiringBy(ctx.db, expiryAlertQueryBound(today));
+  for (const d of window.filter((x) => !x.expiry_alerted_on && expiryAlertDue(x.expires_on!, today))) {
     await ctx.db.transaction().execute(async (tx) => {
       await registryStore.markAlerted(tx, d.id, today);
       await appendEvent(tx, {

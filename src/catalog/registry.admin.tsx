@@ -16,8 +16,8 @@ import { setRegistryRules } from './manage-registry.js';
 import { recordPriorDocument, repealPriorDocument } from './record-prior-document.js';
 import {
   EXPIRY_ALERT_MONTHS,
-  addMonths,
   defaultRegistrationTemplate,
+  expiryAlertDue,
   validityRulesFrom,
 } from './normative-rules.js';
 import { registryOf } from './registry.js';
@@ -37,7 +37,6 @@ export function registerRegistryAdmin(app: FastifyInstance, ctx: AppContext): vo
   ) => {
     const agency = await managedAgency(ctx, request, agencyId, '您无权管理规范性文件登记。');
     const today = legalToday(ctx);
-    const alertUntil = addMonths(today, EXPIRY_ALERT_MONTHS);
     const [docs, settings, prior] = await Promise.all([
       registryOf(ctx.db, agency.id),
       registryStore.settings(ctx.db, agency.id),
@@ -49,7 +48,7 @@ export function registerRegistryAdmin(app: FastifyInstance, ctx: AppContext): vo
     );
     const rules = validityRulesFrom(settings?.validity_rules);
     const v = (k: string, fallback: string) => values?.[k] ?? fallback;
-    const due = (expiresOn: string | null) => !!expiresOn && expiresOn >= today && expiresOn <= alertUntil;
+    const due = (expiresOn: string | null) => !!expiresOn && expiryAlertDue(expiresOn, today);
     const expiring = [
       ...docs
         .filter((d) => d.validity === 'in_force' && due(d.expires_on))

@@ -28,6 +28,7 @@ import { publishItem } from './publish-item.js';
 import { reviseItem } from './revise-item.js';
 import { normativeDocumentCounts } from './registry.js';
 import { sweepRegistry } from './registry-sweep.js';
+import { expiryAlertDue } from './normative-rules.js';
 import { registryStore } from './registry.store.js';
 import { createItem } from './save-item.js';
 import { ensureCatalog } from './setup-catalog.js';
@@ -163,6 +164,23 @@ describeEachDatabase('normative registry and notice periods', ({ handle }) => {
     await sweepRegistry(ctx);
     const after = (await normativeDocumentCounts(ctx.db, [zx.id], 2026))[0]!;
     assert.deepEqual(after, base);
+  });
+
+  test('at a month end the sweep reminds by expiryAlertDue, the window the registry page shows', async () => {
+    at('2027-02-20T02:00:00.000Z');
+    const d = await publishDocument('仲兴乡农村公路养护管理办法', { expiresOn: '2027-08-31' });
+    const reminders = async () =>
+      (await listEvents(ctx.db, { agencyIds: [zx.id], action: 'catalog.normative_expiry_reminder' })).filter(
+        (e) => e.entityId === d.id,
+      ).length;
+    at('2027-02-27T02:00:00.000Z');
+    await sweepRegistry(ctx);
+    assert.equal(await reminders(), 0);
+    // 31 August − 6 months clamps to 28 February; counting forward from 28 February (→ 28 August) missed it.
+    at('2027-02-28T02:00:00.000Z');
+    assert.equal(expiryAlertDue('2027-08-31', '2027-02-28'), true);
+    await sweepRegistry(ctx);
+    assert.equal(await reminders(), 1);
   });
 
   test('a notice period cannot end before publication and comes down after its last day', async () => {

@@ -7,12 +7,11 @@ import { agenciesStore } from '../access/agencies.store.js';
 import { ancestry, type Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import type { SiteIdentity } from './site-identity.js';
-import { publicContentEpoch } from '../web/public-cache.js';
+import { epochCache, publicContentEpoch } from '../web/public-cache.js';
 import { siteStore } from './site.store.js';
 
-const TTL_MS = 5000;
 /** Entries also lapse when the content epoch moves: a change announced by another node shows here too. */
-const cache = new Map<string, { at: number; epoch: number; identity: SiteIdentity | undefined }>();
+const cache = epochCache<SiteIdentity | undefined>({ ttl: 5000, max: 10_000 });
 
 /** Settings changed: descendants may inherit them, so every entry goes. */
 export function forgetSiteIdentity(_agencyId: string): void {
@@ -26,7 +25,7 @@ export async function siteIdentityOf(
   agency: Pick<Agency, 'id' | 'parentId'>,
 ): Promise<SiteIdentity | undefined> {
   const hit = cache.get(agency.id);
-  if (hit && Date.now() - hit.at < TTL_MS && hit.epoch === publicContentEpoch()) return hit.identity;
+  if (hit) return hit.value;
   const epoch = publicContentEpoch();
   let identity = await siteStore.identity(ctx.db, agency.id);
   if (!configured(identity) && agency.parentId) {
@@ -43,7 +42,7 @@ export async function siteIdentityOf(
       }
     }
   }
-  cache.set(agency.id, { at: Date.now(), epoch, identity });
+  cache.set(agency.id, identity, epoch);
   return identity;
 }
 

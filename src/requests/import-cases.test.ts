@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { creditCodeCheckChar } from '../access/credit-code.js';
 import type { AppContext } from '../platform/context.js';
+import { DomainError } from '../platform/errors.js';
 import { cellId } from '../reports/model/formats.js';
 import { T3 } from '../reports/model/shared-tables.js';
 import { describeEachDatabase } from '../../test/support/db.js';
@@ -10,7 +11,8 @@ import { testContext } from '../../test/support/context.js';
 import { makeAgency, staff } from '../../test/support/request-cases.js';
 import { IMPORT_COLUMNS } from './import-columns.js';
 import { ImportRefused, importCases, problemText } from './import-cases.js';
-import { parseCsv, readImportFile } from './import-file.js';
+import { readImportFile } from './import-file.js';
+import { parseCsv } from '../sheets/sheet.js';
 import { csvTemplate, xlsxTemplate } from './import-template.js';
 import { requestsStore } from './requests.store.js';
 import { requestsTable3Source } from '../reports/requests-table3.js';
@@ -105,6 +107,14 @@ test('CSV quoting, BOM and GB18030 are read as the user wrote them', async () =>
   const x = await readImportFile(await xlsxTemplate(), 'template.xlsx');
   assert.deepEqual(x.headers, HEADERS);
   assert.equal(x.rows.length, 0);
+});
+
+test('CSV with an unclosed quote is refused as unreadable, naming the line', async () => {
+  await assert.rejects(
+    readImportFile(Buffer.from('姓名,备注\r\n张三,"未写完\r\n李四,x\r\n'), 'x.csv'),
+    (e) =>
+      e instanceof DomainError && e.code === 'import.unreadable' && /第 2 行有未闭合的引号/.test(e.message),
+  );
 });
 
 describeEachDatabase('historical case import', ({ handle }) => {

@@ -1,10 +1,11 @@
 /**
- * Reading an import file into rows of text keyed by header: XLSX (exceljs, first worksheet) or CSV (RFC 4180
- * quoting; UTF-8 with or without BOM, or GB18030 as saved by Chinese Excel). Row numbers are the spreadsheet's
+ * Reading an import file into rows of text keyed by header: XLSX (exceljs, first worksheet) or CSV (the shared
+ * reader, sheets/sheet.ts readCsv: RFC 4180 quoting; UTF-8 with or without BOM, or GB18030 as saved by Chinese Excel). Row numbers are the spreadsheet's
  * (header = row 1), so error messages point at the row the user sees.
  */
 import ExcelJS from 'exceljs';
 import { DomainError } from '../platform/errors.js';
+import { readCsv } from '../sheets/sheet.js';
 
 export interface ImportRow {
   row: number;
@@ -17,47 +18,6 @@ export interface ImportTable {
 }
 
 const bad = (message: string) => new DomainError('import.unreadable', message);
-
-export function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (quoted) throw bad('CSV 文件中有未闭合的引号，请检查后重新上传。');
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    out.push(row);
-  }
-  return out;
-}
-
-function decodeText(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(data);
-  }
-}
 
 /** A cell as the user typed it: dates as YYYY-MM-DD, numbers without exponent, rich text flattened. */
 function cellText(v: ExcelJS.CellValue): string {
@@ -111,5 +71,11 @@ export async function readImportFile(data: Buffer, fileName = ''): Promise<Impor
     return toTable(grid);
   }
   if (/\.xls$/i.test(fileName)) throw bad('不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV 后上传。');
-  return toTable(parseCsv(decodeText(data)));
+  try {
+    return toTable(readCsv(data));
+  } catch (e) {
+    // The shared reader refuses as validation.failed; this form shows import.unreadable beside the file field.
+    if (e instanceof DomainError && e.code === 'validation.failed') throw bad(e.message);
+    throw e;
+  }
 }

@@ -2,6 +2,7 @@
  * Spreadsheets in and out: the first worksheet of an XLSX file, or a CSV file (UTF-8, with or without BOM, or
  * GB18030 as saved by Excel on Chinese Windows), as rows of trimmed text cells. Dates become YYYY-MM-DD.
  */
+import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../platform/errors.js';
 
@@ -45,6 +46,7 @@ async function readXlsx(data: Buffer): Promise<string[][]> {
   return rows;
 }
 
+/** UTF-8 (a BOM is dropped) or, when the bytes are not UTF-8, GB18030 as saved by Excel on Chinese Windows. */
 function decode(data: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
@@ -53,41 +55,47 @@ function decode(data: Buffer): string {
   }
 }
 
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+/**
+ * RFC 4180 (csv-parse): quoted fields may hold commas, quotes ("") and line breaks; rows end at CRLF, LF or CR;
+ * cells are kept as written (callers trim); a quote inside an unquoted cell is a character. An unclosed quote
+ * refuses the file, naming the line where the row holding it begins.
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field.trim());
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+  const bytes = Buffer.from(text, 'utf8');
+  let rowEnd = 0; // byte offset just after the last complete row
+  try {
+    const rows: string[][] = parse(bytes, {
+      relax_column_count: true,
+      relax_quotes: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: (record: string[], context) => {
+        rowEnd = context.bytes;
+        return record;
+      },
+    });
+    return rows;
+  } catch (e) {
+    if (e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED') {
+      const line = lineBreaks(bytes.subarray(0, rowEnd).toString('utf8')) + 1;
+      throw new DomainError(
+        'validation.failed',
+        `CSV 文件第 ${line} 行有未闭合的引号（引号一直延续到文件末尾），请检查后重新上传。`,
+      );
+    }
+    if (e instanceof CsvError) throw unreadable();
+    throw e;
   }
-  if (field !== '' || row.length) {
-    row.push(field.trim());
-    rows.push(row);
-  }
-  return rows;
+}
+
+/** A CSV file's bytes as rows of cells as written: the one CSV reader of every import. */
+export function readCsv(data: Buffer): string[][] {
+  return parseCsv(decode(data));
 }
 
 export async function readSheet(data: Buffer, kind: SheetKind): Promise<string[][]> {
-  const rows = kind === 'xlsx' ? await readXlsx(data) : parseCsv(decode(data));
+  const rows = kind === 'xlsx' ? await readXlsx(data) : readCsv(data).map((r) => r.map((c) => c.trim()));
   return rows;
 }
 

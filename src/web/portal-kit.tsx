@@ -9,7 +9,7 @@ import { agenciesStore } from '../access/agencies.store.js';
 import type { Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { publicContentEpoch } from './public-cache.js';
+import { epochCache, publicContentEpoch } from './public-cache.js';
 import { sendPage } from './render.js';
 import { webServicesOf, type PortalSectionProvider } from './services.js';
 import { PublicShell, type PortalNavItem } from './views/layout.js';
@@ -24,27 +24,7 @@ export type { PortalSectionProvider } from './services.js';
  */
 const TTL_MS = 5000;
 const MAX_ENTRIES = 2000;
-interface Memo<T> {
-  at: number;
-  epoch: number;
-  value: T;
-}
-function memo<T>(): {
-  get: (key: string, now: number) => T | undefined;
-  set: (key: string, value: T, now: number) => void;
-} {
-  const entries = new Map<string, Memo<T>>();
-  return {
-    get(key, now) {
-      const e = entries.get(key);
-      return e && now - e.at < TTL_MS && e.epoch === publicContentEpoch() ? e.value : undefined;
-    },
-    set(key, value, now) {
-      if (entries.size >= MAX_ENTRIES) entries.clear();
-      entries.set(key, { at: now, epoch: publicContentEpoch(), value });
-    },
-  };
-}
+const memo = <T,>() => epochCache<T>({ ttl: TTL_MS, max: MAX_ENTRIES });
 /** Keyed by database: tests (and the benchmark) run several databases with the same demo agencies in a process. */
 const byDatabase = new WeakMap<
   object,
@@ -61,13 +41,13 @@ function memosOf(ctx: AppContext) {
 }
 
 export async function agencyBySegment(ctx: AppContext, segment: string): Promise<Agency> {
-  const now = Date.now();
   const { agencies } = memosOf(ctx);
-  const known = agencies.get(segment, now);
-  if (known) return known;
+  const known = agencies.get(segment);
+  if (known) return known.value;
+  const epoch = publicContentEpoch();
   const agency = await agenciesStore.byPathSegment(ctx.db, segment);
   if (!agency) throw notFound('该机关的网站');
-  agencies.set(segment, agency, now);
+  agencies.set(segment, agency, epoch);
   return agency;
 }
 
@@ -76,14 +56,14 @@ async function sectionsOf(
   providers: PortalSectionProvider[],
   agency: Agency,
 ): Promise<PortalNavItem[]> {
-  const now = Date.now();
   const memos = memosOf(ctx).sections;
   let sections = memos.get(providers);
   if (!sections) memos.set(providers, (sections = memo<PortalNavItem[]>()));
-  const known = sections.get(agency.id, now);
-  if (known) return known;
+  const known = sections.get(agency.id);
+  if (known) return known.value;
+  const epoch = publicContentEpoch();
   const fresh = (await Promise.all(providers.map((p) => p(ctx, agency)))).flat();
-  sections.set(agency.id, fresh, now);
+  sections.set(agency.id, fresh, epoch);
   return fresh;
 }
 

@@ -53,6 +53,21 @@ void test('CSV: quotes, commas, line breaks in fields, CRLF', () => {
   ]);
 });
 
+void test('CSV: cells as written (readSheet trims), a quote inside a cell is kept, LF and CR rows', async () => {
+  assert.deepEqual(parseCsv(' a ," b ",c"d\n1\r2'), [[' a ', ' b ', 'c"d'], ['1'], ['2']]);
+  assert.deepEqual(await readSheet(Buffer.from(' a ," b "\r\n'), 'csv'), [['a', 'b']]);
+});
+
+void test('CSV: an unclosed quote refuses the file, naming the line where its row begins', async () => {
+  const text = 'a,"b\nc"\r\nd,"e\nf,g\n';
+  assert.throws(
+    () => parseCsv(text),
+    (e) =>
+      e instanceof DomainError && e.code === 'validation.failed' && /第 3 行有未闭合的引号/.test(e.message),
+  );
+  await assert.rejects(readSheet(Buffer.from(text), 'csv'), /第 3 行有未闭合的引号/);
+});
+
 void test('CSV saved as GB18030 by Excel is read too', async () => {
   const gbk = Buffer.from([0xd0, 0xd0, 0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0x31]); // 行编号,1
   assert.deepEqual(await readSheet(gbk, 'csv'), [['行编号', '1']]);
