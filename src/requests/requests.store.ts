@@ -196,4 +196,26 @@ export const requestsStore = {
       .where('id', '=', id)
       .executeTakeFirst();
   },
+  /** How many submissions of the public form came from one source (its blind index) since an instant. */
+  async formSubmissionsSince(db: Queryable, sourceIndex: string, since: string): Promise<number> {
+    const row = await db
+      .selectFrom('request_form_sources')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source_index', '=', sourceIndex)
+      .where('at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+  /** Records one submission of the public form from a source, dropping the records older than `keepSince`. */
+  async recordFormSubmission(
+    db: Queryable,
+    row: { id: string; sourceIndex: string; at: string },
+    keepSince: string,
+  ): Promise<void> {
+    await db.deleteFrom('request_form_sources').where('at', '<', keepSince).execute();
+    await db
+      .insertInto('request_form_sources')
+      .values({ id: row.id, source_index: row.sourceIndex, at: row.at })
+      .execute();
+  },
 };
