@@ -1,7 +1,7 @@
 /** Kysely queries of the catalog, nothing else. */
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
-import type { CatalogColumnTable, CatalogItemTable } from './catalog.schema.js';
+import type { CatalogColumnTable, CatalogItemTable, CatalogStandardEntryTable } from './catalog.schema.js';
 import type { FiveKind, Item, ItemStatus, Validity } from './item.js';
 
 export interface Column {
@@ -495,5 +495,17 @@ export const catalogStore = {
       .orderBy('id', backwards ? 'asc' : 'desc')
       .limit(limit)
       .execute();
+  },
+  /** The standard-catalog entries (标准目录) of an agency, in their order. */
+  async standardEntryRows(db: Queryable, agencyId: string) {
+    return db
+      .selectFrom('catalog_standard_entries')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .orderBy('sort_order')
+      .execute();
+  },
+  async insertStandardEntry(db: Queryable, row: Insertable<CatalogStandardEntryTable>): Promise<void> {
+    await db.insertInto('catalog_standard_entries').values(row).execute();
   },
 };
