@@ -288,4 +288,41 @@ export const requestsStore = {
       .where('open', '=', 1)
       .executeTakeFirst();
   },
+  /** Up to 200 cases of the same applicant at the same agency received before `c` and since `since`, newest first. */
+  async earlierCasesOfApplicant(
+    db: Queryable,
+    c: Pick<CaseRow, 'id' | 'agency_id' | 'applicant_index' | 'received_on' | 'reg_no'>,
+    since: string,
+  ) {
+    return (
+      db
+        .selectFrom('request_cases')
+        .select([
+          'id',
+          'year',
+          'reg_no',
+          'received_on',
+          'info_title',
+          'info_doc_no',
+          'info_description',
+          'state',
+          'outcome',
+          'outcome_on',
+        ])
+        .where('applicant_index', '=', c.applicant_index)
+        .where('agency_id', '=', c.agency_id)
+        .where('id', '!=', c.id)
+        .where('received_on', '>=', since)
+        // Earlier: received before, or the same day and registered before (as ordinalInMonth orders them).
+        .where((eb) =>
+          eb.or([
+            eb('received_on', '<', c.received_on),
+            eb.and([eb('received_on', '=', c.received_on), eb('reg_no', '<', c.reg_no)]),
+          ]),
+        )
+        .orderBy('received_on', 'desc')
+        .limit(200)
+        .execute()
+    );
+  },
 };

@@ -24,7 +24,6 @@ const EXCEPTIONS: Record<string, string> = {
   'src/catalog/portal-data.ts': 'not moved yet',
   'src/catalog/search-port.ts': 'not moved yet',
   'src/catalog/setup-catalog.ts': 'not moved yet',
-  'src/requests/repeat-requests.ts': 'not moved yet',
   'src/requests/requests.supervisor.ts': 'not moved yet',
   'src/search/catalog-search.ts': 'not moved yet',
   'src/search/engine.ts': 'not moved yet',
