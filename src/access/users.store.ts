@@ -104,4 +104,12 @@ export const usersStore = {
       .orderBy('users.username')
       .execute();
   },
+  /** The user a session belongs to: id, names and whether the account is disabled. */
+  async sessionUser(db: Queryable, id: string) {
+    return db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'disabled'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
 };

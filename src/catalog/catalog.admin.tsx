@@ -47,15 +47,7 @@ async function formContext(ctx: AppContext, agency: Agency) {
     catalogStore.columns(ctx.db, agency.id),
     listSubjects(ctx.db),
     standardEntries(ctx.db, agency.id),
-    ctx.db
-      .selectFrom('catalog_items')
-      .select('id')
-      .where('agency_id', '=', agency.id)
-      .where('normative', '=', 1)
-      .where('status', '!=', 'withdrawn')
-      .orderBy('created_at', 'desc')
-      .limit(200)
-      .execute(),
+    catalogStore.normativeItemIds(ctx.db, agency.id, 200),
   ]);
   const documents = await catalogStore.itemsByIds(
     ctx.db,

@@ -413,14 +413,7 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
     const agency = await agencyBySegment(ctx, request.params.agency);
     const base = `${ctx.config.publicBaseUrl.replace(/\/$/, '')}/${agency.pathSegment}`;
     const { columns, filled } = await columnsWithContent(ctx.db, agency);
-    const items = await ctx.db
-      .selectFrom('catalog_items')
-      .select(['id', 'updated_at'])
-      .where('agency_id', '=', agency.id)
-      .where('status', '=', 'published')
-      .orderBy('published_at', 'desc')
-      .limit(50000 - columns.length - 3)
-      .execute();
+    const items = await catalogStore.publishedItemDates(ctx.db, agency.id, 50000 - columns.length - 3);
     const url = (loc: string, lastmod?: string) =>
       `<url><loc>${loc}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;
     const body = [

@@ -59,25 +59,9 @@ export async function publishedPage(
   const backwards = !!from.before && !from.after;
   const want = size * (1 + (from.skip ?? 0)) + 1;
   const ranges = await Promise.all(
-    columnIds.map((columnId) => {
-      let q = db
-        .selectFrom('catalog_items')
-        .select(['id', 'published_at'])
-        .where('column_id', '=', columnId)
-        .where('status', '=', 'published');
-      const c = backwards ? from.before! : from.after;
-      // A row-value comparison is one range seek in the index on SQLite and PostgreSQL alike (an OR of
-      // the two parts makes SQLite walk the column from its newest item down to the cursor).
-      if (c)
-        q = q.where((eb) =>
-          eb(eb.refTuple('published_at', 'id'), backwards ? '>' : '<', eb.tuple(c.at, c.id)),
-        );
-      return q
-        .orderBy('published_at', backwards ? 'asc' : 'desc')
-        .orderBy('id', backwards ? 'asc' : 'desc')
-        .limit(want)
-        .execute();
-    }),
+    columnIds.map((columnId) =>
+      catalogStore.publishedKeys(db, columnId, backwards ? from.before! : from.after, backwards, want),
+    ),
   );
   const merged = ranges
     .flat()

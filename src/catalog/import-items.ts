@@ -322,13 +322,7 @@ async function lookupsOf(ctx: AppContext, agency: Agency) {
   const [columns, subjects, docNos] = await Promise.all([
     catalogStore.columns(ctx.db, agency.id),
     listSubjects(ctx.db),
-    ctx.db
-      .selectFrom('catalog_items')
-      .select('doc_no')
-      .where('agency_id', '=', agency.id)
-      .where('doc_no', '!=', '')
-      .where('status', '!=', 'withdrawn')
-      .execute(),
+    catalogStore.docNumbers(ctx.db, agency.id),
   ]);
   const byName = (list: readonly Column[], v: string) => {
     const matches = list.filter((c) => c.name === v);

@@ -160,4 +160,48 @@ export const registryStore = {
       .where('item_id', '=', itemId)
       .execute();
   },
+  /** Dates of the published normative documents of agencies, published by `lastDay`. */
+  async normativeDatesOf(db: Queryable, agencyIds: readonly string[], lastDay: string) {
+    return db
+      .selectFrom('catalog_items')
+      .select(['agency_id', 'published_on', 'repealed_on', 'expires_on'])
+      .where('agency_id', 'in', [...agencyIds])
+      .where('normative', '=', 1)
+      .where('status', '=', 'published')
+      .where('published_on', '<=', lastDay)
+      .execute();
+  },
+  /** Registry list of an agency (published normative documents), newest first. */
+  async publishedNormative(db: Queryable, agencyId: string) {
+    return db
+      .selectFrom('catalog_items')
+      .select([
+        'id',
+        'title',
+        'doc_no',
+        'issuer',
+        'published_on',
+        'validity',
+        'repealed_on',
+        'expires_on',
+        'index_no',
+      ])
+      .where('agency_id', '=', agencyId)
+      .where('normative', '=', 1)
+      .where('status', '=', 'published')
+      .orderBy('published_on', 'desc')
+      .execute();
+  },
+  /** Some normative document of an agency published by `lastDay`, if any. */
+  async anyNormativePublishedBy(db: Queryable, agencyId: string, lastDay: string) {
+    return db
+      .selectFrom('catalog_items')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .where('normative', '=', 1)
+      .where('status', '=', 'published')
+      .where('published_on', '<=', lastDay)
+      .limit(1)
+      .executeTakeFirst();
+  },
 };

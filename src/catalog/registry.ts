@@ -60,14 +60,7 @@ export async function normativeDocumentCounts(
   year: number,
 ): Promise<RegistryCounts[]> {
   if (!agencyIds.length) return [];
-  const rows = await db
-    .selectFrom('catalog_items')
-    .select(['agency_id', 'published_on', 'repealed_on', 'expires_on'])
-    .where('agency_id', 'in', [...agencyIds])
-    .where('normative', '=', 1)
-    .where('status', '=', 'published')
-    .where('published_on', '<=', `${year}-12-31`)
-    .execute();
+  const rows = await registryStore.normativeDatesOf(db, agencyIds, `${year}-12-31`);
   const prior = await registryStore.priorDocumentsOf(db, agencyIds, `${year}-12-31`);
   const byAgency = new Map<string, RegistryEntry[]>(agencyIds.map((id) => [id, []]));
   for (const r of prior)
@@ -89,24 +82,7 @@ export async function normativeDocumentCounts(
 
 /** Registry list of an agency (published normative documents), newest first. */
 export async function registryOf(db: Queryable, agencyId: string) {
-  return db
-    .selectFrom('catalog_items')
-    .select([
-      'id',
-      'title',
-      'doc_no',
-      'issuer',
-      'published_on',
-      'validity',
-      'repealed_on',
-      'expires_on',
-      'index_no',
-    ])
-    .where('agency_id', '=', agencyId)
-    .where('normative', '=', 1)
-    .where('status', '=', 'published')
-    .orderBy('published_on', 'desc')
-    .execute();
+  return registryStore.publishedNormative(db, agencyId);
 }
 
 /**
@@ -116,15 +92,7 @@ export async function registryOf(db: Queryable, agencyId: string) {
  * 2020 report into a computed one, because what counts is when they were entered, not their dates.
  */
 export async function registryInUse(db: Queryable, agencyId: string, year: number): Promise<boolean> {
-  const r = await db
-    .selectFrom('catalog_items')
-    .select('id')
-    .where('agency_id', '=', agencyId)
-    .where('normative', '=', 1)
-    .where('status', '=', 'published')
-    .where('published_on', '<=', `${year}-12-31`)
-    .limit(1)
-    .executeTakeFirst();
+  const r = await registryStore.anyNormativePublishedBy(db, agencyId, `${year}-12-31`);
   if (r) return true;
   return registryStore.anyPriorDocumentEnteredBefore(db, agencyId, `${year}-12-31T16:00:00.000Z`);
 }

@@ -43,13 +43,7 @@ export async function repostItem(
     throw new DomainError('catalog.repost_refused', '只能转载上级机关公开的信息。');
   const column = await catalogStore.columnById(ctx.db, input.columnId);
   if (!column || column.agencyId !== agency.id) throw validationFailed({ columnId: '所选栏目不属于本机关' });
-  const already = await ctx.db
-    .selectFrom('catalog_items')
-    .select('id')
-    .where('repost_of', '=', original.id)
-    .where('agency_id', '=', agency.id)
-    .where('status', '=', 'published')
-    .executeTakeFirst();
+  const already = await catalogStore.publishedRepostOf(ctx.db, original.id, agency.id);
   if (already) throw conflict('本机关已转载过该信息。');
   const source = all.find((a) => a.id === original.agencyId)!;
   const now = ctx.now().toISOString();

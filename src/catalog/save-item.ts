@@ -20,12 +20,7 @@ export async function checkReferences(db: Queryable, agencyId: string, f: ItemFi
   const column = await catalogStore.columnById(db, f.columnId);
   if (!column || column.agencyId !== agencyId) fields.columnId = '所选栏目不属于本机关';
   if (f.subjectCode) {
-    const s = await db
-      .selectFrom('catalog_subjects')
-      .select('code')
-      .where('code', '=', f.subjectCode)
-      .executeTakeFirst();
-    if (!s) fields.subjectCode = '主题分类不存在';
+    if (!(await catalogStore.subjectExists(db, f.subjectCode))) fields.subjectCode = '主题分类不存在';
   }
   if (f.interpretsId) {
     const doc = await catalogStore.itemById(db, f.interpretsId);
@@ -34,12 +29,8 @@ export async function checkReferences(db: Queryable, agencyId: string, f: ItemFi
     else if (!doc.normative) fields.interpretsId = '只能关联到规范性文件';
   }
   if (f.standardEntryId) {
-    const entry = await db
-      .selectFrom('catalog_standard_entries')
-      .select('agency_id')
-      .where('id', '=', f.standardEntryId)
-      .executeTakeFirst();
-    if (entry?.agency_id !== agencyId) fields.standardEntryId = '所选标准目录事项不属于本机关';
+    if ((await catalogStore.standardEntryAgency(db, f.standardEntryId)) !== agencyId)
+      fields.standardEntryId = '所选标准目录事项不属于本机关';
   }
   if (f.normative && f.interpretsId) fields.normative = '政策解读本身不能登记为规范性文件';
   if (Object.keys(fields).length) throw validationFailed(fields);

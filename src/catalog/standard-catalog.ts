@@ -10,6 +10,7 @@ import type { Queryable } from '../platform/db/database.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
+import { catalogStore } from './catalog.store.js';
 import { standardCatalogTemplate } from './data/standard-catalog.js';
 
 export interface StandardEntry {
@@ -28,12 +29,7 @@ export interface StandardEntry {
 }
 
 export async function standardEntries(db: Queryable, agencyId: string): Promise<StandardEntry[]> {
-  const rows = await db
-    .selectFrom('catalog_standard_entries')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .orderBy('sort_order')
-    .execute();
+  const rows = await catalogStore.standardEntryRows(db, agencyId);
   return rows.map((r) => ({
     id: r.id,
     domainCode: r.domain_code,
@@ -65,25 +61,22 @@ export async function adoptStandardCatalog(ctx: AppContext, actor: Actor, agency
   await ctx.db.transaction().execute(async (tx) => {
     let order = 0;
     for (const t of template) {
-      await tx
-        .insertInto('catalog_standard_entries')
-        .values({
-          id: newId(),
-          agency_id: agencyId,
-          domain_code: t.domainCode,
-          level1: t.level1,
-          level2: t.level2,
-          content: t.content,
-          basis: t.basis,
-          time_limit: t.timeLimit,
-          subject: agency.name,
-          channels: JSON.stringify(t.channels),
-          audience: t.audience,
-          mode: t.mode,
-          tier: agency.level === 'county' ? '县级' : t.tier,
-          sort_order: (order += 10),
-        })
-        .execute();
+      await catalogStore.insertStandardEntry(tx, {
+        id: newId(),
+        agency_id: agencyId,
+        domain_code: t.domainCode,
+        level1: t.level1,
+        level2: t.level2,
+        content: t.content,
+        basis: t.basis,
+        time_limit: t.timeLimit,
+        subject: agency.name,
+        channels: JSON.stringify(t.channels),
+        audience: t.audience,
+        mode: t.mode,
+        tier: agency.level === 'county' ? '县级' : t.tier,
+        sort_order: (order += 10),
+      });
     }
     await appendEvent(tx, {
       at: ctx.now(),

@@ -4,6 +4,7 @@
  * later than 20 working days after they were formed. Withdrawn items count nowhere.
  */
 import type { Queryable } from '../platform/db/database.js';
+import { statisticsStore } from './statistics.store.js';
 
 export interface CatalogStatistics {
   agencyId: string;
@@ -22,38 +23,7 @@ export async function catalogStatistics(
   agencyId: string,
   year: number,
 ): Promise<CatalogStatistics> {
-  const base = db
-    .selectFrom('catalog_items')
-    .where('catalog_items.agency_id', '=', agencyId)
-    .where('catalog_items.status', '=', 'published')
-    .where('catalog_items.published_on', '>=', `${year}-01-01`)
-    .where('catalog_items.published_on', '<=', `${year}-12-31`);
-  const [byColumn, bySubject, byFive, totals] = await Promise.all([
-    base
-      .innerJoin('catalog_columns', 'catalog_columns.id', 'catalog_items.column_id')
-      .select(['catalog_columns.code', 'catalog_columns.name', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['catalog_columns.code', 'catalog_columns.name', 'catalog_columns.sort_order'])
-      .orderBy('catalog_columns.sort_order')
-      .execute(),
-    base
-      .innerJoin('catalog_subjects', 'catalog_subjects.code', 'catalog_items.subject_code')
-      .select(['catalog_subjects.code', 'catalog_subjects.name', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['catalog_subjects.code', 'catalog_subjects.name'])
-      .orderBy('catalog_subjects.code')
-      .execute(),
-    base
-      .select(['catalog_items.five_kind', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('catalog_items.five_kind', 'is not', null)
-      .groupBy('catalog_items.five_kind')
-      .execute(),
-    base
-      .select((eb) => [
-        eb.fn.countAll<number>().as('published'),
-        eb.fn.sum<number>('catalog_items.late').as('late'),
-        eb.fn.count<number>('catalog_items.key_domain').as('keyArea'),
-      ])
-      .executeTakeFirst(),
-  ]);
+  const [byColumn, bySubject, byFive, totals] = await statisticsStore.yearCounts(db, agencyId, year);
   return {
     agencyId,
     year,
@@ -71,14 +41,7 @@ export async function publishedPerYear(
   db: Queryable,
   agencyId: string,
 ): Promise<Array<{ year: number; published: number }>> {
-  const rows = await db
-    .selectFrom('catalog_items')
-    .select(['published_on', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('agency_id', '=', agencyId)
-    .where('status', '=', 'published')
-    .where('published_on', 'is not', null)
-    .groupBy('published_on')
-    .execute();
+  const rows = await statisticsStore.publishedDays(db, agencyId);
   const byYear = new Map<number, number>();
   for (const r of rows) {
     const y = Number(r.published_on!.slice(0, 4));

@@ -33,12 +33,7 @@ export async function withdrawItem(
     });
     await catalogSearch.port.removeItem(tx, itemId);
     // Reposts (转载) by subordinates point at this item: they come down with it.
-    await tx
-      .updateTable('catalog_items')
-      .set({ status: 'withdrawn', withdraw_reason: '原文已撤回', updated_at: ctx.now().toISOString() })
-      .where('repost_of', '=', itemId)
-      .where('status', '=', 'published')
-      .execute();
+    await catalogStore.withdrawReposts(tx, itemId, '原文已撤回', ctx.now().toISOString());
     await appendEvent(tx, {
       at: ctx.now(),
       actor,

@@ -8,6 +8,7 @@ import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { personalDataCipher } from '../platform/personal-data.js';
+import { requestsStore } from './requests.store.js';
 
 const WINDOW_MS = 60 * 60 * 1000;
 const TOKEN_TTL_MS = 30 * 60 * 1000;
@@ -29,13 +30,15 @@ export async function recordSubmission(ctx: AppContext, source: string): Promise
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
   const index = sourceIndex(ctx, source);
   const earlier = await countSince(ctx, index, since);
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('request_form_sources').where('at', '<', since).execute();
-    await tx
-      .insertInto('request_form_sources')
-      .values({ id: newId(), source_index: index, at: now.toISOString() })
-      .execute();
-  });
+  await ctx.db
+    .transaction()
+    .execute((tx) =>
+      requestsStore.recordFormSubmission(
+        tx,
+        { id: newId(), sourceIndex: index, at: now.toISOString() },
+        since,
+      ),
+    );
   return earlier >= ctx.config.requestChallengeThreshold;
 }
 
@@ -45,15 +48,8 @@ export async function challengeDue(ctx: AppContext, source: string): Promise<boo
   return (await countSince(ctx, sourceIndex(ctx, source), since)) >= ctx.config.requestChallengeThreshold;
 }
 
-async function countSince(ctx: AppContext, index: string, since: string): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('request_form_sources')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('source_index', '=', index)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const countSince = (ctx: AppContext, index: string, since: string) =>
+  requestsStore.formSubmissionsSince(ctx.db, index, since);
 
 /** A new question: the sum of two numbers from 1 to 9, written in Chinese characters. */
 export function newChallenge(ctx: AppContext): Challenge {

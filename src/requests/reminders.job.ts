@@ -10,6 +10,7 @@ import type { AppContext } from '../platform/context.js';
 import { todayOf } from './case-action.js';
 import { calendarFor } from './calendar-for.js';
 import { registrationNumber } from './registration.js';
+import { requestsStore } from './requests.store.js';
 import { reminderDue, reminderMail } from './reminders.js';
 import { smtpSender, type SendMail } from './reminders-mail.js';
 
@@ -20,25 +21,7 @@ export async function sendRequestReminders(
   if (!send) return 0;
   const today = todayOf(ctx);
   const soon = isoDateOf((await calendarFor(ctx, { calendarRegion: null })).addN(dayNumber(today), 5));
-  const candidates = await ctx.db
-    .selectFrom('request_cases')
-    .leftJoin('users', 'users.id', 'request_cases.assignee_id')
-    .select([
-      'request_cases.id',
-      'request_cases.agency_id',
-      'request_cases.year',
-      'request_cases.reg_no',
-      'request_cases.info_title',
-      'request_cases.due_date',
-      'request_cases.open',
-      'request_cases.paused',
-      'request_cases.reminder_key',
-      'users.email as assignee_email',
-    ])
-    .where('request_cases.open', '=', 1)
-    .where('request_cases.paused', '=', 0)
-    .where('request_cases.due_date', '<=', soon)
-    .execute();
+  const candidates = await requestsStore.reminderCandidates(ctx.db, soon);
   if (candidates.length === 0) return 0;
   const agencies = new Map((await agenciesStore.all(ctx.db)).map((a) => [a.id, a]));
   let sent = 0;
@@ -60,7 +43,7 @@ export async function sendRequestReminders(
       console.error(`request reminder for ${c.id} not sent`, e);
       continue;
     }
-    await ctx.db.updateTable('request_cases').set({ reminder_key: due.key }).where('id', '=', c.id).execute();
+    await requestsStore.setReminderKey(ctx.db, c.id, due.key);
     sent++;
   }
   return sent;

@@ -9,6 +9,7 @@ import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { todayOf } from './case-action.js';
 import { calendarFor } from './calendar-for.js';
+import { requestsStore } from './requests.store.js';
 
 export async function requestReminderWarnings(
   ctx: AppContext,
@@ -18,24 +19,7 @@ export async function requestReminderWarnings(
   if (ids.length === 0) return [];
   const today = todayOf(ctx);
   const soon = isoDateOf((await calendarFor(ctx, { calendarRegion: null })).addN(dayNumber(today), 5));
-  const r = await ctx.db
-    .selectFrom('request_cases')
-    .select((eb) => [
-      eb.fn.sum<number>(eb.case().when('due_date', '<', today).then(1).else(0).end()).as('overdue'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('due_date', '>=', today), eb('due_date', '<=', soon)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('soon'),
-    ])
-    .where('agency_id', 'in', ids)
-    .where('open', '=', 1)
-    .executeTakeFirst();
+  const r = await requestsStore.dueCounts(ctx.db, ids, today, soon);
   const out: { text: string; href?: string }[] = [];
   const overdue = Number(r?.overdue ?? 0);
   const dueSoon = Number(r?.soon ?? 0);

@@ -6,7 +6,7 @@
 import { addCalendarDays } from '../calendar/dates.js';
 import type { Queryable } from '../platform/db/database.js';
 import { similarInfo } from './repeat-match.js';
-import type { CaseRow } from './requests.store.js';
+import { requestsStore, type CaseRow } from './requests.store.js';
 
 export interface RepeatCandidate {
   id: string;
@@ -35,34 +35,11 @@ export async function earlierSimilarRequests(
   >,
   windowDays: number,
 ): Promise<RepeatCandidate[]> {
-  const rows = await db
-    .selectFrom('request_cases')
-    .select([
-      'id',
-      'year',
-      'reg_no',
-      'received_on',
-      'info_title',
-      'info_doc_no',
-      'info_description',
-      'state',
-      'outcome',
-      'outcome_on',
-    ])
-    .where('applicant_index', '=', c.applicant_index)
-    .where('agency_id', '=', c.agency_id)
-    .where('id', '!=', c.id)
-    .where('received_on', '>=', addCalendarDays(c.received_on, -windowDays))
-    // Earlier: received before, or the same day and registered before (as ordinalInMonth orders them).
-    .where((eb) =>
-      eb.or([
-        eb('received_on', '<', c.received_on),
-        eb.and([eb('received_on', '=', c.received_on), eb('reg_no', '<', c.reg_no)]),
-      ]),
-    )
-    .orderBy('received_on', 'desc')
-    .limit(200)
-    .execute();
+  const rows = await requestsStore.earlierCasesOfApplicant(
+    db,
+    c,
+    addCalendarDays(c.received_on, -windowDays),
+  );
   const self = { title: c.info_title, docNo: c.info_doc_no, description: c.info_description };
   return rows.flatMap((r) => {
     const m = similarInfo(self, {

@@ -10,8 +10,6 @@ import { type Actor } from '../platform/actor.js';
 import { dayNumber, formatDateZh, isoDateOf } from '../calendar/dates.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, type FieldErrors } from '../platform/errors.js';
-import { appendEvent } from '../platform/events.js';
-import { personalDataCipher } from '../platform/personal-data.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, type Errors } from '../web/views/forms.js';
 import { acceptApplication } from './accept-application.js';
@@ -22,7 +20,7 @@ import { legalDayOf } from '../calendar/legal-day.js';
 import { approveExtension } from './approve-extension.js';
 import { archiveCase } from './archive-case.js';
 import { calendarFor } from './calendar-for.js';
-import { loadCase, todayOf, viewCase } from './case-action.js';
+import { todayOf, viewCase } from './case-action.js';
 import { caseFacts } from './case-clock.js';
 import { statusView } from './case-status.js';
 import { closeUnclarified } from './close-unclarified.js';
@@ -46,6 +44,7 @@ import { splitApplication } from './split-application.js';
 import { startConsultation } from './start-consultation.js';
 import { ApplicationFields, Radios } from './views/application-fields.js';
 import { withdrawApplication } from './withdraw-application.js';
+import { downloadAttachment, viewApplicant } from './view-personal-data.js';
 import { RepeatNotice, repeatCandidatesFor } from './repeat-requests.view.js';
 import { TransferSection } from './transfer-to-catalog.routes.js';
 import { ACTIONS, STATE_LABEL, availableActions, type CaseAction, type CaseState } from './workflow.js';
@@ -401,17 +400,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
   // Every view of the applicant's personal data is recorded (DESIGN.md "Security baseline").
   app.get<{ Params: { id: string } }>('/admin/requests/:id/applicant', async (request, reply) => {
     const user = requireUser(request);
-    const c = await loadCase(ctx, user.actor, request.params.id);
-    const cipher = personalDataCipher(ctx.config.dataKey);
-    const applicant = JSON.parse(cipher.decrypt(c.row.applicant_sealed)) as Record<string, string>;
-    await appendEvent(ctx.db, {
-      at: ctx.now(),
-      actor: user.actor,
-      agencyId: c.agency.id,
-      entityType: 'request',
-      entityId: c.row.id,
-      action: 'request.personal_data_viewed',
-    });
+    const { caseId, applicant } = await viewApplicant(ctx, user.actor, request.params.id);
     return sendAdminPage(
       reply,
       request,
@@ -427,7 +416,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
           ))}
         </dl>
         <p>
-          <a href={`/admin/requests/${c.row.id}`}>返回案件</a>
+          <a href={`/admin/requests/${caseId}`}>返回案件</a>
         </p>
       </>,
     );
@@ -450,18 +439,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
     '/admin/requests/:id/attachments/:attachmentId',
     async (request, reply) => {
       const user = requireUser(request);
-      const c = await loadCase(ctx, user.actor, request.params.id);
-      const a = await requestsStore.attachment(ctx.db, c.row.id, request.params.attachmentId);
-      if (!a) throw new DomainError('not_found', '未找到该材料。');
-      await appendEvent(ctx.db, {
-        at: ctx.now(),
-        actor: user.actor,
-        agencyId: c.agency.id,
-        entityType: 'request',
-        entityId: c.row.id,
-        action: 'request.personal_data_viewed',
-        data: { attachment: a.id, kind: a.kind },
-      });
+      const a = await downloadAttachment(ctx, user.actor, request.params.id, request.params.attachmentId);
       return reply
         .type(a.content_type)
         .header('x-content-type-options', 'nosniff')

@@ -26,11 +26,7 @@ export async function currentUser(
     await sessionsStore.remove(ctx.db, id);
     return undefined;
   }
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'disabled'])
-    .where('id', '=', session.userId)
-    .executeTakeFirst();
+  const user = await usersStore.sessionUser(ctx.db, session.userId);
   if (!user || user.disabled === 1) return undefined;
   // Touch at most once a minute: a page view should not always be a write.
   if (now.getTime() - Date.parse(session.lastSeenAt) > 60_000) {
