@@ -7,8 +7,8 @@ import type { Job } from '../platform/jobs.js';
 import { sendReportReminders } from '../annual-reports/send-reminders.js';
 import { sendMessageReminders } from '../interaction/send-reminders.js';
 import { sendRequestReminders } from '../requests/reminders.job.js';
-import { sweepRegistry } from '../catalog/registry-sweep.js';
-import { endNoticePeriods } from '../catalog/notice-periods.js';
+import { sweepRegistry } from '../catalog/registry/registry-sweep.js';
+import { endNoticePeriods } from '../catalog/items/notice-periods.js';
 
 export const jobs: Job[] = [
   {

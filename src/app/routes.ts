@@ -33,11 +33,11 @@ import { registerConsultationPublicRoutes } from '../interaction/consultation/co
 import { registerSupervisionRoutes } from '../supervision/supervision.routes.js';
 import { registerAccountabilityRoutes } from '../supervision/accountability.routes.js';
 import { registerScorecardRoutes } from '../supervision/scorecard/scorecard.routes.js';
-import { registerCatalogPortal } from '../catalog/catalog.portal.js';
-import { registerCatalogApi } from '../catalog/catalog.api.js';
-import { registerCatalogAdmin } from '../catalog/catalog.admin.js';
-import { registerCatalogImportAdmin } from '../catalog/import.admin.js';
-import { registerCatalogRepostAdmin } from '../catalog/repost.admin.js';
+import { registerCatalogPortal } from '../catalog/portal/catalog.portal.js';
+import { registerCatalogApi } from '../catalog/portal/catalog.api.js';
+import { registerCatalogAdmin } from '../catalog/items/items.admin.js';
+import { registerCatalogImportAdmin } from '../catalog/import/import.admin.js';
+import { registerCatalogRepostAdmin } from '../catalog/aggregation/repost.admin.js';
 import { registerSearchAdmin, registerSearchPortal } from '../search/search.routes.js';
 import { registerSearchApi } from '../search/search.api.js';
 

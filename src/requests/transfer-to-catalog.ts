@@ -6,7 +6,7 @@
  * catalog editing rights, and nothing is published by this step.
  */
 import { systemActor, type Actor } from '../platform/actor.js';
-import { createItem } from '../catalog/save-item.js';
+import { createItem } from '../catalog/items/save-item.js';
 import type { AppContext } from '../platform/context.js';
 import { conflict, DomainError, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';

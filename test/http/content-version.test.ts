@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { agenciesStore } from '../../src/access/agencies.store.js';
 import { agencyToForm } from '../../src/agencies/agencies.routes.js';
 import { systemActor } from '../../src/platform/actor.js';
-import { withdrawItem } from '../../src/catalog/withdraw-item.js';
+import { withdrawItem } from '../../src/catalog/items/withdraw-item.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { readContentVersion } from '../../src/platform/content-version.js';
 import type { AppContext } from '../../src/platform/context.js';

@@ -10,7 +10,7 @@ import { agenciesStore } from '../../src/access/agencies.store.js';
 import { systemActor } from '../../src/platform/actor.js';
 import { ensureCatalog } from '../../src/catalog/setup-catalog.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
-import { createItem } from '../../src/catalog/save-item.js';
+import { createItem } from '../../src/catalog/items/save-item.js';
 import { submitMessage } from '../../src/interaction/submit-message.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { registerApplication } from '../../src/requests/register-application.js';
