@@ -47,7 +47,7 @@ import { startConsultation } from './start-consultation.js';
 import { ApplicationFields, Radios } from './views/application-fields.js';
 import { withdrawApplication } from './withdraw-application.js';
 import { RepeatNotice, repeatCandidatesFor } from './repeat-requests.view.js';
-import { TransferSection } from './transfer-to-catalog.routes.js';
+import { TransferSection } from './transfer-to-catalog.admin.js';
 import { ACTIONS, STATE_LABEL, availableActions, type CaseAction, type CaseState } from './workflow.js';
 import { noticeKindsFor } from './notices/notice-kinds.js';
 import { NoticePage } from './notices/notice-html.js';

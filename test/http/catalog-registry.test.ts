@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { addCalendarDays } from '../../src/calendar/dates.js';
 import { legalToday } from '../../src/calendar/legal-day.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
-import { endNoticePeriods } from '../../src/catalog/items/notice-periods.js';
+import { endNoticePeriods } from '../../src/catalog/items/notice-periods.job.js';
 import { registryStore } from '../../src/catalog/registry/registry.store.js';
 import { siteStore } from '../../src/catalog/site/site.store.js';
 import { MAX_ATTACHMENT_BYTES } from '../../src/catalog/items/attachments.js';

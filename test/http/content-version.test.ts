@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { agenciesStore } from '../../src/access/agencies.store.js';
-import { agencyToForm } from '../../src/agencies/agencies.routes.js';
+import { agencyToForm } from '../../src/agencies/agencies.admin.js';
 import { systemActor } from '../../src/platform/actor.js';
 import { withdrawItem } from '../../src/catalog/items/withdraw-item.js';
 import { loadDemo } from '../../src/demo/load-demo.js';

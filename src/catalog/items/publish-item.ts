@@ -21,7 +21,7 @@ import { canMove, itemStatusLabel, type Item } from './item.js';
 import { prepublicationChecks, type CheckFinding } from './prepublication.js';
 import { bodyText } from './sanitize.js';
 import { catalogSearch } from '../search-port.js';
-import { checkNoticeEnd } from './notice-periods.js';
+import { checkNoticeEnd } from './notice-periods.job.js';
 import { registerDocument } from '../registry/register-document.js';
 import { registryStore } from '../registry/registry.store.js';
 import { siteStore } from '../site/site.store.js';

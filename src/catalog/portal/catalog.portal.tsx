@@ -8,7 +8,7 @@ import type { Agency } from '../../access/agency.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { agencyBySegment, sendPortalPage } from '../../web/portal-kit.js';
-import { NOTICE_ENDED } from '../items/notice-periods.js';
+import { NOTICE_ENDED } from '../items/notice-periods.job.js';
 import { catalogStore, type Column } from '../catalog.store.js';
 import { atomFeed } from './feed.js';
 import { validityLabel, type Item } from '../items/item.js';

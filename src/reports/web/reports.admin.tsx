@@ -11,13 +11,13 @@ import { agencyReport } from '../agency-report.js';
 import { reportAgencies, reportAgency } from '../entry/access.js';
 import { splitCellId, tableOf } from '../model/formats.js';
 import { disputesStore } from '../stores/disputes.store.js';
-import { registerArticle20Routes } from './article20.routes.js';
+import { registerArticle20Routes } from './article20.admin.js';
 import { reportPaths, yearOf } from './paths.js';
-import { registerRegisterRoutes } from './register.routes.js';
+import { registerRegisterRoutes } from './register.admin.js';
 import { cellLabel, ProvenanceView } from './provenance-view.js';
 import { ReportNav } from './report-nav.js';
 import { ReportTables } from './report-tables.js';
-import { registerTable3Routes } from './table3.routes.js';
+import { registerTable3Routes } from './table3.admin.js';
 
 type YearParams = { Params: { agencyId: string; year: string } };
 

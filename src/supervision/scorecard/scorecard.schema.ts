@@ -1,4 +1,4 @@
-import type { SupervisionTables } from '../supervision.tables.js';
+import type { SupervisionTables } from '../supervision.schema.js';
 
 /** Kysely types of the scorecard tables (migration 0603). */
 export interface ScorecardTable {
