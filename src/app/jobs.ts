@@ -6,7 +6,7 @@ import { sessionsStore } from '../access/auth/sessions.store.js';
 import type { Job } from '../platform/jobs.js';
 import { sendReportReminders } from '../annual-reports/send-reminders.job.js';
 import { sendMessageReminders } from '../interaction/send-reminders.job.js';
-import { sendRequestReminders } from '../requests/reminders.job.js';
+import { sendRequestReminders } from '../requests/reminders/reminders.job.js';
 import { sweepRegistry } from '../catalog/registry/registry-sweep.job.js';
 import { endNoticePeriods } from '../catalog/items/notice-periods.job.js';
 

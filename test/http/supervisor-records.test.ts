@@ -13,7 +13,7 @@ import { catalogStore } from '../../src/catalog/catalog.store.js';
 import { createItem } from '../../src/catalog/items/save-item.js';
 import { submitMessage } from '../../src/interaction/submit-message.js';
 import type { AppContext } from '../../src/platform/context.js';
-import { registerApplication } from '../../src/requests/register-application.js';
+import { registerApplication } from '../../src/requests/actions/register-application.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, csrfOf, demoApp } from '../support/http.js';
 import { person } from '../support/request-cases.js';

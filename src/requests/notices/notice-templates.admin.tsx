@@ -13,7 +13,7 @@ import { agenciesInScope, requireUser, sendAdminPage } from '../../web/admin-kit
 import { sendPage } from '../../web/render.js';
 import { CsrfField, ErrorSummary, Field, type Errors } from '../../web/views/forms.js';
 import { REPLY_TYPES } from '../reply-types.js';
-import { todayOf } from '../case-action.js';
+import { todayOf } from '../actions/case-action.js';
 import { noticeText } from './notice-content.js';
 import { NoticePage } from './notice-html.js';
 import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
