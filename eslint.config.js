@@ -191,7 +191,7 @@ export default tseslint.config(
   },
   {
     // Capabilities join their tables with `interface Database extends XTables {}` (module augmentation).
-    files: ['src/platform/db/schema.ts', 'src/**/*.schema.ts', 'src/**/*.tables.ts'],
+    files: ['src/platform/db/schema.ts', 'src/**/*.schema.ts'],
     rules: {
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },

@@ -12,7 +12,7 @@ import Sqlite from 'better-sqlite3';
 import Fastify from 'fastify';
 import type { Agency } from '../src/access/agency.js';
 import { catalogStore, itemRow } from '../src/catalog/catalog.store.js';
-import type { Item } from '../src/catalog/item.js';
+import type { Item } from '../src/catalog/items/item.js';
 import { loadConfig } from '../src/config.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { openDatabase } from '../src/platform/db/database.js';

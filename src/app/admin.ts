@@ -1,7 +1,7 @@
 /** The admin shell's entries, listed by the composition root and handed to the web kit. */
 import { mayManageCalendar } from '../calendar/save-arrangement.js';
 import { missingYearWarnings } from '../calendar/year-status.js';
-import { requestReminderWarnings } from '../requests/reminders.warnings.js';
+import { requestReminderWarnings } from '../requests/reminders/reminders.warnings.js';
 import { criticalMessageWarnings } from '../supervision/critical-alarm.js';
 import type { AdminNavEntry, AdminWarningProvider } from '../web/services.js';
 

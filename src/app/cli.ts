@@ -14,7 +14,7 @@ import { databaseCalendarDeps } from '../calendar/calendar.db-deps.js';
 import { registerReportCommands } from '../annual-reports/report.cli.js';
 import { registerSearchCommands } from '../search/search.cli.js';
 import { registerScorecardCommands } from '../supervision/scorecard/scorecard.cli.js';
-import { registerRequestCommands } from '../requests/import-cases.cli.js';
+import { registerRequestCommands } from '../requests/import/import-cases.cli.js';
 import { registerMessageCommands } from '../interaction/messages.cli.js';
 import { registerSupervisionCommands } from '../supervision/supervision.cli.js';
 import { registerCatalogCommands } from '../catalog/catalog.cli.js';

@@ -4,11 +4,11 @@
  */
 import { sessionsStore } from '../access/auth/sessions.store.js';
 import type { Job } from '../platform/jobs.js';
-import { sendReportReminders } from '../annual-reports/send-reminders.js';
-import { sendMessageReminders } from '../interaction/send-reminders.js';
-import { sendRequestReminders } from '../requests/reminders.job.js';
-import { sweepRegistry } from '../catalog/registry-sweep.js';
-import { endNoticePeriods } from '../catalog/notice-periods.js';
+import { sendReportReminders } from '../annual-reports/send-reminders.job.js';
+import { sendMessageReminders } from '../interaction/send-reminders.job.js';
+import { sendRequestReminders } from '../requests/reminders/reminders.job.js';
+import { sweepRegistry } from '../catalog/registry/registry-sweep.job.js';
+import { endNoticePeriods } from '../catalog/items/notice-periods.job.js';
 
 export const jobs: Job[] = [
   {

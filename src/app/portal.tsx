@@ -1,7 +1,7 @@
 /** The public portal's entries, listed by the composition root and handed to the web kit. */
 import { annualReportSection } from '../annual-reports/annual-reports.portal.js';
-import { catalogSections, latestItemsBlock } from '../catalog/portal-sections.js';
-import { SiteIdentifiers, siteIdentityOf } from '../catalog/site-footer.js';
+import { catalogSections, latestItemsBlock } from '../catalog/portal/portal-sections.js';
+import { SiteIdentifiers, siteIdentityOf } from '../catalog/site/site-footer.js';
 import { consultationSection } from '../interaction/consultation/consultation-section.js';
 import { ratingSection } from '../interaction/rating/rating-section.js';
 import { PlatformSearchBox } from '../search/views/platform-search-box.js';

@@ -4,41 +4,41 @@
  */
 import type { NamedRecomputer } from '../calendar/recompute-registry.js';
 import type { RouteModule } from '../web/services.js';
-import { registerAdminRoutes } from '../web/admin.routes.js';
-import { registerAgencyAdminRoutes } from '../agencies/agencies.routes.js';
-import { registerUserAdminRoutes } from '../agencies/users.routes.js';
+import { registerAdminRoutes } from '../web/dashboard.admin.js';
+import { registerAgencyAdminRoutes } from '../agencies/agencies.admin.js';
+import { registerUserAdminRoutes } from '../agencies/users.admin.js';
 import { registerAgencyApi } from '../agencies/agencies.api.js';
-import { registerPortalRoutes } from '../agencies/portal.routes.js';
-import { registerRequestPortalRoutes } from '../requests/requests.portal.js';
-import { registerRequestAdminRoutes } from '../requests/requests.routes.js';
-import { registerRequestOverviewRoutes } from '../requests/requests.supervisor.routes.js';
-import { registerTransferRoutes } from '../requests/transfer-to-catalog.routes.js';
-import { registerImportRoutes } from '../requests/import-cases.routes.js';
-import { registerNoticeTemplateRoutes } from '../requests/notices/notice-templates.routes.js';
-import { registerCalendarAdminRoutes } from '../calendar/calendar.routes.js';
-import { registerReportAdminRoutes } from '../reports/web/reports.routes.js';
-import { registerAuditAdminRoutes } from '../audit/audit.routes.js';
+import { registerPortalRoutes } from '../agencies/agencies.portal.js';
+import { registerRequestPortalRoutes } from '../requests/public/requests.portal.js';
+import { registerRequestAdminRoutes } from '../requests/requests.admin.js';
+import { registerRequestOverviewRoutes } from '../requests/overview/requests.supervisor.admin.js';
+import { registerTransferRoutes } from '../requests/transfer/transfer-to-catalog.admin.js';
+import { registerImportRoutes } from '../requests/import/import-cases.admin.js';
+import { registerNoticeTemplateRoutes } from '../requests/notices/notice-templates.admin.js';
+import { registerCalendarAdminRoutes } from '../calendar/calendar.admin.js';
+import { registerReportAdminRoutes } from '../reports/web/reports.admin.js';
+import { registerAuditAdminRoutes } from '../audit/audit.admin.js';
 import { registerAnnualReportPortal } from '../annual-reports/annual-reports.portal.js';
-import { registerAnnualReportAdmin } from '../annual-reports/annual-reports.routes.js';
+import { registerAnnualReportAdmin } from '../annual-reports/annual-reports.admin.js';
 import { registerMessageAdminRoutes } from '../interaction/messages.admin.js';
-import { registerMessagePublicRoutes } from '../interaction/messages.public.js';
+import { registerMessagePublicRoutes } from '../interaction/messages.portal.js';
 import {
   registerRatingAdminRoutes,
   registerRatingPublicRoutes,
-} from '../interaction/rating/ratings.routes.js';
+} from '../interaction/rating/ratings.admin.js';
 import { registerOpenRatingAdminRoutes } from '../interaction/rating/open-ratings.admin.js';
-import { registerOpenRatingPublicRoutes } from '../interaction/rating/open-ratings.public.js';
+import { registerOpenRatingPublicRoutes } from '../interaction/rating/open-ratings.portal.js';
 import { registerConsultationAdminRoutes } from '../interaction/consultation/consultations.admin.js';
-import { registerConsultationPublicRoutes } from '../interaction/consultation/consultations.public.js';
-import { registerSupervisionRoutes } from '../supervision/supervision.routes.js';
-import { registerAccountabilityRoutes } from '../supervision/accountability.routes.js';
-import { registerScorecardRoutes } from '../supervision/scorecard/scorecard.routes.js';
-import { registerCatalogPortal } from '../catalog/catalog.portal.js';
-import { registerCatalogApi } from '../catalog/catalog.api.js';
-import { registerCatalogAdmin } from '../catalog/catalog.admin.js';
-import { registerCatalogImportAdmin } from '../catalog/import.admin.js';
-import { registerCatalogRepostAdmin } from '../catalog/repost.admin.js';
-import { registerSearchAdmin, registerSearchPortal } from '../search/search.routes.js';
+import { registerConsultationPublicRoutes } from '../interaction/consultation/consultations.portal.js';
+import { registerSupervisionRoutes } from '../supervision/supervision.admin.js';
+import { registerAccountabilityRoutes } from '../supervision/accountability.admin.js';
+import { registerScorecardRoutes } from '../supervision/scorecard/scorecard.admin.js';
+import { registerCatalogPortal } from '../catalog/portal/catalog.portal.js';
+import { registerCatalogApi } from '../catalog/portal/catalog.api.js';
+import { registerCatalogAdmin } from '../catalog/items/items.admin.js';
+import { registerCatalogImportAdmin } from '../catalog/import/import.admin.js';
+import { registerCatalogRepostAdmin } from '../catalog/aggregation/repost.admin.js';
+import { registerSearchAdmin, registerSearchPortal } from '../search/search.portal.js';
 import { registerSearchApi } from '../search/search.api.js';
 
 /** The route modules; routes that run use cases needing services get them here. */

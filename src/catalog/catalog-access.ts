@@ -9,7 +9,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { catalogStore } from './catalog.store.js';
-import type { Item } from './item.js';
+import type { Item } from './items/item.js';
 
 export async function itemForAction(
   ctx: AppContext,

@@ -8,7 +8,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemActor } from '../platform/actor.js';
 import { resolveAgency, type WithContext } from '../cli/kit.js';
-import { importItems, importTemplate } from './import-items.js';
+import { importItems, importTemplate } from './import/import-items.js';
 
 export function registerCatalogCommands(program: Command, withContext: WithContext): void {
   const catalog = program.command('catalog').description('主动公开目录');

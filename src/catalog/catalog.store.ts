@@ -2,7 +2,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
 import type { CatalogColumnTable, CatalogItemTable, CatalogStandardEntryTable } from './catalog.schema.js';
-import type { FiveKind, Item, ItemStatus, Validity } from './item.js';
+import type { FiveKind, Item, ItemStatus, Validity } from './items/item.js';
 
 export interface Column {
   id: string;

@@ -8,8 +8,8 @@ import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import { catalogStore } from './catalog.store.js';
 import { isColumnCode } from './columns.js';
-import { checkIndexTemplate, defaultIndexTemplate } from './index-number.js';
-import { forgetColumnsCache } from './portal-data.js';
+import { checkIndexTemplate, defaultIndexTemplate } from './items/index-number.js';
+import { forgetColumnsCache } from './portal/portal-data.js';
 import { ensureCatalog } from './setup-catalog.js';
 
 export async function managed(ctx: AppContext, actor: Actor, agencyId: string) {

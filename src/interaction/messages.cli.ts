@@ -1,7 +1,7 @@
 /** `gongkai messages remind`: runs the scheduled reply-promise reminder job now (the same use case). */
 import type { Command } from 'commander';
 import { type WithContext } from '../cli/kit.js';
-import { sendMessageReminders } from './send-reminders.js';
+import { sendMessageReminders } from './send-reminders.job.js';
 
 export function registerMessageCommands(program: Command, withContext: WithContext): void {
   program

@@ -10,7 +10,7 @@ import { personalDataCipher } from '../platform/personal-data.js';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { messagesStore } from './messages.store.js';
-import { sendMessageReminders } from './send-reminders.js';
+import { sendMessageReminders } from './send-reminders.job.js';
 import { setReplyPromises } from './set-reply-promise.js';
 import { submitMessage } from './submit-message.js';
 import { takeMessageStep } from './take-message-step.js';

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../platform/context.js';
 import { requestsTable3Source } from './requests-table3.js';
-import { normativeDocumentCounts, registryInUse } from '../catalog/registry.js';
+import { normativeDocumentCounts, registryInUse } from '../catalog/registry/registry.js';
 import type {
   Article20Entry,
   Article20Source,

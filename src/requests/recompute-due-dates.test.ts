@@ -9,7 +9,7 @@ import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { recomputeRequestDueDates } from './recompute-due-dates.js';
 import { requestsStore } from './requests.store.js';
-import { submitApplication } from './submit-application.js';
+import { submitApplication } from './public/submit-application.js';
 
 const admin: Actor = {
   kind: 'user',

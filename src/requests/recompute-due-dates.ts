@@ -11,7 +11,7 @@ import type { ArrangementChange } from '../calendar/recompute.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent } from '../platform/events.js';
 import { calendarFor } from './calendar-for.js';
-import { todayOf } from './case-action.js';
+import { todayOf } from './actions/case-action.js';
 import { caseClock } from './case-clock.js';
 import { requestsStore } from './requests.store.js';
 

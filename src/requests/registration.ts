@@ -16,7 +16,7 @@ import { maskName, personalDataCipher } from '../platform/personal-data.js';
 import { applicantIdentity } from './applicant.js';
 import { calendarFor } from './calendar-for.js';
 import { caseClock } from './case-clock.js';
-import { todayOf } from './case-action.js';
+import { todayOf } from './actions/case-action.js';
 import type { ApplicationContent } from './intake.js';
 import { requestsStore } from './requests.store.js';
 

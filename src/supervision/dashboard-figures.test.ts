@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { agenciesStore } from '../access/agencies.store.js';
 import type { Agency } from '../access/agency.js';
 import { systemActor } from '../platform/actor.js';
-import { catalogStatistics } from '../catalog/statistics.js';
+import { catalogStatistics } from '../catalog/statistics/statistics.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { campaignResults } from '../interaction/rating/results.js';
 import { ratingsStore } from '../interaction/rating/ratings.store.js';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { agenciesStore } from '../../src/access/agencies.store.js';
-import { sendReportReminders } from '../../src/annual-reports/send-reminders.js';
+import { sendReportReminders } from '../../src/annual-reports/send-reminders.job.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { listEvents } from '../../src/platform/events.js';
 import { describeEachDatabase } from '../support/db.js';

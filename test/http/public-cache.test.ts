@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { agencyToForm } from '../../src/agencies/agencies.routes.js';
+import { agencyToForm } from '../../src/agencies/agencies.admin.js';
 import { agenciesStore } from '../../src/access/agencies.store.js';
 import { systemActor } from '../../src/platform/actor.js';
 import { updateAgency } from '../../src/agencies/save-agency.js';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import type { AppContext } from '../../src/platform/context.js';
-import { challengeAnswered, newChallenge } from '../../src/requests/abuse-challenge.js';
+import { challengeAnswered, newChallenge } from '../../src/requests/actions/abuse-challenge.js';
 import { buildApp } from '../../src/web/app.js';
 import { appServices } from '../../src/app/services.js';
 import { testConfig, testContext } from '../support/context.js';

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, demoApp } from '../support/http.js';
 import { useFullTextSearch } from '../../src/search/catalog-search.js';
-import { createItem } from '../../src/catalog/save-item.js';
+import { createItem } from '../../src/catalog/items/save-item.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
 import { agenciesStore } from '../../src/access/agencies.store.js';
 import type { AppContext } from '../../src/platform/context.js';

@@ -7,7 +7,7 @@
 import type { Agency } from '../../access/agency.js';
 import { formatDateZh } from '../../calendar/dates.js';
 import type { CaseEvent } from '../case-clock.js';
-import type { DraftReply } from '../draft-reply.js';
+import type { DraftReply } from '../actions/draft-reply.js';
 import { REPLY_TYPES } from '../reply-types.js';
 import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
 import { slotText, type Placeholder, type TemplateTexts } from './notice-templates.js';
