@@ -4,10 +4,31 @@ import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// Dependencies point one way: features import the platform, never the reverse. The rule resolves every
+// Dependencies point one way: features import the platform, never the reverse. The rules resolve every
 // relative specifier (import, import type, export … from, import(), import('…') types), so a new src/
 // folder or a deeper file is covered without listing names. Test support outside src/ stays allowed. Paths
 // in the options are relative to this file, so running eslint from a subfolder changes nothing.
+// imports-stay-within: a file imports from src/ only `within` and what `allow` lists — each a folder, a file, or
+// a prefix of paths when it ends in `*`. imports-none-of: a file imports nothing in `targets` (each a folder, a file or a prefix).
+const bare = (p) => path.resolve(import.meta.dirname, p).replace(/\.(js|ts|tsx)$/, '');
+const inside = (target, dir) => target === dir || target.startsWith(dir + path.sep);
+const covers = (p) =>
+  p.endsWith('*') ? (t) => t.startsWith(bare(p.slice(0, -1))) : (t) => inside(t, bare(p));
+const relativeImports = (context, check) => {
+  const each = (node) => {
+    const spec = node?.value;
+    if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+    check(node, path.resolve(path.dirname(context.filename), spec).replace(/\.(js|ts|tsx)$/, ''));
+  };
+  return {
+    ImportDeclaration: (n) => each(n.source),
+    ExportNamedDeclaration: (n) => each(n.source),
+    ExportAllDeclaration: (n) => each(n.source),
+    ImportExpression: (n) => each(n.source),
+    TSImportType: (n) => each(n.argument?.literal ?? n.argument),
+    TSExternalModuleReference: (n) => each(n.expression),
+  };
+};
 const architecture = {
   rules: {
     'imports-stay-within': {
@@ -25,30 +46,42 @@ const architecture = {
       },
       create(context) {
         const { within, allow = [] } = context.options[0];
-        const bare = (p) => path.resolve(import.meta.dirname, p).replace(/\.(js|ts|tsx)$/, '');
         const src = bare('src');
-        const own = bare(within);
-        const allowed = allow.map(bare);
-        const inside = (target, dir) => target === dir || target.startsWith(dir + path.sep);
-        const check = (node) => {
-          const spec = node?.value;
-          if (typeof spec !== 'string' || !spec.startsWith('.')) return;
-          const target = path.resolve(path.dirname(context.filename), spec).replace(/\.(js|ts|tsx)$/, '');
-          if (!inside(target, src) || inside(target, own) || allowed.includes(target)) return;
+        const allowed = [within, ...allow].map(covers);
+        return relativeImports(context, (node, target) => {
+          if (!inside(target, src) || allowed.some((ok) => ok(target))) return;
           context.report({
             node,
             messageId: 'outward',
             data: { within, target: path.relative(import.meta.dirname, target) },
           });
-        };
-        return {
-          ImportDeclaration: (n) => check(n.source),
-          ExportNamedDeclaration: (n) => check(n.source),
-          ExportAllDeclaration: (n) => check(n.source),
-          ImportExpression: (n) => check(n.source),
-          TSImportType: (n) => check(n.argument?.literal ?? n.argument),
-          TSExternalModuleReference: (n) => check(n.expression),
-        };
+        });
+      },
+    },
+    'imports-none-of': {
+      meta: {
+        type: 'problem',
+        schema: [
+          {
+            type: 'object',
+            properties: { targets: { type: 'array', items: { type: 'string' } }, why: { type: 'string' } },
+            required: ['targets', 'why'],
+            additionalProperties: false,
+          },
+        ],
+        messages: { forbidden: 'must not import {{target}}: {{why}}' },
+      },
+      create(context) {
+        const { targets, why } = context.options[0];
+        const forbidden = targets.map(covers);
+        return relativeImports(context, (node, target) => {
+          if (!forbidden.some((hit) => hit(target))) return;
+          context.report({
+            node,
+            messageId: 'forbidden',
+            data: { target: path.relative(import.meta.dirname, target), why },
+          });
+        });
       },
     },
   },
@@ -86,9 +119,79 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
+  // The web kit lists no feature: routes and shell entries come from the composition root (src/app/) through
+  // buildApp(ctx, services). Who is who and who may do what (the agency row and store, roles/permissions,
+  // sign-in) is src/access/, which web may import: the admin kit scopes every page to the signed-in user's
+  // agencies and the portal kit serves one agency's site. The agencies feature (its screens, API, portal pages
+  // and use cases) is a feature like any other. `import type` is caught too (typescript-eslint's rule,
+  // allowTypeImports off).
+  {
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...[
+                  'agencies',
+                  'annual-reports',
+                  'app',
+                  'audit',
+                  'calendar',
+                  'catalog',
+                  'cli',
+                  'demo',
+                  'interaction',
+                  'reports',
+                  'requests',
+                  'search',
+                  'supervision',
+                ].map((feature) => `**/${feature}/**`),
+                '**/main.js',
+              ],
+              message:
+                'web/ is a kit and imports no feature: list the entry in src/app/ and hand it in through the services.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Nothing under src/ imports the composition root (src/app/: the process entry main.ts, the CLI program cli.ts
+  // and core.cli.ts, the services): it imports every capability. A capability's commands get `withContext` from
+  // the program (register…Commands(program, withContext)) and the rest from the CLI kit, src/cli/kit*.ts; routes
+  // and shell entries are listed in src/app/ and handed to the web kit. Tests may build the services and run
+  // the program.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/app/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+    plugins: { architecture },
+    rules: {
+      'architecture/imports-none-of': [
+        'error',
+        {
+          targets: ['src/app'],
+          why: 'src/app/ composes every capability; take what you need as a parameter, or from a kit (src/web/, src/cli/kit.ts)',
+        },
+      ],
+    },
+  },
+  {
+    // The CLI kit imports no feature: access (resolveAgency), the platform, the config leaf, other kit files.
+    files: ['src/cli/kit*.ts'],
+    plugins: { architecture },
+    rules: {
+      'architecture/imports-stay-within': [
+        'error',
+        { within: 'src/cli/kit*', allow: ['src/access', 'src/platform', 'src/config.ts'] },
+      ],
+    },
+  },
   {
     // Capabilities join their tables with `interface Database extends XTables {}` (module augmentation).
-    files: ['src/platform/db/schema.ts', 'src/**/*.schema.ts', 'src/**/*.tables.ts'],
+    files: ['src/platform/db/schema.ts', 'src/**/*.schema.ts'],
     rules: {
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },
@@ -99,6 +202,18 @@ export default tseslint.config(
     plugins: { architecture },
     rules: {
       'architecture/imports-stay-within': ['error', { within: 'src/platform', allow: ['src/config.ts'] }],
+    },
+  },
+  {
+    // access/ is who is who and who may do what (agency row and store, users, permissions, sign-in): web and
+    // every feature use it, so it imports nothing from src/ but the foundation and the config leaf.
+    files: ['src/access/**'],
+    plugins: { architecture },
+    rules: {
+      'architecture/imports-stay-within': [
+        'error',
+        { within: 'src/access', allow: ['src/platform', 'src/config.ts'] },
+      ],
     },
   },
   {

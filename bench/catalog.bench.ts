@@ -10,16 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import Fastify from 'fastify';
-import type { Agency } from '../src/agencies/agency.js';
+import type { Agency } from '../src/access/agency.js';
 import { catalogStore, itemRow } from '../src/catalog/catalog.store.js';
-import type { Item } from '../src/catalog/item.js';
+import type { Item } from '../src/catalog/items/item.js';
 import { loadConfig } from '../src/config.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { buildApp } from '../src/web/app.js';
+import { appServices } from '../src/app/services.js';
 import { publicContentChanged } from '../src/web/public-cache.js';
-import { agenciesStore } from '../src/agencies/agencies.store.js';
+import { agenciesStore } from '../src/access/agencies.store.js';
 import { figure, median, type Bench } from './bench.js';
 import { bareFastify, listenLoopback, requestsPerSecond, requestsPerSecondOver } from './http.js';
 
@@ -151,8 +152,10 @@ const bench: Bench = {
       const memBefore = mb();
       // Every page rendered afresh (cache off), and the deployed default (anonymous pages micro-cached for
       // PUBLIC_CACHE_SECONDS): the cached figure is the best case, one hot URL that always hits.
-      const app = await buildApp({ ...ctx, config: { ...config, publicCacheSeconds: 0 } }, { logger: false });
-      const cachedApp = await buildApp(ctx, { logger: false });
+      const app = await buildApp({ ...ctx, config: { ...config, publicCacheSeconds: 0 } }, appServices(), {
+        logger: false,
+      });
+      const cachedApp = await buildApp(ctx, appServices(), { logger: false });
       const base = await listenLoopback(app);
       const cachedBase = await listenLoopback(cachedApp);
       const bare = await bareFastify();

@@ -14,7 +14,7 @@ import type { CatalogItemTable } from '../src/catalog/catalog.schema.js';
 import type { Database } from '../src/platform/db/schema.js';
 import type { RequestCaseTable } from '../src/requests/requests.schema.js';
 import { figure, median, type Bench } from './bench.js';
-import type { MessageTable } from '../src/interaction/interaction.tables.js';
+import type { MessageTable } from '../src/interaction/interaction.schema.js';
 import { shippedArrangements } from '../src/calendar/data/shipped.js';
 import { WorkCalendar } from '../src/calendar/work-calendar.js';
 import { promiseDates } from '../src/interaction/promise.js';

@@ -10,6 +10,7 @@ import { loadDemo } from '../src/demo/load-demo.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { buildApp } from '../src/web/app.js';
+import { appServices } from '../src/app/services.js';
 import { figure, type Bench } from './bench.js';
 import { bareFastify, listenLoopback, requestsPerSecond } from './http.js';
 
@@ -31,8 +32,10 @@ const bench: Bench = {
       const ctx = { db: handle.db, dialect: handle.dialect, config, now: () => new Date() };
       await loadDemo(ctx);
       // Rendered on every request (cache off), and as deployed (micro-cached; one hot URL, the best case).
-      const app = await buildApp({ ...ctx, config: { ...config, publicCacheSeconds: 0 } }, { logger: false });
-      const cachedApp = await buildApp(ctx, { logger: false });
+      const app = await buildApp({ ...ctx, config: { ...config, publicCacheSeconds: 0 } }, appServices(), {
+        logger: false,
+      });
+      const cachedApp = await buildApp(ctx, appServices(), { logger: false });
       const base = await listenLoopback(app);
       const cachedBase = await listenLoopback(cachedApp);
       const bare = await bareFastify();

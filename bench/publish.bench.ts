@@ -13,7 +13,7 @@ import { reportToDocx } from '../src/annual-reports/render/report-docx.js';
 import { draftNarrative } from '../src/annual-reports/writing/draft.js';
 import { makeSnapshot, parseSnapshot } from '../src/annual-reports/snapshot.js';
 import { supervisorRollup } from '../src/annual-reports/supervisor-rollup.js';
-import { agenciesStore } from '../src/agencies/agencies.store.js';
+import { agenciesStore } from '../src/access/agencies.store.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';

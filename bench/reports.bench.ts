@@ -16,7 +16,7 @@ import {
 import { APPLICANT_KINDS } from '../src/reports/model/shared-tables.js';
 import type { AgencyRef } from '../src/reports/model/types.js';
 import type { Article20Entry } from '../src/reports/ports.js';
-import { DEFAULT_OUTCOME_ROWS, OUTCOMES } from '../src/reports/outcomes.js';
+import { DEFAULT_OUTCOME_ROWS, OUTCOMES } from '../src/statute/outcomes.js';
 import type { RequestCase } from '../src/reports/table3.js';
 
 const YEAR = 2025;

@@ -11,15 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import SqliteDatabase from 'better-sqlite3';
-import { agenciesStore } from '../src/agencies/agencies.store.js';
+import { agenciesStore } from '../src/access/agencies.store.js';
 import { loadConfig } from '../src/config.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { demoPassword } from '../src/demo/demo-agencies.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { newId } from '../src/platform/ids.js';
-import { requestsTable3Source } from '../src/requests/requests-table3.js';
+import { requestsTable3Source } from '../src/reports/requests-table3.js';
 import { buildApp } from '../src/web/app.js';
+import { appServices } from '../src/app/services.js';
 import { figure, median, type Bench } from './bench.js';
 import { listenLoopback } from './http.js';
 
@@ -97,7 +98,7 @@ const bench: Bench = {
       await loadDemo(ctx);
       const agencies = await agenciesStore.all(ctx.db);
       const township = agencies.find((a) => a.pathSegment === 'zhongxing')!;
-      const app = await buildApp(ctx, { logger: false });
+      const app = await buildApp(ctx, appServices(), { logger: false });
       const base = await listenLoopback(app);
       try {
         // 1. Durable submissions through HTTP; each request from its own address (TRUST_PROXY), as citizens are.

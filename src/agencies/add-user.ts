@@ -1,14 +1,14 @@
 /** Use case: create a staff account bound to agencies with roles (also `gongkai user add`). */
 import { z } from 'zod';
-import { hashPassword, passwordProblem } from './auth/passwords.js';
+import { hashPassword, passwordProblem } from '../access/auth/passwords.js';
 import type { AppContext } from '../platform/context.js';
 import { conflict, forbidden, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
-import { agenciesStore } from './agencies.store.js';
-import { can, isPlatformAdmin } from './permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can, isPlatformAdmin } from '../access/permissions.js';
 import { roles, type Actor, type RoleGrant } from '../platform/actor.js';
-import { usersStore } from './users.store.js';
+import { usersStore } from '../access/users.store.js';
 
 const schema = z.object({
   username: z

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { agenciesStore } from './agencies.store.js';
-import type { Agency } from './agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 
 const agencySchema = {
   type: 'object',

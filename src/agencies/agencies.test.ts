@@ -5,11 +5,11 @@ import { testContext } from '../../test/support/context.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { DomainError } from '../platform/errors.js';
 import { listEvents } from '../platform/events.js';
-import { agenciesStore } from './agencies.store.js';
-import { scopeOf, can } from './permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { scopeOf, can } from '../access/permissions.js';
 import { systemActor, type Actor } from '../platform/actor.js';
 import { createAgency, updateAgency } from './save-agency.js';
-import { usersStore } from './users.store.js';
+import { usersStore } from '../access/users.store.js';
 
 describeEachDatabase('agencies and accounts', ({ handle }) => {
   test('demo data loads once through the use cases', async () => {

@@ -6,10 +6,10 @@ import type { AppContext } from '../platform/context.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
-import { subtreeIds, type Agency } from './agency.js';
-import { parseAgencyInput, type ValidAgencyInput } from './agency-input.js';
-import { agenciesStore } from './agencies.store.js';
-import { can, isPlatformAdmin } from './permissions.js';
+import { subtreeIds, type Agency } from '../access/agency.js';
+import { parseAgencyInput, type ValidAgencyInput } from '../access/agency-input.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can, isPlatformAdmin } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 
 async function checkRelations(

@@ -3,7 +3,7 @@
  * versions (a re-issue keeps the earlier version visible with its reason), SHA-256 digest, override reasons,
  * and downloads (DOCX, Markdown, JSON).
  */
-import { reportColumnHref } from '../catalog/portal-sections.js';
+import { reportColumnHref } from '../catalog/portal/portal-sections.js';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';

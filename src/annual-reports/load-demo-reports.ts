@@ -4,7 +4,7 @@
  * as a draft for the walkthrough.
  */
 import { systemActor } from '../platform/actor.js';
-import type { DemoLoader } from '../demo/load-demo.js';
+import type { DemoLoader } from '../agencies/demo-loader.js';
 import { acceptReport } from './accept-report.js';
 import { annualReportsStore } from './annual-reports.store.js';
 import { publishReport } from './publish-report.js';

@@ -9,6 +9,7 @@ import { legalDayOf } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, validationFailed } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import type { ReportSources } from '../reports/ports.js';
 import { annualReportsStore } from './annual-reports.store.js';
 import { parseYear, reportFor } from './report-access.js';
 import { makeSnapshot } from './snapshot.js';
@@ -19,12 +20,14 @@ export async function publishReport(
   ctx: AppContext,
   actor: Actor,
   input: { agencyId: string; year: unknown; overrideReason?: unknown },
+  /** Where the checked numbers come from: the report stores unless a test passes its own. */
+  sources?: ReportSources,
 ): Promise<{ version: number; digest: string }> {
   const year = parseYear(input.year);
   const override = typeof input.overrideReason === 'string' ? input.overrideReason.trim() : '';
   const agency = await loadAgency(ctx.db, input.agencyId);
   // Computed before the transaction: the sources may be other stores (or other services).
-  const working = await computeWorkingReport(ctx, agency, year);
+  const working = await computeWorkingReport(ctx, agency, year, sources);
   if (working.failingErrors.length > 0 && !override) {
     throw new DomainError(
       'report.checks_failed',

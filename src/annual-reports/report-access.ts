@@ -1,6 +1,6 @@
 /** Loads a report record and checks the actor may take a step on it; shared by the workflow use cases. */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can, type Action } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can, type Action } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { Queryable } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors.js';

@@ -4,7 +4,7 @@
  * the computed draft), with a note saying so.
  */
 import { renderToString } from 'preact-render-to-string';
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { annualReportsStore } from './annual-reports.store.js';

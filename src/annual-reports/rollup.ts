@@ -3,10 +3,10 @@
  * its due day and deadline status, and how many error- and warning-level checks fail. A summary for
  * supervision, not the government's own statutory report.
  */
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { RuleResult } from '../reports/checks/finding.js';
 import type { ReportRecord } from './annual-reports.store.js';
-import { deadlineStatus, reportDueOn, type DeadlineStatus } from './deadline.js';
+import { deadlineStatus, reportDueOn, type DeadlineStatus } from '../reports/deadline.js';
 import type { ReportStatus } from './workflow.js';
 import type { ReportFigures } from './writing/figures.js';
 

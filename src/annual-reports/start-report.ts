@@ -2,13 +2,14 @@
  * Use case: start an agency's report for a year. The narrative begins as the data-driven draft (every number
  * computed from the tables). Starting again is harmless: an existing report is returned unchanged.
  */
-import { can } from '../agencies/permissions.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
+import type { ReportSources } from '../reports/ports.js';
 import { annualReportsStore } from './annual-reports.store.js';
 import { parseYear } from './report-access.js';
 import { computeWorkingReport, loadAgency } from './working-report.js';
@@ -17,6 +18,8 @@ export async function startReport(
   ctx: AppContext,
   actor: Actor,
   input: { agencyId: string; year: unknown },
+  /** Where the draft's numbers come from: the report stores unless a test passes its own. */
+  sources?: ReportSources,
 ): Promise<{ reportId: string; created: boolean }> {
   const year = parseYear(input.year);
   const agency = await loadAgency(ctx.db, input.agencyId);
@@ -24,7 +27,7 @@ export async function startReport(
     throw forbidden('您无权编辑该机关的年报。');
   const existing = await annualReportsStore.byAgencyYear(ctx.db, agency.id, year);
   if (existing) return { reportId: existing.id, created: false };
-  const working = await computeWorkingReport(ctx, agency, year);
+  const working = await computeWorkingReport(ctx, agency, year, sources);
   const id = newId();
   await ctx.db.transaction().execute(async (tx) => {
     await annualReportsStore.insert(tx, {

@@ -3,12 +3,12 @@
  * report stores (this year and last) loaded once for all of them — one query per table — then each agency's
  * tables and checks computed in memory, exactly as its report page computes them.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
+import type { ReportSources } from '../reports/ports.js';
 import { bulkStoreSources } from './bulk-sources.js';
-import { installedSources } from './sources.js';
 import { annualReportsStore } from './annual-reports.store.js';
 import { rollupRow, type RollupRow } from './rollup.js';
 import { computeCheckedReport } from './working-report.js';
@@ -18,13 +18,15 @@ export async function supervisorRollup(
   ctx: AppContext,
   agencies: readonly Agency[],
   year: number,
+  /** The report stores read in bulk unless a test passes its own sources. */
+  given?: ReportSources,
 ): Promise<RollupRow[]> {
   const ids = agencies.map((a) => a.id);
   const [all, records, previous, sources] = await Promise.all([
     agenciesStore.all(ctx.db),
     annualReportsStore.forAgencies(ctx.db, ids, year),
     annualReportsStore.forAgencies(ctx.db, ids, year - 1),
-    installedSources(ctx) ?? bulkStoreSources(ctx, ids, [year - 1, year]),
+    given ?? bulkStoreSources(ctx, ids, [year - 1, year]),
   ]);
   const today = legalToday(ctx);
   const byAgency = new Map(records.map((r) => [r.agencyId, r]));

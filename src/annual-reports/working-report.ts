@@ -2,8 +2,8 @@
  * The report as staff see it while writing: the tables computed now from the sources, the cross-checks (with
  * last year's report for carry-over), and the writing warnings over the current narrative.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { ancestry, type Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { ancestry, type Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
@@ -12,9 +12,9 @@ import { runChecks } from '../reports/checks/run-checks.js';
 import type { RuleResult } from '../reports/checks/finding.js';
 import type { AnnualReport } from '../reports/model/types.js';
 import type { ReportSources } from '../reports/ports.js';
+import { reportSourcesFor } from '../reports/report-sources.js';
 import { annualReportsStore, type ReportRecord } from './annual-reports.store.js';
 import type { Narrative } from './narrative.js';
-import { reportSourcesFor } from './sources.js';
 import { agencyRefOf } from '../reports/agency-ref.js';
 import { draftNarrative } from './writing/draft.js';
 import { feesCollectedYuan } from '../requests/fees-collected.js';
@@ -47,13 +47,17 @@ export interface Preloaded {
 /** The tables and cross-checks without the draft: what the roll-up needs for each agency. */
 export type CheckedReport = Omit<WorkingReport, 'draft'> & { previousRecord: ReportRecord | undefined };
 
+/**
+ * The report's numbers come from `sources`: by default the report stores (src/reports/report-sources.ts);
+ * tests and benchmarks pass their own.
+ */
 export async function computeCheckedReport(
   ctx: AppContext,
   agency: Agency,
   year: number,
   preloaded?: Preloaded,
+  sources: ReportSources = preloaded?.sources ?? reportSourcesFor(ctx),
 ): Promise<CheckedReport> {
-  const sources = preloaded?.sources ?? reportSourcesFor(ctx);
   const ref = agencyRefOf(agency, preloaded?.all ?? (await agenciesStore.all(ctx.db)));
   const [report, previous, record, previousRecord] = await Promise.all([
     computeReport(ref, year, sources),
@@ -79,9 +83,9 @@ export async function computeWorkingReport(
   ctx: AppContext,
   agency: Agency,
   year: number,
-  preloaded?: Preloaded,
+  sources?: ReportSources,
 ): Promise<WorkingReport> {
-  const { previousRecord, ...checked } = await computeCheckedReport(ctx, agency, year, preloaded);
+  const { previousRecord, ...checked } = await computeCheckedReport(ctx, agency, year, undefined, sources);
   const draft = draftNarrative(checked.report, {
     feesCollectedYuan: await feesCollectedYuan(ctx.db, agency.id, year),
     previousImprovements: previousRecord?.narrative['s5.improvements'] || null,

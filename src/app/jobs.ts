@@ -2,13 +2,13 @@
  * Every scheduled job of the platform, listed in the composition root so the scheduler (platform/jobs.ts)
  * knows no capability. Capabilities add theirs (reminders, overdue sweeps) here; main.ts passes the list.
  */
-import { sessionsStore } from '../agencies/auth/sessions.store.js';
+import { sessionsStore } from '../access/auth/sessions.store.js';
 import type { Job } from '../platform/jobs.js';
-import { sendReportReminders } from '../annual-reports/send-reminders.js';
-import { sendMessageReminders } from '../interaction/send-reminders.js';
-import { sendRequestReminders } from '../requests/reminders.job.js';
-import { sweepRegistry } from '../catalog/registry-sweep.js';
-import { endNoticePeriods } from '../catalog/notice-periods.js';
+import { sendReportReminders } from '../annual-reports/send-reminders.job.js';
+import { sendMessageReminders } from '../interaction/send-reminders.job.js';
+import { sendRequestReminders } from '../requests/reminders/reminders.job.js';
+import { sweepRegistry } from '../catalog/registry/registry-sweep.job.js';
+import { endNoticePeriods } from '../catalog/items/notice-periods.job.js';
 
 export const jobs: Job[] = [
   {

@@ -4,8 +4,8 @@
  * the audit result is stored as computed, with the SHA-256 of what was audited, and an event.
  */
 import { createHash } from 'node:crypto';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';

@@ -7,12 +7,14 @@ import { systemActor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { CalendarCliDeps } from './calendar.cli.js';
 import { type EffectiveCalendarData, loadEffectiveCalendarData } from './effective-calendar.js';
+import type { NamedRecomputer } from './recompute-registry.js';
 import { saveArrangement } from './save-arrangement.js';
 
 export type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
 export function databaseCalendarDeps(
   withContext: WithContext,
+  recomputers: readonly NamedRecomputer[],
   io: { out?: (line: string) => void; err?: (line: string) => void } = {},
 ): CalendarCliDeps {
   let data: Promise<EffectiveCalendarData> | undefined;
@@ -28,6 +30,7 @@ export function databaseCalendarDeps(
           systemActor('命令行'),
           { kind: 'national', arrangement },
           { source: meta.source },
+          recomputers,
         ),
       );
       return { recomputed: r.recomputed };
@@ -35,7 +38,13 @@ export function databaseCalendarDeps(
     saveOverlay: async (overlay, meta) => {
       data = undefined;
       const r = await withContext((ctx) =>
-        saveArrangement(ctx, systemActor('命令行'), { kind: 'regional', overlay }, { source: meta.source }),
+        saveArrangement(
+          ctx,
+          systemActor('命令行'),
+          { kind: 'regional', overlay },
+          { source: meta.source },
+          recomputers,
+        ),
       );
       return { year: r.year, changedDays: r.changedDays.length, recomputed: r.recomputed };
     },

@@ -9,7 +9,6 @@ import {
   computeClock,
   explainClock,
   messageReplyClock,
-  proactiveDisclosureClock,
   requestReplyClock,
 } from './clock.js';
 import { REQUEST_REPLY } from './rules.js';
@@ -204,15 +203,8 @@ test('a period reaching into a year without an arrangement is provisional', () =
   assert.equal(c.provisional, true);
 });
 
-test('the same engine: proactive disclosure (Art. 26) and message reply promises', () => {
-  const item = proactiveDisclosureClock(cal, {
-    formedOn: '2025-09-26',
-    publishedOn: '2025-10-31',
-    asOf: '2025-11-03',
-  });
-  assert.equal(item.dueDate, '2025-10-30');
-  assert.equal(item.overdue, true);
-  assert.equal(item.daysOverdue, 1);
+// Art. 26 timeliness of proactive disclosure is catalog/timeliness.ts art26Timeliness (its own tests).
+test('the same engine: message reply promises', () => {
   // Received 00:30 on 2025-01-27 in Beijing (16:30 UTC the day before): 3 working days → 02-05, 02-06, 02-07.
   const msg = messageReplyClock(cal, {
     receivedAt: '2025-01-26T16:30:00Z',

@@ -22,7 +22,6 @@ import {
   type ReceiptChannel,
   type ReceiptEvent,
   CLARIFICATION_NOTICE,
-  PROACTIVE_DISCLOSURE,
   RECEIPT_CHANNELS,
   REQUEST_REPLY,
   messageReplyRule,
@@ -409,16 +408,6 @@ function pauseBasis(reason: PauseReason): string {
 /** Reply to a disclosure application (条例 Art. 31, 33). */
 export function requestReplyClock(cal: WorkCalendar, input: Omit<ClockInput, 'rule'>): Clock {
   return computeClock(cal, { ...input, rule: REQUEST_REPLY });
-}
-
-/** Proactive disclosure timeliness (条例 Art. 26): formed or changed on `formedOn`, published on `publishedOn`. */
-export function proactiveDisclosureClock(
-  cal: WorkCalendar,
-  input: { formedOn: string; publishedOn?: string | null; asOf: string },
-): Clock {
-  const events: ClockEvent[] = [{ type: 'started', at: input.formedOn }];
-  if (input.publishedOn) events.push({ type: 'published', at: input.publishedOn });
-  return computeClock(cal, { rule: PROACTIVE_DISCLOSURE, events, asOf: input.asOf });
 }
 
 /** A message reply promise of `promiseDays` working days (configured per agency and category). */

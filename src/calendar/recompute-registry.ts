@@ -1,6 +1,7 @@
 /**
- * Runs the due-date recomputers listed in `recomputers.list.ts` (capabilities that own clocks — requests,
- * messages, … — add theirs there, one line each; tests may add one with registerCaseRecomputer).
+ * Runs the due-date recomputers it is given. The list of the platform's recomputers (requests, messages, …)
+ * is the composition root's (src/app/recomputers.ts); the save use case receives it from its caller, so the
+ * calendar imports no capability that owns a clock.
  *
  * A recomputer receives the change (year, region, changed days), finds its open cases whose clocks touch
  * those days, recomputes them with `effectiveCalendar` (already showing the new arrangement), stores the new
@@ -9,32 +10,28 @@
  */
 import type { AppContext } from '../platform/context.js';
 import type { ArrangementChange } from './recompute.js';
-import { caseRecomputers as registered } from './recomputers.list.js';
 
 export type CaseRecomputer = (ctx: AppContext, change: ArrangementChange) => Promise<number>;
+
+/** A recomputer with the name shown in the save result and the event. */
+export interface NamedRecomputer {
+  name: string;
+  recompute: CaseRecomputer;
+}
 
 export interface RecomputeResult {
   name: string;
   changed: number;
 }
 
-/** Adds a recomputer at run time; returns a function that removes it again (for tests). */
-export function registerCaseRecomputer(name: string, recompute: CaseRecomputer): () => void {
-  const item = { name, recompute };
-  registered.push(item);
-  return () => {
-    const i = registered.indexOf(item);
-    if (i >= 0) registered.splice(i, 1);
-  };
-}
-
-/** Runs every registered recomputer in registration order. */
+/** Runs each recomputer in list order. */
 export async function runCaseRecomputers(
   ctx: AppContext,
   change: ArrangementChange,
+  recomputers: readonly NamedRecomputer[],
 ): Promise<RecomputeResult[]> {
   const results: RecomputeResult[] = [];
-  for (const { name, recompute } of [...registered]) {
+  for (const { name, recompute } of recomputers) {
     results.push({ name, changed: await recompute(ctx, change) });
   }
   return results;

@@ -24,15 +24,6 @@ export const REQUEST_REPLY: ClockRule = {
   basis: '《政府信息公开条例》第三十三条',
 };
 
-/** 条例 Art. 26: proactive disclosure within 20 working days of the information being formed or changed. */
-export const PROACTIVE_DISCLOSURE: ClockRule = {
-  id: 'proactive_disclosure',
-  label: '主动公开时限',
-  periodDays: 20,
-  maxExtensionDays: 0,
-  basis: '《政府信息公开条例》第二十六条',
-};
-
 /** 条例 Art. 30: notify the applicant once, within 7 working days of receipt, what must be corrected. */
 export const CLARIFICATION_NOTICE: ClockRule = {
   id: 'clarification_notice',

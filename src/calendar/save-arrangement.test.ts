@@ -1,4 +1,4 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../platform/actor.js';
 import { DomainError } from '../platform/errors.js';
@@ -7,7 +7,7 @@ import { testContext } from '../../test/support/context.js';
 import { ARRANGEMENT_FORMAT, type HolidayArrangement } from './arrangement.js';
 import { calendarStore } from './calendar.store.js';
 import { cacheClock, effectiveCalendar, REVALIDATE_MS } from './effective-calendar.js';
-import { registerCaseRecomputer } from './recompute-registry.js';
+import type { NamedRecomputer } from './recompute-registry.js';
 import { parseArrangementInput, saveArrangement } from './save-arrangement.js';
 import { testNow } from '../../test/support/clock.js';
 
@@ -34,11 +34,15 @@ const y2027 = (days: HolidayArrangement['days']): HolidayArrangement => ({
 });
 
 const seen: Array<{ year: number; region: string | null; days: string[] }> = [];
-const unregister = registerCaseRecomputer('测试案件', async (_ctx, change) => {
-  seen.push(change);
-  return change.days.length;
-});
-after(unregister);
+const testRecomputers: NamedRecomputer[] = [
+  {
+    name: '测试案件',
+    recompute: async (_ctx, change) => {
+      seen.push(change);
+      return change.days.length;
+    },
+  },
+];
 
 describeEachDatabase('saving holiday arrangements', ({ handle }) => {
   const events = async (action: string) =>
@@ -62,6 +66,7 @@ describeEachDatabase('saving holiday arrangements', ({ handle }) => {
         ]),
       },
       { source: '国办发明电〔2026〕x号', note: '首次载入' },
+      testRecomputers,
     );
     assert.equal(r.version, 1);
     assert.deepEqual(r.changedDays, ['2027-01-01', '2027-02-06']);
@@ -86,7 +91,13 @@ describeEachDatabase('saving holiday arrangements', ({ handle }) => {
     const ctx = testContext(handle());
     seen.length = 0;
     const fixed = y2027([{ date: '2027-01-01', kind: 'off', name: '元旦' }]);
-    const r = await saveArrangement(ctx, admin, { kind: 'national', arrangement: fixed }, { source: '更正' });
+    const r = await saveArrangement(
+      ctx,
+      admin,
+      { kind: 'national', arrangement: fixed },
+      { source: '更正' },
+      testRecomputers,
+    );
     assert.equal(r.version, 2);
     assert.deepEqual(r.changedDays, ['2027-02-06']);
     assert.equal((await effectiveCalendar(ctx)).isWorkingDay('2027-02-06'), false);
@@ -95,6 +106,7 @@ describeEachDatabase('saving holiday arrangements', ({ handle }) => {
       admin,
       { kind: 'national', arrangement: fixed },
       { source: '重复' },
+      testRecomputers,
     );
     assert.deepEqual(again.changedDays, []);
     assert.deepEqual(again.recomputed, []);
@@ -123,7 +135,7 @@ describeEachDatabase('saving holiday arrangements', ({ handle }) => {
       }),
       'paste',
     );
-    const r = await saveArrangement(ctx, admin, input, { source: 'paste' });
+    const r = await saveArrangement(ctx, admin, input, { source: 'paste' }, testRecomputers);
     assert.equal(r.region, '450000');
     assert.equal(r.year, 2027);
     assert.equal((await effectiveCalendar(ctx, '450103')).isWorkingDay('2027-04-09'), false);
@@ -154,7 +166,13 @@ describeEachDatabase('saving holiday arrangements', ({ handle }) => {
         (e) => e instanceof DomainError && e.code === code && /[\u4e00-\u9fff]/.test(e.message),
       );
     await refused(
-      saveArrangement(ctx, agencyAdmin, { kind: 'national', arrangement: y2027([]) }, { source: 'x' }),
+      saveArrangement(
+        ctx,
+        agencyAdmin,
+        { kind: 'national', arrangement: y2027([]) },
+        { source: 'x' },
+        testRecomputers,
+      ),
       'auth.forbidden',
     );
     await refused(
@@ -167,6 +185,7 @@ describeEachDatabase('saving holiday arrangements', ({ handle }) => {
         admin,
         { kind: 'national', arrangement: y2027([{ date: '2027-02-30', kind: 'off', name: 'x' }]) },
         { source: 'x' },
+        testRecomputers,
       ),
       'calendar.arrangement_invalid',
     );
@@ -189,6 +208,7 @@ describeEachDatabase('saving holiday arrangements', ({ handle }) => {
           },
         },
         { source: 'x' },
+        testRecomputers,
       ),
       'calendar.arrangement_invalid',
     );
@@ -202,7 +222,13 @@ describeEachDatabase('saving holiday arrangements', ({ handle }) => {
     cacheClock.now = () => t;
     try {
       // A fresh cache entry under the fake clock.
-      await saveArrangement(ctx, admin, { kind: 'national', arrangement: y2027([]) }, { source: 'reset' });
+      await saveArrangement(
+        ctx,
+        admin,
+        { kind: 'national', arrangement: y2027([]) },
+        { source: 'reset' },
+        testRecomputers,
+      );
       assert.equal((await effectiveCalendar(ctx)).isWorkingDay('2027-01-01'), true);
       // Another node writes directly; this node's cache does not know.
       await calendarStore.insert(handle().db, {

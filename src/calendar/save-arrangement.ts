@@ -4,7 +4,7 @@
  * administrators (`calendar.manage`). The whole input is validated before anything is stored; the change is
  * logged as an event; then the open cases whose due dates depend on the changed days are recomputed.
  */
-import { roleAllows } from '../agencies/permissions.js';
+import { roleAllows } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db/database.js';
@@ -23,7 +23,7 @@ import { calendarStore } from './calendar.store.js';
 import { yearOf } from './dates.js';
 import { invalidateCalendarCache, loadEffectiveCalendarData } from './effective-calendar.js';
 import { changedDays } from './recompute.js';
-import { type RecomputeResult, runCaseRecomputers } from './recompute-registry.js';
+import { type NamedRecomputer, type RecomputeResult, runCaseRecomputers } from './recompute-registry.js';
 
 export interface SaveArrangementResult {
   year: number;
@@ -88,6 +88,8 @@ export async function saveArrangement(
   actor: Actor,
   input: ArrangementInput,
   meta: { source: string; note?: string },
+  /** The platform's due-date recomputers (src/app/recomputers.ts), run after the commit. */
+  recomputers: readonly NamedRecomputer[],
 ): Promise<SaveArrangementResult> {
   if (!mayManageCalendar(actor)) throw forbidden('只有平台管理员可以修改节假日安排。');
   const { year, region, data } = validated(input);
@@ -135,7 +137,7 @@ export async function saveArrangement(
   });
   invalidateCalendarCache(ctx.db);
   // After the commit: recomputers read the new arrangement through effectiveCalendar.
-  const recomputed = days.length ? await runCaseRecomputers(ctx, { year, region, days }) : [];
+  const recomputed = days.length ? await runCaseRecomputers(ctx, { year, region, days }, recomputers) : [];
   if (recomputed.length) {
     await appendEvent(ctx.db, {
       at: ctx.now(),

@@ -1,7 +1,7 @@
 /** Loads an item with its agency and checks the actor may act on it; shared by the item use cases. */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
-import { can, type Action } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
+import { can, type Action } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { effectiveCalendar } from '../calendar/effective-calendar.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
@@ -9,7 +9,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { catalogStore } from './catalog.store.js';
-import type { Item } from './item.js';
+import type { Item } from './items/item.js';
 
 export async function itemForAction(
   ctx: AppContext,

@@ -1,13 +1,13 @@
 /** Admin: an agency's columns and index-number rule; the platform's subject taxonomy. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isPlatformAdmin } from '../agencies/permissions.js';
+import { isPlatformAdmin } from '../access/permissions.js';
 import type { AppContext } from '../platform/context.js';
 import { managedAgency } from './managed-agency.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import { catalogStore } from './catalog.store.js';
-import { defaultIndexTemplate } from './index-number.js';
+import { defaultIndexTemplate } from './items/index-number.js';
 import {
   addColumn,
   addSubject,
@@ -17,8 +17,8 @@ import {
   setSensitiveWords,
 } from './manage-catalog.js';
 import { ensureCatalog, listSubjects } from './setup-catalog.js';
-import { adoptStandardCatalog, standardEntries } from './standard-catalog.js';
-import { StandardCatalogTable } from './views/standard-table.js';
+import { adoptStandardCatalog, standardEntries } from './standard/standard-catalog.js';
+import { StandardCatalogTable } from './standard/standard-table.js';
 
 type Body = Record<string, string | undefined>;
 

@@ -7,10 +7,10 @@ import { basename, join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemActor } from '../platform/actor.js';
-import { resolveAgency, withContext } from '../cli/core.cli.js';
-import { importItems, importTemplate } from './import-items.js';
+import { resolveAgency, type WithContext } from '../cli/kit.js';
+import { importItems, importTemplate } from './import/import-items.js';
 
-export function registerCatalogCommands(program: Command): void {
+export function registerCatalogCommands(program: Command, withContext: WithContext): void {
   const catalog = program.command('catalog').description('主动公开目录');
   catalog
     .command('import <file>')

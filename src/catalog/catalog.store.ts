@@ -1,8 +1,8 @@
 /** Kysely queries of the catalog, nothing else. */
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
-import type { CatalogColumnTable, CatalogItemTable } from './catalog.schema.js';
-import type { FiveKind, Item, ItemStatus, Validity } from './item.js';
+import type { CatalogColumnTable, CatalogItemTable, CatalogStandardEntryTable } from './catalog.schema.js';
+import type { FiveKind, Item, ItemStatus, Validity } from './items/item.js';
 
 export interface Column {
   id: string;
@@ -397,5 +397,115 @@ export const catalogStore = {
   /** Attachments are kept for the revision history; removal hides them from the current version. */
   async removeAttachment(db: Queryable, id: string): Promise<void> {
     await db.updateTable('catalog_attachments').set({ removed: 1 }).where('id', '=', id).execute();
+  },
+  /** Published items of an agency for its sitemap, newest first: id and last change. */
+  async publishedItemDates(db: Queryable, agencyId: string, limit: number) {
+    return db
+      .selectFrom('catalog_items')
+      .select(['id', 'updated_at'])
+      .where('agency_id', '=', agencyId)
+      .where('status', '=', 'published')
+      .orderBy('published_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+  /** Ids of an agency's normative documents not withdrawn, newest first. */
+  async normativeItemIds(db: Queryable, agencyId: string, limit: number) {
+    return db
+      .selectFrom('catalog_items')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .where('normative', '=', 1)
+      .where('status', '!=', 'withdrawn')
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+  /** Document numbers (文号) already used by an agency's items not withdrawn. */
+  async docNumbers(db: Queryable, agencyId: string) {
+    return db
+      .selectFrom('catalog_items')
+      .select('doc_no')
+      .where('agency_id', '=', agencyId)
+      .where('doc_no', '!=', '')
+      .where('status', '!=', 'withdrawn')
+      .execute();
+  },
+  /** The published repost (转载) of `originalId` by an agency, if any. */
+  async publishedRepostOf(db: Queryable, originalId: string, agencyId: string) {
+    return db
+      .selectFrom('catalog_items')
+      .select('id')
+      .where('repost_of', '=', originalId)
+      .where('agency_id', '=', agencyId)
+      .where('status', '=', 'published')
+      .executeTakeFirst();
+  },
+  /** Withdraws the published reposts of an item with it. */
+  async withdrawReposts(db: Queryable, originalId: string, reason: string, at: string): Promise<void> {
+    await db
+      .updateTable('catalog_items')
+      .set({ status: 'withdrawn', withdraw_reason: reason, updated_at: at })
+      .where('repost_of', '=', originalId)
+      .where('status', '=', 'published')
+      .execute();
+  },
+  /** Whether a subject code (主题分类) exists. */
+  async subjectExists(db: Queryable, code: string): Promise<boolean> {
+    const s = await db
+      .selectFrom('catalog_subjects')
+      .select('code')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return !!s;
+  },
+  /** The agency a standard-catalog entry belongs to. */
+  async standardEntryAgency(db: Queryable, id: string): Promise<string | undefined> {
+    const r = await db
+      .selectFrom('catalog_standard_entries')
+      .select('agency_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r?.agency_id;
+  },
+  /**
+   * Up to `limit` published items of a column older than `before` (or newer than `after` when `backwards`),
+   * in the keyset order (published_at, id).
+   */
+  async publishedKeys(
+    db: Queryable,
+    columnId: string,
+    cursor: { at: string; id: string } | undefined,
+    backwards: boolean,
+    limit: number,
+  ) {
+    let q = db
+      .selectFrom('catalog_items')
+      .select(['id', 'published_at'])
+      .where('column_id', '=', columnId)
+      .where('status', '=', 'published');
+    // A row-value comparison is one range seek in the index on SQLite and PostgreSQL alike (an OR of
+    // the two parts makes SQLite walk the column from its newest item down to the cursor).
+    if (cursor)
+      q = q.where((eb) =>
+        eb(eb.refTuple('published_at', 'id'), backwards ? '>' : '<', eb.tuple(cursor.at, cursor.id)),
+      );
+    return q
+      .orderBy('published_at', backwards ? 'asc' : 'desc')
+      .orderBy('id', backwards ? 'asc' : 'desc')
+      .limit(limit)
+      .execute();
+  },
+  /** The standard-catalog entries (标准目录) of an agency, in their order. */
+  async standardEntryRows(db: Queryable, agencyId: string) {
+    return db
+      .selectFrom('catalog_standard_entries')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .orderBy('sort_order')
+      .execute();
+  },
+  async insertStandardEntry(db: Queryable, row: Insertable<CatalogStandardEntryTable>): Promise<void> {
+    await db.insertInto('catalog_standard_entries').values(row).execute();
   },
 };

@@ -3,7 +3,7 @@
  * first-level parts, with 法定主动公开内容 organised by the items of Art. 20, plus the Art. 21 items for
  * 设区的市, counties and townships. Agencies add their own columns beside these.
  */
-import type { AgencyLevel } from '../agencies/agency.js';
+import type { AgencyLevel } from '../access/agency.js';
 
 export const columnKinds = ['guide', 'system', 'statutory', 'report', 'custom'] as const;
 export type ColumnKind = (typeof columnKinds)[number];

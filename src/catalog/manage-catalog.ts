@@ -1,6 +1,6 @@
 /** Use cases: an agency's own columns, its index-number rule, and the platform's subject taxonomy. */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can, isPlatformAdmin } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can, isPlatformAdmin } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
@@ -8,8 +8,8 @@ import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import { catalogStore } from './catalog.store.js';
 import { isColumnCode } from './columns.js';
-import { checkIndexTemplate, defaultIndexTemplate } from './index-number.js';
-import { forgetColumnsCache } from './portal-data.js';
+import { checkIndexTemplate, defaultIndexTemplate } from './items/index-number.js';
+import { forgetColumnsCache } from './portal/portal-data.js';
 import { ensureCatalog } from './setup-catalog.js';
 
 export async function managed(ctx: AppContext, actor: Actor, agencyId: string) {

@@ -3,7 +3,7 @@
  * first in the user's scope; none at all is refused with the screen's own message.
  */
 import type { FastifyRequest } from 'fastify';
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { agenciesInScope, requireUser } from '../web/admin-kit.js';

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
-import type { Item } from './item.js';
+import type { Item } from './items/item.js';
 
 export interface SearchQuery {
   agencyIds: readonly string[];

@@ -2,7 +2,7 @@
  * Gives an agency its standard columns (and the platform its subject taxonomy) the first time the catalog
  * is used. Idempotent: existing columns are left as the agency edited them.
  */
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { Queryable } from '../platform/db/database.js';
 import { newId } from '../platform/ids.js';
 import { catalogStore } from './catalog.store.js';

@@ -3,7 +3,7 @@
  * with 固镇县人民政府办公室 as the supervising office, two county departments and one more township.
  * Credit codes are made up (valid check characters, marked by the organisation code part), not real ones.
  */
-import type { AgencyInput } from '../agencies/agency-input.js';
+import type { AgencyInput } from '../access/agency-input.js';
 import type { Role } from '../platform/actor.js';
 
 export interface DemoAgency extends Omit<AgencyInput, 'parentId' | 'supervisorId'> {

@@ -3,9 +3,10 @@
  * alone. Later capabilities add their demo data here (`demoLoaders`).
  */
 import { addUser } from '../agencies/add-user.js';
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
+import type { DemoAgencyIds, DemoLoader } from '../agencies/demo-loader.js';
 import type { AppContext } from '../platform/context.js';
 import { loadCatalogDemo } from '../catalog/demo/demo-items.js';
 import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
@@ -16,10 +17,6 @@ import { loadDemoMessages } from '../interaction/demo-messages.js';
 import { loadDemoOpenRatings } from '../interaction/rating/demo-open-ratings.js';
 import { loadDemoConsultations } from '../interaction/consultation/demo-consultations.js';
 import { loadScorecardDemo } from '../supervision/scorecard/demo-scorecard.js';
-
-/** Keys of the demo agencies → their ids, for loaders of later capabilities. */
-export type DemoAgencyIds = Record<string, string>;
-export type DemoLoader = (ctx: AppContext, agencies: DemoAgencyIds) => Promise<void>;
 
 /** Capabilities register their demo loaders here, in dependency order. */
 export const demoLoaders: { name: string; load: DemoLoader }[] = [

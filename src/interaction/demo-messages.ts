@@ -6,7 +6,7 @@
 import { systemActor } from '../platform/actor.js';
 import { addCalendarDays, addMonths } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';
-import type { DemoAgencyIds } from '../demo/load-demo.js';
+import type { DemoAgencyIds } from '../agencies/demo-loader.js';
 import { contextOnDay, type AppContext } from '../platform/context.js';
 import { messageCalendar } from './message-calendar.js';
 import { createCampaign, submitRating } from './rating/campaigns.js';

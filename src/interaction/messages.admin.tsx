@@ -3,12 +3,12 @@
  * steps its state allows, attachments, statistics per period, and the reply promise per kind.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
-import { can, scopeOf } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
+import { can, scopeOf } from '../access/permissions.js';
 import { isIsoDate } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';
-import type { CurrentUser } from '../agencies/auth/current-user.js';
+import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { maskMiddle, maskName, maskPhone, personalDataCipher } from '../platform/personal-data.js';

@@ -1,9 +1,9 @@
 /** `gongkai messages remind`: runs the scheduled reply-promise reminder job now (the same use case). */
 import type { Command } from 'commander';
-import { withContext } from '../cli/core.cli.js';
-import { sendMessageReminders } from './send-reminders.js';
+import { type WithContext } from '../cli/kit.js';
+import { sendMessageReminders } from './send-reminders.job.js';
 
-export function registerMessageCommands(program: Command): void {
+export function registerMessageCommands(program: Command, withContext: WithContext): void {
   program
     .command('messages')
     .description('留言办理')

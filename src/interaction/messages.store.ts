@@ -1,7 +1,7 @@
 /** Kysely queries for messages, their attachments and reply promises; nothing else. */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
-import type { MessageTable } from './interaction.tables.js';
+import type { MessageTable } from './interaction.schema.js';
 import { openStatuses } from './message.js';
 
 export type MessageRow = Selectable<MessageTable>;

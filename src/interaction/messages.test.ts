@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import type { Actor } from '../platform/actor.js';
 import { loadDemo } from '../demo/load-demo.js';
 import type { AppContext } from '../platform/context.js';
@@ -10,7 +10,7 @@ import { personalDataCipher } from '../platform/personal-data.js';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { messagesStore } from './messages.store.js';
-import { sendMessageReminders } from './send-reminders.js';
+import { sendMessageReminders } from './send-reminders.job.js';
 import { setReplyPromises } from './set-reply-promise.js';
 import { submitMessage } from './submit-message.js';
 import { takeMessageStep } from './take-message-step.js';
@@ -81,7 +81,7 @@ describeEachDatabase('messages: submit, handle, remind, rate, count', ({ handle 
       rejects('message.refused'),
     );
     await assert.rejects(
-      submitMessage(ctx, hugou, form, { filename: 'a.exe', data: Buffer.from('MZ…') }),
+      submitMessage(ctx, hugou, form, { fileName: 'a.exe', data: Buffer.from('MZ…') }),
       rejects('validation.failed', ['attachment']),
     );
     assert.equal(await count(), before);
@@ -89,7 +89,7 @@ describeEachDatabase('messages: submit, handle, remind, rate, count', ({ handle 
 
   test('a message is stored with encrypted contact details and a due date on the working-day calendar', async () => {
     const r = await submitMessage(ctx, hugou, form, {
-      filename: 'x.pdf',
+      fileName: 'x.pdf',
       data: Buffer.from('%PDF-1.7 test'),
     });
     assert.equal(r.receivedOn, '2025-01-24');

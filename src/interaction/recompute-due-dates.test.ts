@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { shippedArrangements } from '../calendar/data/shipped.js';
 import { WorkCalendar } from '../calendar/work-calendar.js';
 import { loadDemo } from '../demo/load-demo.js';

@@ -3,7 +3,7 @@
  * recomputed (calendar/recompute.ts), each change recorded as an event. The promise itself (days, receipt day)
  * never changes: only the days it is counted over.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { systemActor } from '../platform/actor.js';
 import { provinceOf } from '../calendar/arrangement.js';
 import { addCalendarDays } from '../calendar/dates.js';
@@ -51,6 +51,6 @@ export function messageDueDateRecomputer(
   };
 }
 
-/** The recomputer in the calendar's list (src/calendar/recomputers.list.ts). */
+/** The recomputer in the platform's list (src/app/recomputers.ts). */
 export const recomputeMessageDueDates = (ctx: AppContext, change: ArrangementChange): Promise<number> =>
   messageDueDateRecomputer(ctx)(change);

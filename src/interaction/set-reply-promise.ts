@@ -2,8 +2,8 @@
  * Use case: an agency sets its reply promise per kind of message (working days). Applies to messages
  * received from now on; a promise already made to an asker is not changed.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';

@@ -4,14 +4,15 @@
  * and returns the tracking code with its 查询码 (shown once). "Received" means stored: it returns only after
  * the transaction commits.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { publicActor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, notFound, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import { personalDataCipher } from '../platform/personal-data.js';
-import { checkAttachment, type UploadedFile } from './attachment.js';
+import type { UploadedFile } from '../platform/uploads.js';
+import { checkAttachment } from './attachment.js';
 import { messageCalendar } from './message-calendar.js';
 import { parseMessageInput } from './message-input.js';
 import { messagesStore } from './messages.store.js';
@@ -31,7 +32,7 @@ export async function submitMessage(
   ctx: AppContext,
   agencyId: string,
   input: Record<string, unknown>,
-  attachment?: UploadedFile | null,
+  attachment?: Pick<UploadedFile, 'fileName' | 'data'> | null,
 ): Promise<SubmittedMessage> {
   // A filled honeypot field is a robot: refuse without storing anything.
   if (typeof input.website === 'string' && input.website.trim() !== '') {
@@ -45,12 +46,12 @@ export async function submitMessage(
   } catch (e) {
     // Report a bad attachment together with the other fields.
     if (e instanceof DomainError && attachment) {
-      const a = checkAttachment(attachment);
+      const a = await checkAttachment(attachment);
       if (!a.ok) throw validationFailed({ ...e.fields, attachment: a.message });
     }
     throw e;
   }
-  const checked = attachment ? checkAttachment(attachment) : null;
+  const checked = attachment ? await checkAttachment(attachment) : null;
   if (checked && !checked.ok) throw validationFailed({ attachment: checked.message });
 
   const cipher = personalDataCipher(ctx.config.dataKey);

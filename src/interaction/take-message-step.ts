@@ -4,8 +4,8 @@
  * approval closes the message, stores the working days it took, and publishes the reply when the asker
  * chose a public message.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { toLegalDay } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';

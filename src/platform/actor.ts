@@ -1,7 +1,7 @@
 /**
  * Who is acting: the vocabulary every layer shares (events record it, use cases check it, routes carry it).
  * The role names live here because an actor carries its grants; what each role may do is decided in
- * agencies/permissions.ts.
+ * access/permissions.ts.
  */
 export const roles = [
   'platform_admin',

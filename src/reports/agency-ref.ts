@@ -2,7 +2,7 @@
  * The report model's view of an agency: its administrative level as the report rules need it (rule-making
  * power, fee-amount thresholds). A department or general office takes the level of the government above it.
  */
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { AgencyLevel, AgencyRef } from './model/types.js';
 
 const GOVERNMENT: Record<string, AgencyLevel> = {

@@ -3,8 +3,8 @@
  * the continuity rules only when that year has figures in the system; otherwise those rules are skipped
  * rather than failed against an empty year.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { agencyRefOf } from './agency-ref.js';

@@ -9,7 +9,7 @@ import type { Dispute } from './disputes/register.js';
 import { blankCells, cellId, cellsOf, formatForYear, formatOf, outcomeRows } from './model/formats.js';
 import { APPLICANT_KINDS, T3 } from './model/shared-tables.js';
 import type { AgencyRef, AnnualReport, CellId, Cells, FormatVersion, Provenance } from './model/types.js';
-import type { OutcomeRows } from './outcomes.js';
+import type { OutcomeRows } from '../statute/outcomes.js';
 import type { Article20Entry, ReportSources } from './ports.js';
 import type { Table3Figures } from './table3.js';
 

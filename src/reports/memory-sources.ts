@@ -1,9 +1,15 @@
 /** In-memory implementations of the report ports, for tests, demos and until the real stores exist. */
 import type { Dispute } from './disputes/register.js';
 import type { AgencyRef, CellId, FormatVersion } from './model/types.js';
-import type { Article20Entry, Article20Source, DisputeRegisterSource, Table3Source } from './ports.js';
+import type {
+  Article20Entry,
+  Article20Source,
+  DisputeRegisterSource,
+  ReportSources,
+  Table3Source,
+} from './ports.js';
 import { tabulateTable3, type RequestCase, type Table3Figures } from './table3.js';
-import type { OutcomeRows } from './outcomes.js';
+import type { OutcomeRows } from '../statute/outcomes.js';
 
 const key = (agencyId: string, year: number) => `${agencyId}|${year}`;
 
@@ -61,3 +67,10 @@ export function memoryDisputeRegister(disputes: Iterable<Dispute>): DisputeRegis
   }
   return { disputes: async (agency) => byAgency.get(agency.id) ?? [] };
 }
+
+/** Sources with no figures at all (tests start from these and replace one port). */
+export const emptySources = (): ReportSources => ({
+  article20: memoryArticle20Source([]),
+  table3: casesTable3Source([]),
+  disputes: memoryDisputeRegister([]),
+});

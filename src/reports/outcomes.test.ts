@@ -6,7 +6,7 @@ import { assembleReport } from './compute-report.js';
 import { cellId, findRow, outcomeRows } from './model/formats.js';
 import { APPLICANT_KINDS, T3, TABLE3_COLUMNS } from './model/shared-tables.js';
 import type { AgencyRef, FormatVersion } from './model/types.js';
-import { DEFAULT_OUTCOME_ROWS, OUTCOMES, outcomeRow } from './outcomes.js';
+import { DEFAULT_OUTCOME_ROWS, OUTCOMES, outcomeRow } from '../statute/outcomes.js';
 import { tabulateTable3, type RequestCase } from './table3.js';
 
 const versions: FormatVersion[] = ['2019', '2021'];

@@ -4,8 +4,8 @@
  * case-backed source (falling back to entered figures for years before the agency used Gongkai).
  */
 import type { AppContext } from '../platform/context.js';
-import { requestsTable3Source } from '../requests/requests-table3.js';
-import { normativeDocumentCounts, registryInUse } from '../catalog/registry.js';
+import { requestsTable3Source } from './requests-table3.js';
+import { normativeDocumentCounts, registryInUse } from '../catalog/registry/registry.js';
 import type {
   Article20Entry,
   Article20Source,

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { creditCodeCheckChar } from '../agencies/credit-code.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { creditCodeCheckChar } from '../access/credit-code.js';
 import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
-import { loadConfig, runCli } from '../cli/main.js';
-import { openContext } from '../main.js';
+import { loadConfig, runCli } from '../app/cli.js';
+import { openContext } from '../app/main.js';
 import { cellsOf, formatOf } from './model/formats.js';
 import type { ReportJson } from './report-json.js';
 

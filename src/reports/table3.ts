@@ -10,7 +10,7 @@
 import { cellId, table3SourceRows } from './model/formats.js';
 import { APPLICANT_KINDS, T3, type ApplicantKind } from './model/shared-tables.js';
 import type { CellId, FormatVersion, RowId } from './model/types.js';
-import { DEFAULT_OUTCOME_ROWS, type Outcome, type OutcomeRows } from './outcomes.js';
+import { DEFAULT_OUTCOME_ROWS, type Outcome, type OutcomeRows } from '../statute/outcomes.js';
 
 export interface RequestCase {
   id: string;

@@ -3,8 +3,8 @@
  * its unified social credit code and its kind — the kinds are exactly the annual report's table 三 columns.
  * Pure validation; returns Chinese field messages, never throws.
  */
-import { creditCodeMessage, creditCodeProblem } from '../agencies/credit-code.js';
-import type { ApplicantKind } from '../reports/model/shared-tables.js';
+import { creditCodeMessage, creditCodeProblem } from '../access/credit-code.js';
+import type { ApplicantKind } from '../statute/applicant-kinds.js';
 import { daysInMonth } from '../calendar/dates.js';
 
 export const ORGANISATION_KINDS = [

@@ -4,17 +4,17 @@
  * and the remedies with their deadlines. Never the applicant's personal data in full.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import { renderExplanationZh } from '../calendar/explain.js';
 import { remedyWindows, type RemedyWindow } from '../calendar/remedies.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
-import type { Outcome } from '../reports/outcomes.js';
+import type { Outcome } from '../statute/outcomes.js';
 import { calendarFor } from './calendar-for.js';
 import { explainCaseClock } from './case-clock.js';
-import { todayOf } from './case-action.js';
-import type { DraftReply } from './draft-reply.js';
+import { todayOf } from './actions/case-action.js';
+import type { DraftReply } from './actions/draft-reply.js';
 import { accessIndex, registrationNumber } from './registration.js';
 import { REPLY_TYPES, type ReplyType } from './reply-types.js';
 import { requestsStore, type CaseRow, type StoredCaseEvent } from './requests.store.js';

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { cellId, outcomeRows } from '../reports/model/formats.js';
 import { APPLICANT_KINDS, T3 } from '../reports/model/shared-tables.js';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
-import { requestsTable3Source } from './requests-table3.js';
+import { requestsTable3Source } from '../reports/requests-table3.js';
 import { table3SourceFor } from '../reports/report-sources.js';
 import { noticeTemplatesStore } from './notices/notice-templates.store.js';
 

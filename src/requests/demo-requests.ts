@@ -3,29 +3,29 @@
  * every row of table 三 has a case behind it, every applicant column is used, and some cases stay open into 2026.
  */
 import { systemActor, type Actor } from '../platform/actor.js';
-import { creditCodeCheckChar } from '../agencies/credit-code.js';
+import { creditCodeCheckChar } from '../access/credit-code.js';
 import { addCalendarDays, dayNumber, isoDateOf } from '../calendar/dates.js';
-import type { DemoAgencyIds } from '../demo/load-demo.js';
+import type { DemoAgencyIds } from '../agencies/demo-loader.js';
 import type { AppContext } from '../platform/context.js';
-import { APPLICANT_KINDS, type ApplicantKind } from '../reports/model/shared-tables.js';
-import type { Outcome } from '../reports/outcomes.js';
-import { acceptApplication } from './accept-application.js';
+import { APPLICANT_KINDS, type ApplicantKind } from '../statute/applicant-kinds.js';
+import type { Outcome } from '../statute/outcomes.js';
+import { acceptApplication } from './actions/accept-application.js';
 import { residentIdCheckChar } from './applicant.js';
 import { calendarFor } from './calendar-for.js';
-import { closeUnclarified } from './close-unclarified.js';
-import { closeUnpaid } from './close-unpaid.js';
-import { draftReply } from './draft-reply.js';
-import { endConsultation } from './end-consultation.js';
-import { issueFeeNotice } from './issue-fee-notice.js';
-import { receiveClarification } from './receive-clarification.js';
-import { registerApplication } from './register-application.js';
-import { requestClarification } from './request-clarification.js';
+import { closeUnclarified } from './actions/close-unclarified.js';
+import { closeUnpaid } from './actions/close-unpaid.js';
+import { draftReply } from './actions/draft-reply.js';
+import { endConsultation } from './actions/end-consultation.js';
+import { issueFeeNotice } from './actions/issue-fee-notice.js';
+import { receiveClarification } from './actions/receive-clarification.js';
+import { registerApplication } from './actions/register-application.js';
+import { requestClarification } from './actions/request-clarification.js';
 import { REPLY_OUTCOMES } from './reply-types.js';
-import { reviewReply } from './review-reply.js';
-import { sendReply } from './send-reply.js';
-import { startConsultation } from './start-consultation.js';
+import { reviewReply } from './actions/review-reply.js';
+import { sendReply } from './actions/send-reply.js';
+import { startConsultation } from './actions/start-consultation.js';
 import { saveNoticeTemplate } from './notices/save-notice-template.js';
-import { withdrawApplication } from './withdraw-application.js';
+import { withdrawApplication } from './actions/withdraw-application.js';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const TOPICS = [

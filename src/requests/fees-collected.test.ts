@@ -3,16 +3,16 @@ import assert from 'node:assert/strict';
 import type { Actor } from '../platform/actor.js';
 import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
-import { creditCodeCheckChar } from '../agencies/credit-code.js';
+import { creditCodeCheckChar } from '../access/credit-code.js';
 import type { AppContext } from '../platform/context.js';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
-import { acceptApplication } from './accept-application.js';
+import { acceptApplication } from './actions/accept-application.js';
 import { feesCollectedYuan } from './fees-collected.js';
 import { itemRate } from './fees.js';
-import { issueFeeNotice } from './issue-fee-notice.js';
-import { recordPayment } from './record-payment.js';
-import { registerApplication } from './register-application.js';
+import { issueFeeNotice } from './actions/issue-fee-notice.js';
+import { recordPayment } from './actions/record-payment.js';
+import { registerApplication } from './actions/register-application.js';
 
 const org = {
   applicantKind: 'commercial',

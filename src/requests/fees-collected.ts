@@ -6,6 +6,7 @@
  * and the report keeps its 【待填写】 marker rather than claim that nothing was collected.
  */
 import type { Queryable } from '../platform/db/database.js';
+import { requestsStore } from './requests.store.js';
 import type { FeeAssessment } from './fees.js';
 
 export async function feesCollectedYuan(
@@ -13,24 +14,9 @@ export async function feesCollectedYuan(
   agencyId: string,
   year: number,
 ): Promise<number | null> {
-  const handled = await db
-    .selectFrom('request_cases')
-    .select('id')
-    .where('agency_id', '=', agencyId)
-    .where('received_on', '<=', `${year}-12-31`)
-    .where((eb) => eb.or([eb('outcome_on', 'is', null), eb('outcome_on', '>=', `${year}-01-01`)]))
-    .limit(1)
-    .executeTakeFirst();
+  const handled = await requestsStore.anyHandledIn(db, agencyId, year);
   if (!handled) return null;
-  const rows = await db
-    .selectFrom('request_case_events as e')
-    .innerJoin('request_cases as c', 'c.id', 'e.case_id')
-    .select(['c.id', 'c.fee'])
-    .where('c.agency_id', '=', agencyId)
-    .where('e.type', '=', 'fee_paid')
-    .where('e.day', '>=', `${year}-01-01`)
-    .where('e.day', '<=', `${year}-12-31`)
-    .execute();
+  const rows = await requestsStore.feesPaidIn(db, agencyId, year);
   const paid = new Map(rows.map((r) => [r.id, r.fee]));
   let total = 0;
   for (const fee of paid.values()) if (fee) total += (JSON.parse(fee) as FeeAssessment).amount;

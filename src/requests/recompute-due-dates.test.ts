@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { creditCodeCheckChar } from '../agencies/credit-code.js';
+import { creditCodeCheckChar } from '../access/credit-code.js';
 import { systemActor, type Actor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
 import { ARRANGEMENT_FORMAT } from '../calendar/arrangement.js';
@@ -9,7 +9,7 @@ import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { recomputeRequestDueDates } from './recompute-due-dates.js';
 import { requestsStore } from './requests.store.js';
-import { submitApplication } from './submit-application.js';
+import { submitApplication } from './public/submit-application.js';
 
 const admin: Actor = {
   kind: 'user',
@@ -59,6 +59,7 @@ describeEachDatabase('request due dates follow a saved holiday arrangement', ({ 
         },
       },
       { source: '测试', note: '' },
+      [{ name: '依申请公开', recompute: recomputeRequestDueDates }],
     );
     assert.deepEqual(
       r.recomputed.filter((x) => x.name === '依申请公开'),

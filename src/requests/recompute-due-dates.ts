@@ -1,17 +1,17 @@
 /**
- * Due-date recomputer for disclosure requests (registered in src/calendar/recomputers.list.ts): when a holiday
+ * Due-date recomputer for disclosure requests (listed in src/app/recomputers.ts): when a holiday
  * arrangement is saved, every open case received on or before the last changed day, of an agency the change
  * applies to, is recomputed from its events with the new calendar; a changed due date is stored with a case
  * event and an audit event. Idempotent: a second run finds nothing to change.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import { systemActor } from '../platform/actor.js';
 import { provinceOf } from '../calendar/arrangement.js';
 import type { ArrangementChange } from '../calendar/recompute.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent } from '../platform/events.js';
 import { calendarFor } from './calendar-for.js';
-import { todayOf } from './case-action.js';
+import { todayOf } from './actions/case-action.js';
 import { caseClock } from './case-clock.js';
 import { requestsStore } from './requests.store.js';
 

@@ -4,7 +4,7 @@
  * registration with its channel and the Art. 31 receipt event — from which the clock starts.
  */
 import { randomBytes } from 'node:crypto';
-import type { Agency } from '../agencies/agency.js';
+import type { Agency } from '../access/agency.js';
 import type { Actor } from '../platform/actor.js';
 import { yearOf } from '../calendar/dates.js';
 import type { ReceiptChannel, ReceiptEvent } from '../calendar/rules.js';
@@ -16,7 +16,7 @@ import { maskName, personalDataCipher } from '../platform/personal-data.js';
 import { applicantIdentity } from './applicant.js';
 import { calendarFor } from './calendar-for.js';
 import { caseClock } from './case-clock.js';
-import { todayOf } from './case-action.js';
+import { todayOf } from './actions/case-action.js';
 import type { ApplicationContent } from './intake.js';
 import { requestsStore } from './requests.store.js';
 

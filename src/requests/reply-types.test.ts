@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { outcomeRows, table3SourceRows } from '../reports/model/formats.js';
-import { OUTCOMES, type Outcome } from '../reports/outcomes.js';
+import { OUTCOMES, type Outcome } from '../statute/outcomes.js';
 import { REPLY_TYPES, reportRowOf } from './reply-types.js';
 
 // statutory.md §2.6, written out by hand (2021 format).

@@ -1,10 +1,10 @@
 /**
  * Reply types (条例 Art. 36–39) and procedural endings, each with its legal basis and what the reply must
- * state. The annual-report row is never stored here: it comes from src/reports/outcomes.ts (`outcomeRow`),
+ * state. The annual-report row is never stored here: it comes from src/statute/outcomes.ts (`outcomeRow`),
  * so one mapping serves the report and the case (statutory.md §2.6).
  */
-import { outcomeRow, OUTCOMES, type Outcome } from '../reports/outcomes.js';
-import type { FormatVersion, RowId } from '../reports/model/types.js';
+import { outcomeRow, OUTCOMES, type Outcome } from '../statute/outcomes.js';
+import type { FormatVersion, RowId } from '../statute/report-ids.js';
 
 export type ReplyKind = 'reply' | 'ending';
 

@@ -196,4 +196,133 @@ export const requestsStore = {
       .where('id', '=', id)
       .executeTakeFirst();
   },
+  /** How many submissions of the public form came from one source (its blind index) since an instant. */
+  async formSubmissionsSince(db: Queryable, sourceIndex: string, since: string): Promise<number> {
+    const row = await db
+      .selectFrom('request_form_sources')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source_index', '=', sourceIndex)
+      .where('at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+  /** Records one submission of the public form from a source, dropping the records older than `keepSince`. */
+  async recordFormSubmission(
+    db: Queryable,
+    row: { id: string; sourceIndex: string; at: string },
+    keepSince: string,
+  ): Promise<void> {
+    await db.deleteFrom('request_form_sources').where('at', '<', keepSince).execute();
+    await db
+      .insertInto('request_form_sources')
+      .values({ id: row.id, source_index: row.sourceIndex, at: row.at })
+      .execute();
+  },
+  /** Some case of an agency handled in a year (received by its end, not closed before it), if any. */
+  async anyHandledIn(db: Queryable, agencyId: string, year: number) {
+    return db
+      .selectFrom('request_cases')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .where('received_on', '<=', `${year}-12-31`)
+      .where((eb) => eb.or([eb('outcome_on', 'is', null), eb('outcome_on', '>=', `${year}-01-01`)]))
+      .limit(1)
+      .executeTakeFirst();
+  },
+  /** Cases of an agency whose fee was paid in a year, with their fee assessment. */
+  async feesPaidIn(db: Queryable, agencyId: string, year: number) {
+    return db
+      .selectFrom('request_case_events as e')
+      .innerJoin('request_cases as c', 'c.id', 'e.case_id')
+      .select(['c.id', 'c.fee'])
+      .where('c.agency_id', '=', agencyId)
+      .where('e.type', '=', 'fee_paid')
+      .where('e.day', '>=', `${year}-01-01`)
+      .where('e.day', '<=', `${year}-12-31`)
+      .execute();
+  },
+  /** Open, running cases due by `soon`, with the assigned handler's e-mail (for the reminder job). */
+  async reminderCandidates(db: Queryable, soon: string) {
+    return db
+      .selectFrom('request_cases')
+      .leftJoin('users', 'users.id', 'request_cases.assignee_id')
+      .select([
+        'request_cases.id',
+        'request_cases.agency_id',
+        'request_cases.year',
+        'request_cases.reg_no',
+        'request_cases.info_title',
+        'request_cases.due_date',
+        'request_cases.open',
+        'request_cases.paused',
+        'request_cases.reminder_key',
+        'users.email as assignee_email',
+      ])
+      .where('request_cases.open', '=', 1)
+      .where('request_cases.paused', '=', 0)
+      .where('request_cases.due_date', '<=', soon)
+      .execute();
+  },
+  /** Records which reminder of a case was sent. */
+  async setReminderKey(db: Queryable, id: string, key: string): Promise<void> {
+    await db.updateTable('request_cases').set({ reminder_key: key }).where('id', '=', id).execute();
+  },
+  /** Open cases of agencies overdue on `today`, and due from `today` to `soon`. */
+  async dueCounts(db: Queryable, agencyIds: readonly string[], today: string, soon: string) {
+    return db
+      .selectFrom('request_cases')
+      .select((eb) => [
+        eb.fn.sum<number>(eb.case().when('due_date', '<', today).then(1).else(0).end()).as('overdue'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('due_date', '>=', today), eb('due_date', '<=', soon)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('soon'),
+      ])
+      .where('agency_id', 'in', agencyIds)
+      .where('open', '=', 1)
+      .executeTakeFirst();
+  },
+  /** Up to 200 cases of the same applicant at the same agency received before `c` and since `since`, newest first. */
+  async earlierCasesOfApplicant(
+    db: Queryable,
+    c: Pick<CaseRow, 'id' | 'agency_id' | 'applicant_index' | 'received_on' | 'reg_no'>,
+    since: string,
+  ) {
+    return (
+      db
+        .selectFrom('request_cases')
+        .select([
+          'id',
+          'year',
+          'reg_no',
+          'received_on',
+          'info_title',
+          'info_doc_no',
+          'info_description',
+          'state',
+          'outcome',
+          'outcome_on',
+        ])
+        .where('applicant_index', '=', c.applicant_index)
+        .where('agency_id', '=', c.agency_id)
+        .where('id', '!=', c.id)
+        .where('received_on', '>=', since)
+        // Earlier: received before, or the same day and registered before (as ordinalInMonth orders them).
+        .where((eb) =>
+          eb.or([
+            eb('received_on', '<', c.received_on),
+            eb.and([eb('received_on', '=', c.received_on), eb('reg_no', '<', c.reg_no)]),
+          ]),
+        )
+        .orderBy('received_on', 'desc')
+        .limit(200)
+        .execute()
+    );
+  },
 };

@@ -4,7 +4,7 @@
  * Drafts and submitted items are indexed as drafts (admin search only); withdrawn items are removed.
  */
 import { PostgresAdapter } from 'kysely';
-import type { Item } from '../catalog/item.js';
+import type { Item } from '../catalog/items/item.js';
 import { catalogSearch, type SearchPort } from '../catalog/search-port.js';
 import type { Queryable } from '../platform/db/database.js';
 import type { SearchDoc, SearchIndex } from './search-index.js';

@@ -2,8 +2,8 @@
  * One search as the pages and the API run it: parameters → scope → engine → hits with links. Bad
  * parameters come back as field errors in Chinese (pages show them; the API throws them).
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError, type FieldErrors } from '../platform/errors.js';
 import { indexFor } from './catalog-search.js';

@@ -1,11 +1,11 @@
 /** `gongkai search reindex | query`: rebuild the full-text index; try a query from the command line. */
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { withContext } from '../cli/core.cli.js';
+import { type WithContext } from '../cli/kit.js';
 import { indexFor, useFullTextSearch } from './catalog-search.js';
 import { reindex } from './reindex.js';
 
-export function registerSearchCommands(program: Command): void {
+export function registerSearchCommands(program: Command, withContext: WithContext): void {
   const search = program.command('search').description('全文检索');
   search
     .command('reindex')

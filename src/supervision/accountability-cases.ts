@@ -3,8 +3,8 @@
  * due date of the 整改情况书面报告); the agency submits its written rectification report; the office accepts
  * it or returns it for more work.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { isIsoDate } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';

@@ -3,10 +3,10 @@
  * fails a national website inspection (portal-standards §7 V4). Shown to whoever handles, edits for or
  * supervises the agencies concerned.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { scopeOf } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { scopeOf } from '../access/permissions.js';
 import { legalToday } from '../calendar/legal-day.js';
-import type { CurrentUser } from '../agencies/auth/current-user.js';
+import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { criticalCount } from './dashboard.store.js';
 

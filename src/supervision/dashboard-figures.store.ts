@@ -30,7 +30,7 @@ export async function itemsByMonth(db: Queryable, agencyIds: readonly string[], 
       eb.fn.sum<number>('late').as('late'),
     ])
     .where('agency_id', 'in', [...agencyIds])
-    // As in the annual report's statistics (catalog/statistics.ts): withdrawn items count nowhere.
+    // As in the annual report's statistics (catalog/statistics/statistics.ts): withdrawn items count nowhere.
     .where('status', '=', 'published')
     .where('published_on', '>=', p.from)
     .where('published_on', '<=', p.to)

@@ -5,17 +5,17 @@
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import { systemActor } from '../platform/actor.js';
-import { catalogStatistics } from '../catalog/statistics.js';
+import { catalogStatistics } from '../catalog/statistics/statistics.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { campaignResults } from '../interaction/rating/results.js';
 import { ratingsStore } from '../interaction/rating/ratings.store.js';
 import type { AppContext } from '../platform/context.js';
 import { cellId, outcomeRows } from '../reports/model/formats.js';
 import { APPLICANT_KINDS, T3 } from '../reports/model/shared-tables.js';
-import { requestsTable3Source } from '../requests/requests-table3.js';
+import { requestsTable3Source } from '../reports/requests-table3.js';
 import { describeEachDatabase } from '../../test/support/db.js';
 import { testContext } from '../../test/support/context.js';
 import { monthsOf, supervisionDashboard } from './dashboard.js';

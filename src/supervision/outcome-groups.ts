@@ -4,7 +4,7 @@
  * dashboard figure always equals the sum of the report's rows. Pure.
  */
 import { reportRowOf } from '../requests/reply-types.js';
-import { OUTCOMES, type Outcome } from '../reports/outcomes.js';
+import { OUTCOMES, type Outcome } from '../statute/outcomes.js';
 import { table3Layout } from '../reports/model/shared-tables.js';
 
 export interface OutcomeGroup {

@@ -2,8 +2,8 @@
  * Use case: the supervising office records an agency's assessment (考核) result for a year: score 0–100,
  * grade, and a summary. Recording again replaces the year's result (the event log keeps the history).
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { can } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { can } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { forbidden, validationFailed, type FieldErrors } from '../platform/errors.js';

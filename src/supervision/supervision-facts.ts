@@ -3,7 +3,7 @@
  * supervision and assessment): the assessment result, public rating, accountability cases with their written
  * rectification reports, and the year's message figures. The report editor reads these; nothing here writes.
  */
-import { agenciesStore } from '../agencies/agencies.store.js';
+import { agenciesStore } from '../access/agencies.store.js';
 import type { Queryable } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import { messagesStore, type MessageStats } from '../interaction/messages.store.js';

@@ -4,11 +4,11 @@
  * case and scope rule as /admin/supervision.
  */
 import type { Command } from 'commander';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { scopeOf } from '../agencies/permissions.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import { scopeOf } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 import { legalToday } from '../calendar/legal-day.js';
-import { resolveAgency, withContext } from '../cli/core.cli.js';
+import { resolveAgency, type WithContext } from '../cli/kit.js';
 import { validationFailed } from '../platform/errors.js';
 import { gradeText, supervisionDashboard, type DashboardRow } from './dashboard.js';
 
@@ -32,7 +32,7 @@ const columns: Array<[string, (r: DashboardRow) => string | number]> = [
   ['考核得分', (r) => (r.assessment ? `${r.assessment.score}（${gradeText(r.assessment.grade)}）` : '-')],
 ];
 
-export function registerSupervisionCommands(program: Command): void {
+export function registerSupervisionCommands(program: Command, withContext: WithContext): void {
   // The scorecard registers `supervision scorecard` too: share the one command group.
   const supervision =
     program.commands.find((c) => c.name() === 'supervision') ??

@@ -1,7 +1,7 @@
 /** Kysely queries for assessments and accountability cases; nothing else. */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
-import type { AccountabilityCaseTable, AssessmentTable } from './supervision.tables.js';
+import type { AccountabilityCaseTable, AssessmentTable } from './supervision.schema.js';
 
 export type AssessmentRow = Selectable<AssessmentTable>;
 export type CaseRow = Selectable<AccountabilityCaseTable>;

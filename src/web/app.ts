@@ -1,5 +1,6 @@
 /**
- * The Fastify app factory. It takes the services and never listens itself, so tests use `app.inject`
+ * The Fastify app factory. It takes the services (routes and shell entries, from the composition root in
+ * src/app/) and never listens itself, so tests use `app.inject`
  * without a port and the composition root decides where each surface is served.
  *   public — each agency's portal under its path segment, the JSON API under /api
  *   admin  — the staff back office under /admin (may be served on its own internal address and port)
@@ -13,7 +14,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import qs from 'node:querystring';
-import { currentUser } from '../agencies/auth/current-user.js';
+import { currentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { checkCsrf, csrfTokenOf, csrfWasRead, prepareCsrf } from './csrf.js';
@@ -26,10 +27,10 @@ import {
 import { announceContentChange, watchContentVersion } from '../platform/content-version.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { handleError, handleNotFound } from './error-handler.js';
-import { routeModules } from './routes.js';
+import type { Surface, WebServices } from './services.js';
 import './request-state.js';
 
-export type Surface = 'public' | 'admin';
+export type { RouteModule, Surface, WebServices } from './services.js';
 
 export interface AppOptions {
   surfaces?: Surface[];
@@ -39,7 +40,11 @@ export interface AppOptions {
 export const SESSION_COOKIE = 'gk_session';
 const ELDER_COOKIE = 'gk_mode';
 
-export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  services: WebServices,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
   const surfaces = options.surfaces ?? ['public', 'admin'];
   const logging = options.logger !== false && ctx.config.logLevel !== 'silent';
   const app = Fastify({
@@ -102,6 +107,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     maxAge: '1h',
   });
 
+  app.decorate('webServices', services);
   app.decorateRequest('user', undefined);
   app.decorateRequest('elderMode', false);
   app.decorateRequest('csrfToken', {
@@ -164,7 +170,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     },
   );
 
-  for (const module of routeModules) {
+  for (const module of services.routes) {
     if (surfaces.includes(module.surface)) await app.register(async (scope) => module.register(scope, ctx));
   }
   if (surfaces.includes('public')) {

@@ -5,7 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { newToken } from '../agencies/auth/sessions.store.js';
+import { newToken } from '../access/auth/sessions.store.js';
 import { DomainError } from '../platform/errors.js';
 
 export const ANON_CSRF_COOKIE = 'gk_csrf';

@@ -1,41 +1,20 @@
 /**
  * The public portal shell of one agency. The 政府信息公开 column's navigation shows only sections that exist:
  * each capability contributes a provider that returns its entries for the agency (none when it has nothing).
+ * The providers, home blocks and footer blocks are the services' (`WebServices.portal`, listed in src/app/).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { agenciesStore } from '../agencies/agencies.store.js';
-import { catalogSections, latestItemsBlock } from '../catalog/portal-sections.js';
-import { SiteIdentifiers, siteIdentityOf } from '../catalog/site-footer.js';
-import type { SiteIdentity } from '../catalog/site-identity.js';
-import type { Agency } from '../agencies/agency.js';
+import { agenciesStore } from '../access/agencies.store.js';
+import type { Agency } from '../access/agency.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { publicContentEpoch } from './public-cache.js';
+import { epochCache, publicContentEpoch } from './public-cache.js';
 import { sendPage } from './render.js';
-import { consultationSection } from '../interaction/consultation/consultation-section.js';
-import { ratingSection } from '../interaction/rating/rating-section.js';
+import { webServicesOf, type PortalSectionProvider } from './services.js';
 import { PublicShell, type PortalNavItem } from './views/layout.js';
-import { annualReportSection } from '../annual-reports/annual-reports.portal.js';
 
-export type PortalSectionProvider = (ctx: AppContext, agency: Agency) => Promise<PortalNavItem[]>;
-
-/** Blocks on an agency's home page (e.g. the latest items), in order; capabilities add theirs here. */
-export const portalHomeBlocks: Array<(ctx: AppContext, agency: Agency) => Promise<ComponentChildren>> = [
-  latestItemsBlock,
-];
-
-/** Section providers in display order; capabilities add theirs here. */
-export const portalSections: PortalSectionProvider[] = [
-  async (_ctx, a) => [{ href: `/${a.pathSegment}/xxgk/guide`, label: '政府信息公开指南' }],
-  (ctx, a) => annualReportSection(ctx, a),
-  // Always shown: a site without a working message channel fails inspection (portal-standards §7 V4).
-  async (_ctx, a) => [{ href: `/${a.pathSegment}/hdjl/`, label: '互动交流' }],
-  ratingSection,
-  consultationSection,
-  async (_ctx, a) => [{ href: `/${a.pathSegment}/ysqgk/apply`, label: '依申请公开' }],
-  catalogSections,
-];
+export type { PortalSectionProvider } from './services.js';
 
 /**
  * Per-agency data every portal page needs and that changes rarely (the agency row, the navigation sections),
@@ -45,61 +24,52 @@ export const portalSections: PortalSectionProvider[] = [
  */
 const TTL_MS = 5000;
 const MAX_ENTRIES = 2000;
-interface Memo<T> {
-  at: number;
-  epoch: number;
-  value: T;
-}
-function memo<T>(): {
-  get: (key: string, now: number) => T | undefined;
-  set: (key: string, value: T, now: number) => void;
-} {
-  const entries = new Map<string, Memo<T>>();
-  return {
-    get(key, now) {
-      const e = entries.get(key);
-      return e && now - e.at < TTL_MS && e.epoch === publicContentEpoch() ? e.value : undefined;
-    },
-    set(key, value, now) {
-      if (entries.size >= MAX_ENTRIES) entries.clear();
-      entries.set(key, { at: now, epoch: publicContentEpoch(), value });
-    },
-  };
-}
+const memo = <T,>() => epochCache<T>({ ttl: TTL_MS, max: MAX_ENTRIES });
 /** Keyed by database: tests (and the benchmark) run several databases with the same demo agencies in a process. */
 const byDatabase = new WeakMap<
   object,
-  { agencies: ReturnType<typeof memo<Agency>>; sections: ReturnType<typeof memo<PortalNavItem[]>> }
+  {
+    agencies: ReturnType<typeof memo<Agency>>;
+    /** Keyed by the list of providers too: each list gives its own sections. */
+    sections: WeakMap<PortalSectionProvider[], ReturnType<typeof memo<PortalNavItem[]>>>;
+  }
 >();
 function memosOf(ctx: AppContext) {
   let m = byDatabase.get(ctx.db);
-  if (!m) byDatabase.set(ctx.db, (m = { agencies: memo<Agency>(), sections: memo<PortalNavItem[]>() }));
+  if (!m) byDatabase.set(ctx.db, (m = { agencies: memo<Agency>(), sections: new WeakMap() }));
   return m;
 }
 
 export async function agencyBySegment(ctx: AppContext, segment: string): Promise<Agency> {
-  const now = Date.now();
   const { agencies } = memosOf(ctx);
-  const known = agencies.get(segment, now);
-  if (known) return known;
+  const known = agencies.get(segment);
+  if (known) return known.value;
+  const epoch = publicContentEpoch();
   const agency = await agenciesStore.byPathSegment(ctx.db, segment);
   if (!agency) throw notFound('该机关的网站');
-  agencies.set(segment, agency, now);
+  agencies.set(segment, agency, epoch);
   return agency;
 }
 
-async function sectionsOf(ctx: AppContext, agency: Agency): Promise<PortalNavItem[]> {
-  const now = Date.now();
-  const { sections } = memosOf(ctx);
-  const known = sections.get(agency.id, now);
-  if (known) return known;
-  const fresh = (await Promise.all(portalSections.map((p) => p(ctx, agency)))).flat();
-  sections.set(agency.id, fresh, now);
+async function sectionsOf(
+  ctx: AppContext,
+  providers: PortalSectionProvider[],
+  agency: Agency,
+): Promise<PortalNavItem[]> {
+  const memos = memosOf(ctx).sections;
+  let sections = memos.get(providers);
+  if (!sections) memos.set(providers, (sections = memo<PortalNavItem[]>()));
+  const known = sections.get(agency.id);
+  if (known) return known.value;
+  const epoch = publicContentEpoch();
+  const fresh = (await Promise.all(providers.map((p) => p(ctx, agency)))).flat();
+  sections.set(agency.id, fresh, epoch);
   return fresh;
 }
 
 export async function portalNav(
   ctx: AppContext,
+  request: FastifyRequest,
   agency: Agency,
   currentPath: string,
 ): Promise<PortalNavItem[]> {
@@ -107,7 +77,7 @@ export async function portalNav(
     { href: `/${agency.pathSegment}/`, label: '首页' },
     { href: `/${agency.pathSegment}/xxgk/`, label: '政府信息公开' },
   ];
-  const items = [...base, ...(await sectionsOf(ctx, agency))];
+  const items = [...base, ...(await sectionsOf(ctx, webServicesOf(request).portal.sections, agency))];
   // The longest matching prefix is the current entry.
   const current = items
     .filter(
@@ -120,7 +90,7 @@ export async function portalNav(
   return items.map((i) => ({ ...i, current: i === current }));
 }
 
-export function PortalFooter({ agency, identity }: { agency: Agency; identity?: SiteIdentity }) {
+export function PortalFooter({ agency, children }: { agency: Agency; children?: ComponentChildren }) {
   const o = agency.office;
   return (
     <>
@@ -132,7 +102,7 @@ export function PortalFooter({ agency, identity }: { agency: Agency; identity?: 
         {o.postcode && `（邮编 ${o.postcode}）`}　电话：{o.phone}
         {o.email && `　电子邮箱：${o.email}`}
       </p>
-      <SiteIdentifiers identity={identity} />
+      {children}
     </>
   );
 }
@@ -148,7 +118,10 @@ export async function sendPortalPage(
   feeds?: Array<{ href: string; title: string }>,
 ) {
   const path = request.url.split('?')[0] ?? '/';
-  const [nav, identity] = await Promise.all([portalNav(ctx, agency, path), siteIdentityOf(ctx, agency)]);
+  const [nav, footer] = await Promise.all([
+    portalNav(ctx, request, agency, path),
+    Promise.all(webServicesOf(request).portal.footer.map((b) => b(ctx, agency))),
+  ]);
   return sendPage(
     reply,
     <PublicShell
@@ -158,7 +131,7 @@ export async function sendPortalPage(
       siteName={agency.name}
       siteHref={`/${agency.pathSegment}/`}
       nav={nav}
-      footer={<PortalFooter agency={agency} identity={identity} />}
+      footer={<PortalFooter agency={agency}>{footer}</PortalFooter>}
       feeds={feeds ?? [{ href: `/${agency.pathSegment}/feed.atom`, title: `${agency.name}公开信息` }]}
     >
       {body}

@@ -17,6 +17,7 @@
  */
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Bumped when published content changes in this process without an HTTP request (a use case called by a job,
@@ -28,6 +29,28 @@ export const publicContentChanged = () => {
 };
 /** The current epoch: other short-lived portal caches (navigation, agency lookups) key their entries by it. */
 export const publicContentEpoch = () => contentEpoch;
+
+/**
+ * A short-lived portal cache (lru-cache: `ttl` ms, at most `max` entries, least recently used go first) whose
+ * entries also lapse when the public-content epoch moves. `set` takes the epoch read before the value was
+ * loaded, so a change committed during the load is not hidden behind the entry.
+ */
+export function epochCache<V>(options: { ttl: number; max: number }) {
+  const entries = new LRUCache<string, { epoch: number; value: V }>(options);
+  return {
+    get(key: string): { value: V } | undefined {
+      const e = entries.get(key);
+      if (e && e.epoch !== contentEpoch) entries.delete(key);
+      return e && e.epoch === contentEpoch ? { value: e.value } : undefined;
+    },
+    set(key: string, value: V, epoch = contentEpoch) {
+      entries.set(key, { epoch, value });
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}
 
 interface Entry {
   epoch: number;
@@ -42,15 +65,22 @@ const maxBodyBytes = 512 * 1024;
 
 /**
  * Pages held per node, bounded by their bytes (a page is 3–10 KB, so the default holds ten thousand or more:
- * a county's recent items and every column's first pages); past the budget the oldest entries go first.
+ * a county's recent items and every column's first pages); past the budget the least recently used go first
+ * (lru-cache, maxSize by body bytes). Freshness is the entry's own: `expires` on the clock the caller passes,
+ * and the content epoch.
  */
 export class PublicPageCache {
-  private entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: LRUCache<string, Entry>;
   constructor(
     private readonly ttlMs: number,
-    private readonly maxBytes = 64 * 1024 * 1024,
-  ) {}
+    maxBytes = 64 * 1024 * 1024,
+  ) {
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: maxBytes,
+      // An empty body still takes a slot's worth of bookkeeping; lru-cache wants sizes of at least 1.
+      sizeCalculation: (e) => Math.max(e.body.length, 1),
+    });
+  }
 
   get enabled() {
     return this.ttlMs > 0;
@@ -62,31 +92,17 @@ export class PublicPageCache {
 
   clear() {
     this.entries.clear();
-    this.bytes = 0;
   }
 
   get(key: string, now: number): Entry | undefined {
     const e = this.entries.get(key);
     const fresh = e && e.expires > now && e.epoch === contentEpoch;
-    if (e && !fresh) this.drop(key, e);
+    if (e && !fresh) this.entries.delete(key);
     return fresh ? e : undefined;
   }
 
   set(key: string, entry: Omit<Entry, 'expires' | 'epoch'>, now: number) {
-    const old = this.entries.get(key);
-    if (old) this.drop(key, old);
     this.entries.set(key, { ...entry, epoch: contentEpoch, expires: now + this.ttlMs });
-    this.bytes += entry.body.length;
-    // A Map iterates in insertion order: the first keys are the oldest entries.
-    for (const [k, e] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.drop(k, e);
-    }
-  }
-
-  private drop(key: string, e: Entry) {
-    this.entries.delete(key);
-    this.bytes -= e.body.length;
   }
 }
 

@@ -1,5 +1,5 @@
 /** What the web layer attaches to each request: the signed-in user (admin) and display preferences. */
-import type { CurrentUser } from '../agencies/auth/current-user.js';
+import type { CurrentUser } from '../access/auth/current-user.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

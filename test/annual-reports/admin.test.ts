@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { annualReportsStore } from '../../src/annual-reports/annual-reports.store.js';
 import { partIds } from '../../src/annual-reports/narrative.js';
 import type { AppContext } from '../../src/platform/context.js';

@@ -1,8 +1,8 @@
 /** The roll-up's bulk reads answer exactly as the per-agency store sources, and the roll-up is unchanged by them. */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
-import type { Agency } from '../../src/agencies/agency.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
+import type { Agency } from '../../src/access/agency.js';
 import { bulkStoreSources } from '../../src/annual-reports/bulk-sources.js';
 import { rollupRow } from '../../src/annual-reports/rollup.js';
 import { supervisorRollup } from '../../src/annual-reports/supervisor-rollup.js';

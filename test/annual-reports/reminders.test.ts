@@ -1,8 +1,8 @@
 /** The reminder job on a real database: township reports due 31 January, reminders once per kind. */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
-import { sendReportReminders } from '../../src/annual-reports/send-reminders.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
+import { sendReportReminders } from '../../src/annual-reports/send-reminders.job.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { listEvents } from '../../src/platform/events.js';
 import { describeEachDatabase } from '../support/db.js';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../src/app/cli.js';
 import { cjkFont } from '../../src/annual-reports/render/report-pdf.js';
 
 async function cli(args: string[]): Promise<{ code: number; err: string }> {

@@ -1,7 +1,7 @@
 /** The report document's workflow on a real database: start, write, submit, return, accept, publish, re-issue. */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import type { Actor, Role } from '../../src/platform/actor.js';
 import { acceptReport } from '../../src/annual-reports/accept-report.js';
 import { annualReportsStore } from '../../src/annual-reports/annual-reports.store.js';
@@ -11,14 +11,13 @@ import { reopenReport } from '../../src/annual-reports/reopen-report.js';
 import { returnReport } from '../../src/annual-reports/return-report.js';
 import { saveNarrative } from '../../src/annual-reports/save-narrative.js';
 import { digestOf, parseSnapshot } from '../../src/annual-reports/snapshot.js';
-import { emptySources, useReportSources } from '../../src/annual-reports/sources.js';
 import { startReport } from '../../src/annual-reports/start-report.js';
 import { submitReport } from '../../src/annual-reports/submit-report.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { DomainError } from '../../src/platform/errors.js';
 import { listEvents } from '../../src/platform/events.js';
-import { enteredTable3Source } from '../../src/reports/memory-sources.js';
+import { emptySources, enteredTable3Source } from '../../src/reports/memory-sources.js';
 import { describeEachDatabase } from '../support/db.js';
 import { testContext } from '../support/context.js';
 
@@ -156,27 +155,26 @@ describeEachDatabase('annual report workflow', ({ handle }) => {
         },
       ]),
     };
-    const isolated = { ...ctx };
-    useReportSources(isolated, broken);
-    await startReport(isolated, staff, { agencyId: township, year: 2023 });
+    await startReport(ctx, staff, { agencyId: township, year: 2023 }, broken);
     const r = (await annualReportsStore.byAgencyYear(ctx.db, township, 2023))!;
-    await saveNarrative(isolated, staff, {
+    await saveNarrative(ctx, staff, {
       agencyId: township,
       year: 2023,
       narrative: finished(r.narrative),
     });
-    await submitReport(isolated, staff, { agencyId: township, year: 2023 });
-    await acceptReport(isolated, supervisor, { agencyId: township, year: 2023 });
+    await submitReport(ctx, staff, { agencyId: township, year: 2023 });
+    await acceptReport(ctx, supervisor, { agencyId: township, year: 2023 });
     await assert.rejects(
-      publishReport(isolated, staff, { agencyId: township, year: 2023 }),
+      publishReport(ctx, staff, { agencyId: township, year: 2023 }, broken),
       (e: DomainError) => e.code === 'report.checks_failed' && /勾稽关系/.test(e.message),
     );
     assert.equal((await annualReportsStore.versionsOf(ctx.db, township, 2023)).length, 0);
-    await publishReport(isolated, staff, {
-      agencyId: township,
-      year: 2023,
-      overrideReason: '上级系统数据待更正',
-    });
+    await publishReport(
+      ctx,
+      staff,
+      { agencyId: township, year: 2023, overrideReason: '上级系统数据待更正' },
+      broken,
+    );
     const [v] = await annualReportsStore.versionsOf(ctx.db, township, 2023);
     assert.equal(v!.overrideReason, '上级系统数据待更正');
     assert.ok(

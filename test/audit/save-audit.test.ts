@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { before, it } from 'node:test';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { auditDocument, type AuditResult } from '../../src/audit/audit.js';
 import { saveAudit } from '../../src/audit/save-audit.js';

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
-import { IMPORT_COLUMNS } from '../../src/requests/import-columns.js';
+import { IMPORT_COLUMNS } from '../../src/requests/import/import-columns.js';
 import { testContext } from '../support/context.js';
 import { makeAgency } from '../support/request-cases.js';
 import { cliSandbox } from '../support/cli.js';

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { demoPlatform } from '../support/e2e.js';
 import { assertAccessible, newPage, signIn, switchToElderMode, textOf } from '../support/pages.js';
 

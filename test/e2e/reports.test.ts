@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { demoPlatform } from '../support/e2e.js';
 import { assertAccessible, signIn, textOf } from '../support/pages.js';
 

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { systemActor } from '../../src/platform/actor.js';
-import { setSiteIdentity } from '../../src/catalog/manage-site.js';
+import { setSiteIdentity } from '../../src/catalog/site/manage-site.js';
 import { demoPlatform } from '../support/e2e.js';
 import { assertAccessible, newPage, setMode } from '../support/pages.js';
 

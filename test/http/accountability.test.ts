@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { addCalendarDays } from '../../src/calendar/dates.js';
 import { legalToday } from '../../src/calendar/legal-day.js';
 import type { AppContext } from '../../src/platform/context.js';

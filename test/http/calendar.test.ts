@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { buildApp } from '../../src/web/app.js';
 import { effectiveCalendar } from '../../src/calendar/effective-calendar.js';
-import { registerCaseRecomputer } from '../../src/calendar/recompute-registry.js';
+import { appServices } from '../../src/app/services.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { describeEachDatabase } from '../support/db.js';
 import { testContext } from '../support/context.js';
@@ -26,19 +26,26 @@ describeEachDatabase('calendar admin over HTTP', ({ handle }) => {
   let app: FastifyInstance;
   let ctx: AppContext;
   let recomputed = 0;
-  let unregister: () => void;
   before(async () => {
     ctx = testContext(handle(), { now: () => TODAY });
     await loadDemo(ctx);
-    app = await buildApp(ctx, { logger: false });
-    // A tiny recomputer standing in for requests/messages: one open case per changed day.
-    unregister = registerCaseRecomputer(
-      '测试案件',
-      async (_ctx, change) => ((recomputed += change.days.length), change.days.length),
+    // The platform's recomputers and a tiny one standing in for requests/messages: one open case per changed day.
+    const services = appServices();
+    app = await buildApp(
+      ctx,
+      appServices({
+        calendarRecomputers: [
+          ...services.calendarRecomputers,
+          {
+            name: '测试案件',
+            recompute: async (_ctx, change) => ((recomputed += change.days.length), change.days.length),
+          },
+        ],
+      }),
+      { logger: false },
     );
   });
   after(async () => {
-    unregister();
     await app.close();
   });
 

@@ -5,13 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../../src/web/app.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { systemActor } from '../../src/platform/actor.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
-import { publishItem } from '../../src/catalog/publish-item.js';
-import { createItem } from '../../src/catalog/save-item.js';
+import { publishItem } from '../../src/catalog/items/publish-item.js';
+import { createItem } from '../../src/catalog/items/save-item.js';
 import { ensureCatalog } from '../../src/catalog/setup-catalog.js';
-import { submitItem } from '../../src/catalog/submit-item.js';
+import { submitItem } from '../../src/catalog/items/submit-item.js';
 import { freshDatabase } from '../support/db.js';
 import { Browser, csrfOf, demoApp } from '../support/http.js';
 

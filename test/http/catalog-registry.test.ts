@@ -8,10 +8,10 @@ import type { FastifyInstance } from 'fastify';
 import { addCalendarDays } from '../../src/calendar/dates.js';
 import { legalToday } from '../../src/calendar/legal-day.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
-import { endNoticePeriods } from '../../src/catalog/notice-periods.js';
-import { registryStore } from '../../src/catalog/registry.store.js';
-import { siteStore } from '../../src/catalog/site.store.js';
-import { MAX_ATTACHMENT_BYTES } from '../../src/catalog/attachments.js';
+import { endNoticePeriods } from '../../src/catalog/items/notice-periods.job.js';
+import { registryStore } from '../../src/catalog/registry/registry.store.js';
+import { siteStore } from '../../src/catalog/site/site.store.js';
+import { MAX_ATTACHMENT_BYTES } from '../../src/catalog/items/attachments.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { testNow } from '../support/clock.js';
 import { describeEachDatabase } from '../support/db.js';
@@ -297,6 +297,26 @@ describeEachDatabase('registry, notice periods, names and footer over HTTP', ({ 
       reminders,
       new RegExp(`<a href="#prior-[^"]+">仲兴乡秸秆禁烧管理暂行规定</a>（仲政〔2021〕5号）有效期至 ${soon}`),
     );
+    // At a month end the page lists what the sweep reminds of (expiryAlertDue): 有效期至 31 August on 28 February.
+    const monthEnd = await admin.submit(page, action, {
+      ...fields,
+      title: '仲兴乡村庄保洁管理暂行办法',
+      docNo: '仲政〔2021〕9号',
+      publishedOn: '2021-09-01',
+      expiresOn: '2027-08-31',
+      sourceUrl: '',
+    });
+    assert.equal(monthEnd.statusCode, 303, monthEnd.body.slice(0, 300));
+    const listsIt = async () => {
+      const later = new Browser(app);
+      await later.login('zx-admin');
+      return (await later.get(page)).body.split('<h2>登记簿</h2>')[0]!.includes('仲兴乡村庄保洁管理暂行办法');
+    };
+    now = new Date('2027-02-27T02:00:00.000Z');
+    assert.equal(await listsIt(), false);
+    now = new Date('2027-02-28T02:00:00.000Z');
+    assert.equal(await listsIt(), true);
+    now = testNow();
     const again = await admin.submit(page, action, fields);
     assert.equal(again.statusCode, 400);
     assert.match(again.body, /已登记，不能重复登记/);

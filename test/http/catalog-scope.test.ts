@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { addUser } from '../../src/agencies/add-user.js';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { systemActor } from '../../src/platform/actor.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { describeEachDatabase } from '../support/db.js';

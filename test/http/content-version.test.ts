@@ -6,15 +6,16 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
-import { agencyToForm } from '../../src/agencies/agencies.routes.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
+import { agencyToForm } from '../../src/agencies/agencies.admin.js';
 import { systemActor } from '../../src/platform/actor.js';
-import { withdrawItem } from '../../src/catalog/withdraw-item.js';
+import { withdrawItem } from '../../src/catalog/items/withdraw-item.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { readContentVersion } from '../../src/platform/content-version.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/web/app.js';
+import { appServices } from '../../src/app/services.js';
 import { testConfig } from '../support/context.js';
 import { sharedDatabase, testDatabaseKinds } from '../support/db.js';
 import { Browser } from '../support/http.js';
@@ -96,7 +97,7 @@ for (const kind of testDatabaseKinds()) {
         now: testNow,
       };
       await loadDemo(ctx);
-      nodeA = await buildApp(ctx, { logger: false });
+      nodeA = await buildApp(ctx, appServices(), { logger: false });
       nodeB = await startNode(shared.env);
     });
     after(async () => {

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, csrfOf, demoApp } from '../support/http.js';

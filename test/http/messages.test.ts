@@ -2,7 +2,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../src/platform/context.js';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, csrfOf, demoApp } from '../support/http.js';
 

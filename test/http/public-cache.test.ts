@@ -1,14 +1,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { agencyToForm } from '../../src/agencies/agencies.routes.js';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agencyToForm } from '../../src/agencies/agencies.admin.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { systemActor } from '../../src/platform/actor.js';
 import { updateAgency } from '../../src/agencies/save-agency.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/web/app.js';
+import { appServices } from '../../src/app/services.js';
 import { publicContentChanged } from '../../src/web/public-cache.js';
 import { testConfig } from '../support/context.js';
 import { freshDatabase } from '../support/db.js';
@@ -28,7 +29,7 @@ before(async () => {
     now: testNow,
   };
   await loadDemo(ctx);
-  app = await buildApp(ctx, { logger: false });
+  app = await buildApp(ctx, appServices(), { logger: false });
 });
 after(async () => {
   await app.close();

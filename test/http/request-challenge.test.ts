@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import type { AppContext } from '../../src/platform/context.js';
-import { challengeAnswered, newChallenge } from '../../src/requests/abuse-challenge.js';
+import { challengeAnswered, newChallenge } from '../../src/requests/actions/abuse-challenge.js';
 import { buildApp } from '../../src/web/app.js';
+import { appServices } from '../../src/app/services.js';
 import { testConfig, testContext } from '../support/context.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser } from '../support/http.js';
@@ -39,7 +40,7 @@ describeEachDatabase('accessible challenge above the volume threshold', ({ handl
       now: () => new Date(now),
     });
     await loadDemo(ctx);
-    app = await buildApp(ctx, { logger: false });
+    app = await buildApp(ctx, appServices(), { logger: false });
   });
   after(async () => app.close());
   const cases = async () =>

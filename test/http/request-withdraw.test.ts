@@ -5,10 +5,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { cellId } from '../../src/reports/model/formats.js';
-import { requestsTable3Source } from '../../src/requests/requests-table3.js';
+import { requestsTable3Source } from '../../src/reports/requests-table3.js';
 import { requestsStore } from '../../src/requests/requests.store.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, demoApp } from '../support/http.js';

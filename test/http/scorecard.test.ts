@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { supervisionStore } from '../../src/supervision/supervision.store.js';
 import { loadScorecard } from '../../src/supervision/scorecard/configure-scorecard.js';

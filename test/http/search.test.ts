@@ -9,9 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, demoApp } from '../support/http.js';
 import { useFullTextSearch } from '../../src/search/catalog-search.js';
-import { createItem } from '../../src/catalog/save-item.js';
+import { createItem } from '../../src/catalog/items/save-item.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import type { AppContext } from '../../src/platform/context.js';
 
 // The 文号 of a demo item (仲政〔2025〕3号) as a reader types it: [] brackets and full-width digits.

@@ -6,14 +6,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { agenciesStore } from '../../src/agencies/agencies.store.js';
+import { agenciesStore } from '../../src/access/agencies.store.js';
 import { systemActor } from '../../src/platform/actor.js';
 import { ensureCatalog } from '../../src/catalog/setup-catalog.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
-import { createItem } from '../../src/catalog/save-item.js';
+import { createItem } from '../../src/catalog/items/save-item.js';
 import { submitMessage } from '../../src/interaction/submit-message.js';
 import type { AppContext } from '../../src/platform/context.js';
-import { registerApplication } from '../../src/requests/register-application.js';
+import { registerApplication } from '../../src/requests/actions/register-application.js';
 import { describeEachDatabase } from '../support/db.js';
 import { Browser, csrfOf, demoApp } from '../support/http.js';
 import { person } from '../support/request-cases.js';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { buildApp } from '../../src/web/app.js';
+import { appServices } from '../../src/app/services.js';
 import { testContext } from '../support/context.js';
 import { freshDatabase } from '../support/db.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
@@ -16,8 +17,8 @@ before(async () => {
   handle = await freshDatabase('sqlite');
   const ctx = testContext(handle);
   await loadDemo(ctx);
-  pub = await buildApp(ctx, { surfaces: ['public'], logger: false });
-  admin = await buildApp(ctx, { surfaces: ['admin'], logger: false });
+  pub = await buildApp(ctx, appServices(), { surfaces: ['public'], logger: false });
+  admin = await buildApp(ctx, appServices(), { surfaces: ['admin'], logger: false });
 });
 after(async () => {
   await pub.close();

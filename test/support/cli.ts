@@ -6,7 +6,7 @@ import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../src/app/cli.js';
 
 export interface CliResult {
   code: number;

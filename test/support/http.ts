@@ -7,6 +7,7 @@ import { demoPassword } from '../../src/demo/demo-agencies.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/web/app.js';
+import { appServices } from '../../src/app/services.js';
 import { testContext } from './context.js';
 import { adoptDemoTemplate } from './db.js';
 import { loadTestDemo } from './test-demo.js';
@@ -21,7 +22,7 @@ export async function demoApp(handle: DatabaseHandle): Promise<{ app: FastifyIns
   await adoptDemoTemplate(handle);
   await loadTestDemo(handle);
   const ctx = testContext(handle);
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, appServices(), { logger: false });
   return { app, ctx };
 }
 

@@ -1,12 +1,12 @@
 /** Fixtures for 依申请公开 tests: agencies made through createAgency, cases through the real use cases. */
-import { creditCodeCheckChar } from '../../src/agencies/credit-code.js';
+import { creditCodeCheckChar } from '../../src/access/credit-code.js';
 import { systemActor, type Actor, type Role } from '../../src/platform/actor.js';
 import { createAgency } from '../../src/agencies/save-agency.js';
 import type { AppContext } from '../../src/platform/context.js';
-import { acceptApplication } from '../../src/requests/accept-application.js';
-import { draftReply } from '../../src/requests/draft-reply.js';
-import { reviewReply } from '../../src/requests/review-reply.js';
-import { sendReply } from '../../src/requests/send-reply.js';
+import { acceptApplication } from '../../src/requests/actions/accept-application.js';
+import { draftReply } from '../../src/requests/actions/draft-reply.js';
+import { reviewReply } from '../../src/requests/actions/review-reply.js';
+import { sendReply } from '../../src/requests/actions/send-reply.js';
 
 let serial = 0;
 

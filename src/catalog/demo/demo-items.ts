@@ -4,17 +4,17 @@
  * Titles and bodies follow what the seed township publishes: 工作动态, 低保 and subsidy notices, budgets,
  * normative documents with their interpretations, safety inspections.
  */
-import { setNameRegister, setSiteIdentity } from '../manage-site.js';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { setNameRegister, setSiteIdentity } from '../site/manage-site.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import { systemActor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { catalogStore } from '../catalog.store.js';
 import { addColumn } from '../manage-catalog.js';
-import { publishItem } from '../publish-item.js';
-import { createItem } from '../save-item.js';
+import { publishItem } from '../items/publish-item.js';
+import { createItem } from '../items/save-item.js';
 import { ensureCatalog } from '../setup-catalog.js';
-import { standardEntries, adoptStandardCatalog } from '../standard-catalog.js';
-import { submitItem } from '../submit-item.js';
+import { standardEntries, adoptStandardCatalog } from '../standard/standard-catalog.js';
+import { submitItem } from '../items/submit-item.js';
 
 const villages = ['仲兴村', '前进村', '双庙村', '高庙村', '马湖村', '新集村', '陈桥村', '王庄村'];
 const months = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];

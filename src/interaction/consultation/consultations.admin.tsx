@@ -5,8 +5,9 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { legalToday } from '../../calendar/legal-day.js';
-import { enableMultipart, filesOf } from '../../catalog/multipart.js';
-import type { CurrentUser } from '../../agencies/auth/current-user.js';
+import { acceptUploads, filesOf } from '../../web/uploads.js';
+import { MAX_ATTACHMENT_BYTES } from '../attachment.js';
+import type { CurrentUser } from '../../access/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { personalDataCipher } from '../../platform/personal-data.js';
@@ -22,7 +23,8 @@ type Form = Record<string, string | undefined>;
 const handled = ['validation.failed', 'conflict', 'consultation.not_closed'];
 
 export async function registerConsultationAdminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await enableMultipart(app);
+  // One file over the limit is read, so publishConsultation refuses it with its own message.
+  await acceptUploads(app, { maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_CONSULTATION_FILES + 1 });
   const today = () => legalToday(ctx);
 
   const listPage = async (
@@ -113,7 +115,7 @@ export async function registerConsultationAdminRoutes(app: FastifyInstance, ctx:
   app.post<{ Body: Form }>('/admin/consultations', async (request, reply) => {
     const user = requireUser(request);
     const body = request.body ?? {};
-    const files = filesOf(body).map((f) => ({ filename: f.fileName, data: f.data }));
+    const files = filesOf(body);
     try {
       const { consultationId } = await publishConsultation(ctx, user.actor, body, files);
       return reply.redirect(`/admin/consultations/${consultationId}`, 303);

@@ -1,7 +1,7 @@
 /** Kysely queries for 征集调查 (consultations, their attachments and opinions); nothing else. */
 import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
-import type { ConsultationOpinionTable, ConsultationTable } from './consultation.tables.js';
+import type { ConsultationOpinionTable, ConsultationTable } from './consultation.schema.js';
 
 export type ConsultationRow = Selectable<ConsultationTable>;
 export type OpinionRow = Selectable<ConsultationOpinionTable>;

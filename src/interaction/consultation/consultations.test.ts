@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import type { Actor } from '../../platform/actor.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import type { AppContext } from '../../platform/context.js';
@@ -84,13 +84,13 @@ describeEachDatabase('征集调查: drafts for comment, opinions, feedback', ({ 
       rejects('validation.failed', ['title', 'draftText', 'closesOn']),
     );
     await assert.rejects(
-      publishConsultation(ctx, staff, draft, [{ filename: 'x.exe', data: Buffer.from('MZ....') }]),
+      publishConsultation(ctx, staff, draft, [{ fileName: 'x.exe', data: Buffer.from('MZ....') }]),
       rejects('validation.failed', ['attachments']),
     );
     await assert.rejects(publishConsultation(ctx, outsider, draft), rejects('auth.forbidden'));
     assert.deepEqual(await counts(), start);
     const { consultationId: id } = await publishConsultation(ctx, staff, draft, [
-      { filename: '方案全文.pdf', data: PDF },
+      { fileName: '方案全文.pdf', data: PDF },
     ]);
     assert.equal((await consultationsStore.attachments(ctx.db, id)).length, 1);
 

@@ -5,7 +5,7 @@
 import { systemActor } from '../../platform/actor.js';
 import { addCalendarDays } from '../../calendar/dates.js';
 import { legalToday } from '../../calendar/legal-day.js';
-import type { DemoAgencyIds } from '../../demo/load-demo.js';
+import type { DemoAgencyIds } from '../../agencies/demo-loader.js';
 import { contextOnDay, type AppContext } from '../../platform/context.js';
 import { publishConsultation } from './publish-consultation.js';
 import { publishFeedback } from './publish-feedback.js';

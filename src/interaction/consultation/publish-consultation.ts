@@ -2,8 +2,8 @@
  * Use case: staff publish a draft decision for public comment (征集调查) with its period, the draft text and
  * attachments (PDF, PNG or JPEG, checked by content). Bad input stores nothing.
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can } from '../../agencies/permissions.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import { can } from '../../access/permissions.js';
 import { type Actor } from '../../platform/actor.js';
 import { isIsoDate } from '../../calendar/dates.js';
 import { legalToday } from '../../calendar/legal-day.js';
@@ -11,7 +11,8 @@ import type { AppContext } from '../../platform/context.js';
 import { forbidden, notFound, validationFailed, type FieldErrors } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
-import { checkAttachment, type UploadedFile } from '../attachment.js';
+import type { UploadedFile } from '../../platform/uploads.js';
+import { checkAttachment } from '../attachment.js';
 import { consultationsStore } from './consultations.store.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -21,7 +22,7 @@ export async function publishConsultation(
   ctx: AppContext,
   actor: Actor,
   input: Record<string, unknown>,
-  files: readonly UploadedFile[] = [],
+  files: ReadonlyArray<Pick<UploadedFile, 'fileName' | 'data'>> = [],
 ): Promise<{ consultationId: string }> {
   const agencyId = str(input.agencyId);
   const all = await agenciesStore.all(ctx.db);
@@ -43,9 +44,11 @@ export async function publishConsultation(
   else if (isIsoDate(opensOn) && closesOn < opensOn) f.closesOn = '截止日期不能早于开始日期';
   else if (closesOn < today) f.closesOn = '截止日期不能早于今天';
   if (files.length > MAX_CONSULTATION_FILES) f.attachments = `附件不能超过 ${MAX_CONSULTATION_FILES} 个`;
-  const checked = files.map((file) => ({ file, check: checkAttachment(file) }));
+  const checked = await Promise.all(
+    files.map(async (file) => ({ file, check: await checkAttachment(file) })),
+  );
   const bad = checked.find((c) => !c.check.ok);
-  if (bad && !bad.check.ok) f.attachments = `${bad.file.filename || '附件'}：${bad.check.message}`;
+  if (bad && !bad.check.ok) f.attachments = `${bad.file.fileName || '附件'}：${bad.check.message}`;
   if (Object.keys(f).length) throw validationFailed(f);
   const consultationId = newId();
   await ctx.db.transaction().execute(async (tx) => {

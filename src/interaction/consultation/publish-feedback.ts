@@ -2,8 +2,8 @@
  * Use case: after the period, staff publish the feedback — for each opinion whether it was adopted (采纳,
  * 部分采纳, 未采纳) and why (required unless adopted), plus a summary. Published once; bad input stores nothing.
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can } from '../../agencies/permissions.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import { can } from '../../access/permissions.js';
 import { type Actor } from '../../platform/actor.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';

@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import type { Agency } from '../../agencies/agency.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import type { Agency } from '../../access/agency.js';
 import type { Actor } from '../../platform/actor.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import type { AppContext } from '../../platform/context.js';

@@ -3,8 +3,8 @@
  * (each gets a code, shown once), and evaluators or the public answer the four-criteria questionnaire during
  * the period. Results are averages per agency and round.
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can } from '../../agencies/permissions.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import { can } from '../../access/permissions.js';
 import { publicActor, type Actor } from '../../platform/actor.js';
 import { isIsoDate } from '../../calendar/dates.js';
 import { legalToday } from '../../calendar/legal-day.js';

@@ -3,8 +3,8 @@
  * four criteria or one published item (useful yes/no, optional 1–5), with an optional comment that staff
  * approve or reject (with a reason) before the public sees it. Ratings count at once; comments wait.
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can } from '../../agencies/permissions.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import { can } from '../../access/permissions.js';
 import { publicActor, type Actor } from '../../platform/actor.js';
 import { toLegalDay } from '../../calendar/legal-day.js';
 import { catalogStore } from '../../catalog/catalog.store.js';

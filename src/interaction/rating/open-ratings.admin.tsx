@@ -4,9 +4,9 @@
  * moderate; supervisors (`reports.supervise`) see the figures of the agencies they oversee.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import { legalToday } from '../../calendar/legal-day.js';
-import type { CurrentUser } from '../../agencies/auth/current-user.js';
+import type { CurrentUser } from '../../access/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../../web/admin-kit.js';

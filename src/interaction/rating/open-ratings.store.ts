@@ -1,7 +1,7 @@
 /** Kysely queries for the always-open rating (open_ratings); nothing else. */
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
-import type { OpenRatingTable } from '../interaction.tables.js';
+import type { OpenRatingTable } from '../interaction.schema.js';
 
 export type OpenRatingRow = Selectable<OpenRatingTable>;
 

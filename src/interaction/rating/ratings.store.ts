@@ -1,7 +1,7 @@
 /** Kysely queries for public-rating campaigns, invitations and responses; nothing else. */
 import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
-import type { RatingCampaignTable, RatingResponseTable } from '../interaction.tables.js';
+import type { RatingCampaignTable, RatingResponseTable } from '../interaction.schema.js';
 
 export type CampaignRow = Selectable<RatingCampaignTable>;
 

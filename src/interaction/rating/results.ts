@@ -1,5 +1,5 @@
 /** Results of a campaign per agency: each round's averages, and the overall score over all responses. */
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { criteria, overall, type Scores } from './criteria.js';
 import { ratingsStore } from './ratings.store.js';

@@ -1,6 +1,6 @@
 /**
  * The database schema as Kysely types. The foundation's tables are here; each capability adds its own from
- * its `<capability>.schema.ts` (or `*.tables.ts`) by augmenting `Database` (`declare module`), so this file
+ * its `<capability>.schema.ts` by augmenting `Database` (`declare module`), so this file
  * imports no capability while `Kysely<Database>` still knows every table. Columns are portable across
  * SQLite and PostgreSQL: text ids (UUIDs made by the app),
  * days as `YYYY-MM-DD` text, instants as ISO-8601 UTC text, booleans as integers 0/1, JSON as text.

@@ -6,7 +6,7 @@
 import type { Dispute } from '../disputes/register.js';
 import { casesTable3Source, memoryArticle20Source, memoryDisputeRegister } from '../memory-sources.js';
 import { APPLICANT_KINDS } from '../model/shared-tables.js';
-import { OUTCOMES } from '../outcomes.js';
+import { OUTCOMES } from '../../statute/outcomes.js';
 import type { Article20Entry, ReportSources } from '../ports.js';
 import type { RequestCase } from '../table3.js';
 import { ZHONGXING } from './zhongxing-2020.js';

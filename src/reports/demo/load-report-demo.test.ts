@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDatabase } from '../../../test/support/db.js';
 import { testContext } from '../../../test/support/context.js';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import { agencyReport } from '../agency-report.js';
 import { cellsOf, formatOf } from '../model/formats.js';

@@ -4,7 +4,7 @@
  * Table 三 for 2024–2025 is entered from the demo cases until the requests capability loads them as cases.
  */
 import { systemActor } from '../../platform/actor.js';
-import type { DemoLoader } from '../../demo/load-demo.js';
+import type { DemoLoader } from '../../agencies/demo-loader.js';
 import type { AppContext } from '../../platform/context.js';
 import { registerDispute } from '../entry/register-dispute.js';
 import { saveArticle20Figures } from '../entry/save-article20.js';

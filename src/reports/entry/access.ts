@@ -2,9 +2,9 @@
  * Who may see and change an agency's report inputs: `reports.edit` for the agency's own staff, and
  * `reports.supervise` (read only) for the supervising office.
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import type { Agency } from '../../agencies/agency.js';
-import { can, scopeOf } from '../../agencies/permissions.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import type { Agency } from '../../access/agency.js';
+import { can, scopeOf } from '../../access/permissions.js';
 import { type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { forbidden, notFound } from '../../platform/errors.js';

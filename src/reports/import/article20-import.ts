@@ -11,7 +11,7 @@ import { article20Problems, saveArticle20Figures } from '../entry/save-article20
 import { findRow, formatForYear, formatOf } from '../model/formats.js';
 import type { FormatVersion } from '../model/types.js';
 import type { Article20Entry } from '../ports.js';
-import { importRefused, readSheet, writeSheet, type SheetKind } from './sheet.js';
+import { importRefused, readSheet, writeSheet, type SheetKind } from '../../sheets/sheet.js';
 
 export const ARTICLE20_HEADER = ['行编号', '项目', '列编号', '指标', '数值', '数据来源'] as const;
 

@@ -13,7 +13,7 @@ import {
   type DisputeStage,
 } from '../disputes/register.js';
 import { registerDisputes, STAGE_KINDS, type DisputeInput } from '../entry/register-dispute.js';
-import { importRefused, readSheet, writeSheet, type SheetKind } from './sheet.js';
+import { importRefused, readSheet, writeSheet, type SheetKind } from '../../sheets/sheet.js';
 
 export const DISPUTES_HEADER = [
   '争议编号',

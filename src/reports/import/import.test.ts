@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { describeEachDatabase } from '../../../test/support/db.js';
 import { testContext } from '../../../test/support/context.js';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import { systemActor } from '../../platform/actor.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import type { AppContext } from '../../platform/context.js';
@@ -12,7 +12,7 @@ import { article20Store } from '../stores/article20.store.js';
 import { disputesStore } from '../stores/disputes.store.js';
 import { article20Template, importArticle20 } from './article20-import.js';
 import { disputesTemplate, importDisputes } from './disputes-import.js';
-import { parseCsv, readSheet } from './sheet.js';
+import { parseCsv, readSheet } from '../../sheets/sheet.js';
 
 const actor = systemActor('测试');
 
@@ -51,6 +51,21 @@ void test('CSV: quotes, commas, line breaks in fields, CRLF', () => {
     ['a', 'b,1', 'c "x"\nd'],
     ['1', '2', '3'],
   ]);
+});
+
+void test('CSV: cells as written (readSheet trims), a quote inside a cell is kept, LF and CR rows', async () => {
+  assert.deepEqual(parseCsv(' a ," b ",c"d\n1\r2'), [[' a ', ' b ', 'c"d'], ['1'], ['2']]);
+  assert.deepEqual(await readSheet(Buffer.from(' a ," b "\r\n'), 'csv'), [['a', 'b']]);
+});
+
+void test('CSV: an unclosed quote refuses the file, naming the line where its row begins', async () => {
+  const text = 'a,"b\nc"\r\nd,"e\nf,g\n';
+  assert.throws(
+    () => parseCsv(text),
+    (e) =>
+      e instanceof DomainError && e.code === 'validation.failed' && /第 3 行有未闭合的引号/.test(e.message),
+  );
+  await assert.rejects(readSheet(Buffer.from(text), 'csv'), /第 3 行有未闭合的引号/);
 });
 
 void test('CSV saved as GB18030 by Excel is read too', async () => {

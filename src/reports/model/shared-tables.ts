@@ -3,6 +3,7 @@
  * （六）其他处理 (one row in 2019, three sub-rows in 2021; statutory.md §3.2). Labels are the form's exact text
  * (statutory.md §2.3, §2.4).
  */
+import { APPLICANT_KINDS, type ApplicantKind } from '../../statute/applicant-kinds.js';
 import type { ColumnDef, FormatVersion, RowDef, SectionDef, TableLayout } from './types.js';
 
 const APPLICANT = '申请人情况';
@@ -20,15 +21,7 @@ export const TABLE3_COLUMNS: readonly ColumnDef[] = [
 ];
 
 /** The six applicant kinds (every column but 总计). */
-export const APPLICANT_KINDS = [
-  'natural',
-  'commercial',
-  'research',
-  'publicInterest',
-  'legalService',
-  'other',
-] as const;
-export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
+export { APPLICANT_KINDS, type ApplicantKind };
 
 export const TABLE3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 

@@ -6,11 +6,11 @@
  * them with a colon (`t3.r3.3.1:natural`). Ids never change once published; labels are the form's exact text.
  */
 
-/** Which national template a report follows: '2019' = 格式（试行）(60号), '2021' = 30号. */
-export type FormatVersion = '2019' | '2021';
+import type { FormatVersion, RowId } from '../../statute/report-ids.js';
+
+export type { FormatVersion, RowId };
 
 export type TableId = 't2' | 't3' | 't4';
-export type RowId = string;
 export type ColumnId = string;
 /** `${RowId}:${ColumnId}` */
 export type CellId = string;

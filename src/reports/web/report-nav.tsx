@@ -1,5 +1,5 @@
 /** The sub-navigation shared by one agency-year's report screens, and the page heading. */
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import { reportPaths } from './paths.js';
 
 export function ReportNav(props: {

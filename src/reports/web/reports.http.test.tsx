@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { describeEachDatabase } from '../../../test/support/db.js';
 import { Browser, csrfOf, demoApp } from '../../../test/support/http.js';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import type { AppContext } from '../../platform/context.js';
 import { computeReport } from '../compute-report.js';
 import { demo2025Sources } from '../demo/demo-2025.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import { assessFee } from '../fees.js';
 import { noticeText, remediesText } from './notice-content.js';
 import { noticeKindsFor, parseNoticeId } from './notice-kinds.js';

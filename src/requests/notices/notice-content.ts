@@ -4,10 +4,10 @@
  * agency's record, 60 days / 6 months — and, for a refusal (including the withheld part of 部分公开), that
  * reconsideration must come first (行政复议法 Art. 23).
  */
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import { formatDateZh } from '../../calendar/dates.js';
 import type { CaseEvent } from '../case-clock.js';
-import type { DraftReply } from '../draft-reply.js';
+import type { DraftReply } from '../actions/draft-reply.js';
 import { REPLY_TYPES } from '../reply-types.js';
 import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
 import { slotText, type Placeholder, type TemplateTexts } from './notice-templates.js';

@@ -3,7 +3,7 @@
  * shows the statutory sentences around the agency's wording exactly as a real notice would.
  */
 import type { CaseEvent } from '../case-clock.js';
-import type { Outcome } from '../../reports/outcomes.js';
+import type { Outcome } from '../../statute/outcomes.js';
 import type { NoticeCase } from './notice-content.js';
 import type { NoticeKind } from './notice-kinds.js';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import { DomainError } from '../../platform/errors.js';
 import { noticeText } from './notice-content.js';
 import { MAX_SLOT_CHARS, parseTemplateTexts, slotsOf } from './notice-templates.js';

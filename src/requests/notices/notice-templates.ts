@@ -6,7 +6,7 @@
  * generator in notice-content.ts always writes it, so a template cannot remove it.
  */
 import { validationFailed } from '../../platform/errors.js';
-import { DEFAULT_OUTCOME_ROWS } from '../../reports/outcomes.js';
+import { DEFAULT_OUTCOME_ROWS } from '../../statute/outcomes.js';
 import { REPLY_TYPES } from '../reply-types.js';
 import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
 

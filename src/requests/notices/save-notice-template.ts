@@ -2,8 +2,8 @@
  * Use cases: save an agency's wording for one notice kind, or restore the default. The disclosure office's head
  * (requests.approve) decides how the agency's notices read; each change is an audit event.
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import { can } from '../../agencies/permissions.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import { can } from '../../access/permissions.js';
 import { type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { forbidden, notFound } from '../../platform/errors.js';

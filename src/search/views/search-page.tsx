@@ -1,5 +1,5 @@
 /** The search form and result list, shared by the public search and the admin search. No JavaScript. */
-import { fiveKindLabel, validityLabel } from '../../catalog/item.js';
+import { fiveKindLabel, validityLabel } from '../../catalog/items/item.js';
 import type { FieldErrors } from '../../platform/errors.js';
 import { ErrorSummary, fieldId } from '../../web/views/forms.js';
 import { disclosureKinds, validities, type SearchHit, type SearchResult } from '../search-index.js';

@@ -6,11 +6,11 @@
  * `scorecard_results`; events record the computation. The assessment day is 31 December, or today while the
  * year runs.
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
-import type { Agency } from '../../agencies/agency.js';
+import { agenciesStore } from '../../access/agencies.store.js';
+import type { Agency } from '../../access/agency.js';
 import type { Actor } from '../../platform/actor.js';
-import { reportDueOn } from '../../annual-reports/deadline.js';
-import { parseSnapshot } from '../../annual-reports/snapshot.js';
+import { reportDueOn } from '../../reports/deadline.js';
+import { parseSnapshot } from '../../reports/snapshot.js';
 import { effectiveCalendar } from '../../calendar/effective-calendar.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
@@ -126,7 +126,7 @@ async function evaluate(
           dueOn: reportDueOn(a.level, sc.year - 1),
           firstPublishedOn: vs[0]?.published_on ?? null,
           failingErrors: latest
-            ? parseSnapshot(latest.snapshot).report.checks.filter(
+            ? parseSnapshot<unknown>(latest.snapshot).report.checks.filter(
                 (c) => c.severity === 'error' && c.status === 'failed',
               ).length
             : null,

@@ -3,7 +3,7 @@
  * thresholds (percent: full marks at or above, none below), the grade thresholds, and optionally one new
  * manual measure. Weights must add up to 100. The first read of a year starts from the default scorecard.
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/database.js';

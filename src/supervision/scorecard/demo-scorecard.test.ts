@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import type { AppContext } from '../../platform/context.js';
 import { supervisionStore } from '../supervision.store.js';

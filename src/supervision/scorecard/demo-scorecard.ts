@@ -5,7 +5,7 @@
  * catalog, requests, messages and annual reports (hence it loads after them).
  */
 import { systemActor } from '../../platform/actor.js';
-import type { DemoAgencyIds } from '../../demo/load-demo.js';
+import type { DemoAgencyIds } from '../../agencies/demo-loader.js';
 import type { AppContext } from '../../platform/context.js';
 import { computeScorecard } from './compute-scorecard.js';
 import { configureScorecard } from './configure-scorecard.js';

@@ -3,9 +3,10 @@
  * evidence — a file checked by its bytes (PDF/PNG/JPEG, ≤ 5 MB, as message attachments) or a note, or both.
  * Entering again replaces the previous entry (the event log keeps the history).
  */
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import type { Actor } from '../../platform/actor.js';
-import { checkAttachment, type UploadedFile } from '../../interaction/attachment.js';
+import { checkAttachment } from '../../interaction/attachment.js';
+import type { UploadedFile } from '../../platform/uploads.js';
 import type { AppContext } from '../../platform/context.js';
 import { validationFailed, type FieldErrors } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
@@ -19,7 +20,7 @@ export async function enterManualScore(
   ctx: AppContext,
   actor: Actor,
   input: Record<string, unknown>,
-  file?: UploadedFile,
+  file?: Pick<UploadedFile, 'fileName' | 'data'>,
 ): Promise<void> {
   const all = await agenciesStore.all(ctx.db);
   const office = officeFor(actor, all, str(input.officeId));
@@ -36,7 +37,7 @@ export async function enterManualScore(
     f.points = measure ? `得分应为 0 至 ${measure.weight} 之间的数，最多一位小数` : '请填写得分';
   const note = str(input.note);
   if ([...note].length > 2000) f.note = '说明不能超过 2000 个字';
-  const checked = file && file.data.length > 0 ? checkAttachment(file) : undefined;
+  const checked = file && file.data.length > 0 ? await checkAttachment(file) : undefined;
   if (checked && !checked.ok) f.evidence = checked.message;
   else if (!checked && !note) f.evidence = '请上传佐证材料或填写评分说明';
   if (Object.keys(f).length) throw validationFailed(f);

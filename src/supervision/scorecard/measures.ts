@@ -2,9 +2,9 @@
  * The computed measures of the 考核 scorecard: each a pure function over figures a store query read, returning
  * the rate (0–1, or null when there is nothing to assess), the figures, and an explanation naming its rule.
  */
-import { art26Timeliness } from '../../catalog/timeliness.js';
+import { art26Timeliness } from '../../catalog/items/timeliness.js';
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
-import { deadlineStatus } from '../../annual-reports/deadline.js';
+import { deadlineStatus } from '../../reports/deadline.js';
 
 export const computedCodes = ['art26', 'requests', 'messages', 'annualReport', 'columns'] as const;
 export type ComputedCode = (typeof computedCodes)[number];

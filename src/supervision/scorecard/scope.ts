@@ -1,6 +1,6 @@
 /** Which agencies a supervising office's scorecard covers, and which offices an actor may run one for. */
-import type { Agency } from '../../agencies/agency.js';
-import { can, scopeOf } from '../../agencies/permissions.js';
+import type { Agency } from '../../access/agency.js';
+import { can, scopeOf } from '../../access/permissions.js';
 import { type Actor } from '../../platform/actor.js';
 import { forbidden, validationFailed } from '../../platform/errors.js';
 

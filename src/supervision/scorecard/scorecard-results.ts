@@ -1,5 +1,5 @@
 /** Reads a computed scorecard back: each covered agency's total, grade and per-measure breakdown. */
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import type { Queryable } from '../../platform/db/database.js';
 import type { AgencyResult } from './compute-scorecard.js';
 import type { Scorecard } from './configure-scorecard.js';

@@ -3,15 +3,15 @@
  * office, or of every office that supervises agencies, as the system; prints each agency's total and grade.
  */
 import type { Command } from 'commander';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import { systemActor } from '../../platform/actor.js';
-import { withContext } from '../../cli/core.cli.js';
+import { type WithContext } from '../../cli/kit.js';
 import { validationFailed } from '../../platform/errors.js';
 import { gradeLabel } from '../accountability.js';
 import { computeScorecard } from './compute-scorecard.js';
 import { officesOf, parseScorecardYear } from './scope.js';
 
-export function registerScorecardCommands(program: Command): void {
+export function registerScorecardCommands(program: Command, withContext: WithContext): void {
   const supervision =
     program.commands.find((c) => c.name() === 'supervision') ??
     program.command('supervision').description('监督保障：考核与责任追究');

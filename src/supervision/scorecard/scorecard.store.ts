@@ -7,7 +7,7 @@ import type {
   ScorecardMeasureTable,
   ScorecardResultTable,
   ScorecardTable,
-} from './scorecard.tables.js';
+} from './scorecard.schema.js';
 
 export type ScorecardRow = Selectable<ScorecardTable>;
 export type MeasureRow = Selectable<ScorecardMeasureTable>;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeEachDatabase } from '../../../test/support/db.js';
 import { testContext } from '../../../test/support/context.js';
-import { creditCodeCheckChar } from '../../agencies/credit-code.js';
+import { creditCodeCheckChar } from '../../access/credit-code.js';
 import type { Actor, Role } from '../../platform/actor.js';
 import { systemActor } from '../../platform/actor.js';
 import { createAgency } from '../../agencies/save-agency.js';
@@ -19,21 +19,21 @@ import { startReport } from '../../annual-reports/start-report.js';
 import { submitReport } from '../../annual-reports/submit-report.js';
 import { addColumn } from '../../catalog/manage-catalog.js';
 import { catalogStore } from '../../catalog/catalog.store.js';
-import { publishItem } from '../../catalog/publish-item.js';
-import { createItem } from '../../catalog/save-item.js';
+import { publishItem } from '../../catalog/items/publish-item.js';
+import { createItem } from '../../catalog/items/save-item.js';
 import { ensureCatalog } from '../../catalog/setup-catalog.js';
-import { submitItem } from '../../catalog/submit-item.js';
-import { agenciesStore } from '../../agencies/agencies.store.js';
+import { submitItem } from '../../catalog/items/submit-item.js';
+import { agenciesStore } from '../../access/agencies.store.js';
 import { submitMessage } from '../../interaction/submit-message.js';
 import { takeMessageStep } from '../../interaction/take-message-step.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { listEvents } from '../../platform/events.js';
-import { acceptApplication } from '../../requests/accept-application.js';
-import { draftReply } from '../../requests/draft-reply.js';
-import { reviewReply } from '../../requests/review-reply.js';
-import { sendReply } from '../../requests/send-reply.js';
-import { submitApplication } from '../../requests/submit-application.js';
+import { acceptApplication } from '../../requests/actions/accept-application.js';
+import { draftReply } from '../../requests/actions/draft-reply.js';
+import { reviewReply } from '../../requests/actions/review-reply.js';
+import { sendReply } from '../../requests/actions/send-reply.js';
+import { submitApplication } from '../../requests/public/submit-application.js';
 import { supervisionFacts } from '../supervision-facts.js';
 import { computeScorecard, type AgencyResult } from './compute-scorecard.js';
 import { configureScorecard, loadScorecard } from './configure-scorecard.js';
@@ -290,7 +290,7 @@ describeEachDatabase('assessment scorecard (考核)', ({ handle }) => {
         supervisor,
         { ...base, points: '11', note: '' },
         {
-          filename: 'a.pdf',
+          fileName: 'a.pdf',
           data: Buffer.from('MZ not a pdf'),
         },
       ),
@@ -313,7 +313,7 @@ describeEachDatabase('assessment scorecard (考核)', ({ handle }) => {
       supervisor,
       { ...base, points: '8', note: '' },
       {
-        filename: '../制度文件.exe',
+        fileName: '../制度文件.exe',
         data: Buffer.from('%PDF-1.7 制度'),
       },
     );

@@ -1,5 +1,5 @@
 /** The supervisor's dashboard over all agencies in scope: every figure as a table, charted where JS runs. */
-import type { Agency } from '../../agencies/agency.js';
+import type { Agency } from '../../access/agency.js';
 import { gradeText, type Dashboard } from '../dashboard.js';
 import { BarChart } from './bar-chart.js';
 import {

@@ -2,7 +2,7 @@
 import type { Alarm } from '../dashboard.js';
 import type { LateItem, LateRequest } from '../dashboard-records.store.js';
 import { outcomeGroupOf } from '../outcome-groups.js';
-import { DEFAULT_OUTCOME_ROWS, type Outcome } from '../../reports/outcomes.js';
+import { DEFAULT_OUTCOME_ROWS, type Outcome } from '../../statute/outcomes.js';
 import { AlarmTable } from './dashboard-parts.js';
 
 export const recordKinds = {
