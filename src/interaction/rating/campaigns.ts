@@ -23,7 +23,8 @@ import { evaluatorKinds, parseScores, type EvaluatorKind } from './criteria.js';
 import { ratingsStore } from './ratings.store.js';
 import { formText } from '../../platform/form-values.js';
 
-const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(formText).filter(Boolean);
+const list = (v: unknown) =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(formText).filter(Boolean);
 
 export async function createCampaign(
   ctx: AppContext,
