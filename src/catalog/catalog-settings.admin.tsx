@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPlatformAdmin } from '../access/permissions.js';
 import type { AppContext } from '../platform/context.js';
 import { managedAgency } from './managed-agency.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { notFound } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import { catalogStore } from './catalog.store.js';
@@ -19,6 +19,7 @@ import {
 import { ensureCatalog, listSubjects } from './setup-catalog.js';
 import { adoptStandardCatalog, standardEntries } from './standard/standard-catalog.js';
 import { StandardCatalogTable } from './standard/standard-table.js';
+import { formRoute } from '../web/form-route.js';
 
 type Body = Record<string, string | undefined>;
 
@@ -150,14 +151,11 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
     agencyId: string | undefined,
     run: () => Promise<void>,
   ) => {
-    try {
-      await run();
-      return reply.redirect(`/admin/catalog/columns?agency=${agencyId ?? ''}`, 303);
-    } catch (e) {
-      if (e instanceof DomainError && e.code === 'validation.failed')
-        return page(request, reply, agencyId, e.fields, e.message);
-      throw e;
-    }
+    return formRoute(reply, {
+      run,
+      redirect: () => `/admin/catalog/columns?agency=${agencyId ?? ''}`,
+      again: (e) => page(request, reply, agencyId, e.fields, e.message),
+    });
   };
 
   type Q = { Querystring: { agency?: string } };
@@ -274,16 +272,11 @@ export function registerCatalogSettingsAdmin(app: FastifyInstance, ctx: AppConte
   app.get('/admin/catalog/subjects', async (request, reply) => subjectsPage(request, reply));
   app.post('/admin/catalog/subjects', async (request, reply) => {
     const b = (request.body ?? {}) as Body;
-    try {
-      await addSubject(ctx, requireUser(request).actor, {
-        parentCode: b.parentCode ?? '',
-        name: b.name ?? '',
-      });
-      return reply.redirect('/admin/catalog/subjects', 303);
-    } catch (e) {
-      if (e instanceof DomainError && e.code === 'validation.failed')
-        return subjectsPage(request, reply, e.fields, e.message);
-      throw e;
-    }
+    return formRoute(reply, {
+      run: () =>
+        addSubject(ctx, requireUser(request).actor, { parentCode: b.parentCode ?? '', name: b.name ?? '' }),
+      redirect: () => '/admin/catalog/subjects',
+      again: (e) => subjectsPage(request, reply, e.fields, e.message),
+    });
   });
 }

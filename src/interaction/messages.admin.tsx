@@ -10,7 +10,7 @@ import { isIsoDate } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { notFound } from '../platform/errors.js';
 import { maskMiddle, maskName, maskPhone, personalDataCipher } from '../platform/personal-data.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
@@ -33,6 +33,7 @@ import { messagesStore, type MessageRow } from './messages.store.js';
 import { DEFAULT_PROMISE_DAYS, urgencyLabel, urgencyOf, type Urgency } from './promise.js';
 import { setReplyPromises } from './set-reply-promise.js';
 import { takeMessageStep } from './take-message-step.js';
+import { formRoute } from '../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 const maskEmail = (email: string) => maskMiddle(email, 1, email.length - email.indexOf('@'));
@@ -464,14 +465,14 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
     async (request, reply) => {
       const user = requireUser(request);
       const agencyId = request.query.agency ?? '';
-      try {
-        await setReplyPromises(ctx, user.actor, agencyId, request.body ?? {});
-        return reply.redirect(`/admin/messages/promises?agency=${encodeURIComponent(agencyId)}&saved=1`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-        const body = await promisesPage(request, user, agencyId, e.fields, request.body, e.message);
-        return sendAdminPage(reply, request, '留言答复时限', body, 422);
-      }
+      return formRoute(reply, {
+        run: () => setReplyPromises(ctx, user.actor, agencyId, request.body ?? {}),
+        redirect: () => `/admin/messages/promises?agency=${encodeURIComponent(agencyId)}&saved=1`,
+        again: async (e) => {
+          const body = await promisesPage(request, user, agencyId, e.fields, request.body, e.message);
+          return sendAdminPage(reply, request, '留言答复时限', body, 422);
+        },
+      });
     },
   );
 
@@ -483,24 +484,24 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
   app.post<{ Params: { id: string }; Body: Form }>('/admin/messages/:id/step', async (request, reply) => {
     const user = requireUser(request);
     const f = request.body ?? {};
-    try {
-      await takeMessageStep(ctx, user.actor, request.params.id, {
-        step: f.step as MessageStep,
-        reason: f.reason,
-        targetAgencyId: f.targetAgencyId,
-        reply: f.reply,
-      });
-      return reply.redirect(`/admin/messages/${request.params.id}`, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-      return sendAdminPage(
-        reply,
-        request,
-        '留言详情',
-        await detailPage(ctx, request, user, request.params.id, e.fields, f, e.message),
-        422,
-      );
-    }
+    return formRoute(reply, {
+      run: () =>
+        takeMessageStep(ctx, user.actor, request.params.id, {
+          step: f.step as MessageStep,
+          reason: f.reason,
+          targetAgencyId: f.targetAgencyId,
+          reply: f.reply,
+        }),
+      redirect: () => `/admin/messages/${request.params.id}`,
+      again: async (e) =>
+        sendAdminPage(
+          reply,
+          request,
+          '留言详情',
+          await detailPage(ctx, request, user, request.params.id, e.fields, f, e.message),
+          422,
+        ),
+    });
   });
 
   app.get<{ Params: { id: string; file: string } }>(

@@ -52,6 +52,7 @@ import { noticeKindsFor } from './notices/notice-kinds.js';
 import { NoticePage } from './notices/notice-html.js';
 import { loadNotice, noticeLabel, renderNotice } from './notices/render-notice.js';
 import { sendPage } from '../web/render.js';
+import { formRoute } from '../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 
@@ -382,13 +383,11 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
   app.post<{ Body: Form }>('/admin/requests/new', async (request, reply) => {
     const user = requireUser(request);
     const body = request.body ?? {};
-    try {
-      const r = await registerApplication(ctx, user.actor, body.agencyId ?? '', body);
-      return reply.redirect(`/admin/requests/${r.caseId}?done=registered`, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-      return intake(request, reply, body, e.fields, 422);
-    }
+    return formRoute(reply, {
+      run: () => registerApplication(ctx, user.actor, body.agencyId ?? '', body),
+      redirect: (r) => `/admin/requests/${r.caseId}?done=registered`,
+      again: (e) => intake(request, reply, body, e.fields, 422),
+    });
   });
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>(
@@ -476,14 +475,19 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
       for (const [k, v] of Object.entries(request.body ?? {}))
         if (k.startsWith(prefix))
           input[k.slice(prefix.length)] = v === '' && k.endsWith('.on') ? undefined : v;
-      try {
-        await RUN[action](ctx, user.actor, { ...input, caseId: request.params.id });
-        return reply.redirect(`/admin/requests/${request.params.id}?done=${action}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-        const errors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${prefix}${k}`, v]));
-        return casePage(ctx, request, reply, request.params.id, errors);
-      }
+      return formRoute(reply, {
+        run: () => RUN[action](ctx, user.actor, { ...input, caseId: request.params.id }),
+        redirect: () => `/admin/requests/${request.params.id}?done=${action}`,
+        // The fields carry the action's prefix (one form per action on the case page).
+        again: (e) =>
+          casePage(
+            ctx,
+            request,
+            reply,
+            request.params.id,
+            Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${prefix}${k}`, v])),
+          ),
+      });
     },
   );
 }
