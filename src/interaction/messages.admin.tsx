@@ -248,6 +248,14 @@ async function detailPage(
 }
 
 export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  registerMessageList(app, ctx);
+  registerMessageStats(app, ctx);
+  registerReplyPromises(app, ctx);
+  registerMessageDetail(app, ctx);
+}
+
+/** The message list in the user's scope, filtered by status or urgency. */
+function registerMessageList(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { status?: string; overdue?: string } }>(
     '/admin/messages',
     async (request, reply) => {
@@ -325,7 +333,10 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
       );
     },
   );
+}
 
+/** Message statistics over a period. */
+function registerMessageStats(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { from?: string; to?: string } }>(
     '/admin/messages/stats',
     async (request, reply) => {
@@ -387,63 +398,67 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
       );
     },
   );
+}
 
-  const promisesPage = async (
-    request: FastifyRequest,
-    user: CurrentUser,
-    agencyId: string | undefined,
-    errors: Errors = {},
-    values?: Form,
-    message?: string,
-  ) => {
-    const { inScope } = await scope(ctx, user);
-    const agency = inScope.find((a) => a.id === agencyId) ?? inScope[0];
-    if (!agency) throw notFound('可设置的机关');
-    const current = await messagesStore.promises(ctx.db, agency.id);
-    const v: Form =
-      values ?? Object.fromEntries(messageKinds.map((k) => [k, String(current[k] ?? DEFAULT_PROMISE_DAYS)]));
-    return (
-      <>
-        <h1>留言答复时限</h1>
-        <p>时限按工作日计算，自收到留言的次日起算；修改只对此后收到的留言生效。</p>
-        {inScope.length > 1 && (
-          <ul>
-            {inScope.map((a) => (
-              <li>
-                <a
-                  href={`/admin/messages/promises?agency=${a.id}`}
-                  aria-current={a.id === agency.id ? 'page' : undefined}
-                >
-                  {a.name}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-        <h2>{agency.name}</h2>
-        <ErrorSummary errors={errors} message={message} />
-        <form method="post" action={`/admin/messages/promises?agency=${agency.id}`} novalidate>
-          <CsrfField token={request.csrfToken} />
-          {messageKinds.map((k) => (
-            <TextField
-              name={k}
-              label={`${messageKindLabel[k]}（工作日）`}
-              value={v[k]}
-              errors={errors}
-              type="number"
-            />
+const promisesPage = async (
+  ctx: AppContext,
+  request: FastifyRequest,
+  user: CurrentUser,
+  agencyId: string | undefined,
+  errors: Errors = {},
+  values?: Form,
+  message?: string,
+) => {
+  const { inScope } = await scope(ctx, user);
+  const agency = inScope.find((a) => a.id === agencyId) ?? inScope[0];
+  if (!agency) throw notFound('可设置的机关');
+  const current = await messagesStore.promises(ctx.db, agency.id);
+  const v: Form =
+    values ?? Object.fromEntries(messageKinds.map((k) => [k, String(current[k] ?? DEFAULT_PROMISE_DAYS)]));
+  return (
+    <>
+      <h1>留言答复时限</h1>
+      <p>时限按工作日计算，自收到留言的次日起算；修改只对此后收到的留言生效。</p>
+      {inScope.length > 1 && (
+        <ul>
+          {inScope.map((a) => (
+            <li>
+              <a
+                href={`/admin/messages/promises?agency=${a.id}`}
+                aria-current={a.id === agency.id ? 'page' : undefined}
+              >
+                {a.name}
+              </a>
+            </li>
           ))}
-          <button type="submit">保存</button>
-        </form>
-      </>
-    );
-  };
+        </ul>
+      )}
+      <h2>{agency.name}</h2>
+      <ErrorSummary errors={errors} message={message} />
+      <form method="post" action={`/admin/messages/promises?agency=${agency.id}`} novalidate>
+        <CsrfField token={request.csrfToken} />
+        {messageKinds.map((k) => (
+          <TextField
+            name={k}
+            label={`${messageKindLabel[k]}（工作日）`}
+            value={v[k]}
+            errors={errors}
+            type="number"
+          />
+        ))}
+        <button type="submit">保存</button>
+      </form>
+    </>
+  );
+};
 
+/** The reply-promise (答复时限) settings form. */
+function registerReplyPromises(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { agency?: string; saved?: string } }>(
     '/admin/messages/promises',
     async (request, reply) => {
       const user = requireUser(request);
-      const body = await promisesPage(request, user, request.query.agency);
+      const body = await promisesPage(ctx, request, user, request.query.agency);
       return sendAdminPage(
         reply,
         request,
@@ -469,13 +484,16 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
         run: () => setReplyPromises(ctx, user.actor, agencyId, request.body ?? {}),
         redirect: () => `/admin/messages/promises?agency=${encodeURIComponent(agencyId)}&saved=1`,
         again: async (e) => {
-          const body = await promisesPage(request, user, agencyId, e.fields, request.body, e.message);
+          const body = await promisesPage(ctx, request, user, agencyId, e.fields, request.body, e.message);
           return sendAdminPage(reply, request, '留言答复时限', body, 422);
         },
       });
     },
   );
+}
 
+/** A message's page, its handling steps and its attachments. */
+function registerMessageDetail(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string } }>('/admin/messages/:id', async (request, reply) => {
     const user = requireUser(request);
     return sendAdminPage(reply, request, '留言详情', await detailPage(ctx, request, user, request.params.id));
