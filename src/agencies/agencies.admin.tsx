@@ -1,13 +1,14 @@
 /** Admin screens for the agency record: the list in the user's scope, and the edit form (Art. 12 details). */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
-import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { forbidden, notFound } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import { agenciesStore } from '../access/agencies.store.js';
 import { agencyLevelLabel, agencyLevels, type Agency } from '../access/agency.js';
 import { can } from '../access/permissions.js';
 import { updateAgency } from './save-agency.js';
+import { formRoute } from '../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 
@@ -246,25 +247,24 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, ctx: AppContext)
     const agency = all.find((a) => a.id === request.params.id);
     if (!agency || !can(user.actor, 'agency.read', agency.id, all)) throw notFound('该机关');
     const form = request.body ?? {};
-    try {
-      await updateAgency(ctx, user.actor, agency.id, agencyFormToInput(form, agency));
-      return reply.redirect(`/admin/agencies/${agency.id}?saved=1`, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-      return sendAdminPage(
-        reply,
-        request,
-        agency.name,
-        <AgencyForm
-          agency={agency}
-          all={all}
-          values={form}
-          errors={e.fields}
-          csrf={request.csrfToken}
-          message={e.message}
-        />,
-        422,
-      );
-    }
+    return formRoute(reply, {
+      run: () => updateAgency(ctx, user.actor, agency.id, agencyFormToInput(form, agency)),
+      redirect: () => `/admin/agencies/${agency.id}?saved=1`,
+      again: (e) =>
+        sendAdminPage(
+          reply,
+          request,
+          agency.name,
+          <AgencyForm
+            agency={agency}
+            all={all}
+            values={form}
+            errors={e.fields}
+            csrf={request.csrfToken}
+            message={e.message}
+          />,
+          422,
+        ),
+    });
   });
 }

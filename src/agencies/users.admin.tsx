@@ -1,7 +1,6 @@
 /** Admin screens for accounts: the accounts of the agencies in the user's scope, and a form to add one. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
-import { DomainError } from '../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import type { Agency } from '../access/agency.js';
@@ -9,6 +8,7 @@ import { addUser } from './add-user.js';
 import { isPlatformAdmin, roleLabel } from '../access/permissions.js';
 import { roles, type Role } from '../platform/actor.js';
 import { usersStore } from '../access/users.store.js';
+import { formRoute } from '../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 
@@ -142,25 +142,24 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AppContext): 
   app.post<{ Body: Form }>('/admin/users', async (request, reply) => {
     const user = requireUser(request);
     const f = request.body ?? {};
-    try {
-      await addUser(ctx, user.actor, {
-        username: f.username ?? '',
-        displayName: f.displayName ?? '',
-        email: f.email ?? '',
-        password: f.password ?? '',
-        grants: [{ agencyId: f['grants.0.agencyId'] ?? '', role: (f['grants.0.role'] ?? '') as Role }],
-      });
-      return reply.redirect(`/admin/users?created=${encodeURIComponent(f.username ?? '')}`, 303);
-    } catch (e) {
-      if (
-        !(e instanceof DomainError) ||
-        !['validation.failed', 'conflict', 'auth.forbidden'].includes(e.code)
-      )
-        throw e;
-      const values = { ...f, agencyId: f['grants.0.agencyId'], role: f['grants.0.role'], password: '' };
-      const fields = e.code === 'validation.failed' ? e.fields : { username: e.message };
-      const { body } = await page(request, values, fields);
-      return sendAdminPage(reply, request, '账号管理', body, e.code === 'auth.forbidden' ? 403 : 422);
-    }
+    return formRoute(reply, {
+      run: () =>
+        addUser(ctx, user.actor, {
+          username: f.username ?? '',
+          displayName: f.displayName ?? '',
+          email: f.email ?? '',
+          password: f.password ?? '',
+          grants: [{ agencyId: f['grants.0.agencyId'] ?? '', role: (f['grants.0.role'] ?? '') as Role }],
+        }),
+      redirect: () => `/admin/users?created=${encodeURIComponent(f.username ?? '')}`,
+      refusals: ['validation.failed', 'conflict', 'auth.forbidden'],
+      // A conflict or a refused grant is said beside the username; the password is never shown again.
+      again: async (e) => {
+        const values = { ...f, agencyId: f['grants.0.agencyId'], role: f['grants.0.role'], password: '' };
+        const fields = e.code === 'validation.failed' ? e.fields : { username: e.message };
+        const { body } = await page(request, values, fields);
+        return sendAdminPage(reply, request, '账号管理', body, e.code === 'auth.forbidden' ? 403 : 422);
+      },
+    });
   });
 }

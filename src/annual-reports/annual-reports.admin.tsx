@@ -8,7 +8,7 @@ import { agenciesStore } from '../access/agencies.store.js';
 import { can } from '../access/permissions.js';
 import { legalDayOf, legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { notFound } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, type Errors } from '../web/views/forms.js';
 import { acceptReport } from './accept-report.js';
@@ -26,6 +26,7 @@ import { startReport } from './start-report.js';
 import { submitReport } from './submit-report.js';
 import { canStep, statusLabel } from './workflow.js';
 import { computeWorkingReport, loadAgency, writingWarnings } from './working-report.js';
+import { formRoute } from '../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 const DEFAULT_YEAR = (ctx: AppContext) => Number(legalToday(ctx).slice(0, 4)) - 1;
@@ -381,29 +382,23 @@ export function registerAnnualReportAdmin(app: FastifyInstance, ctx: AppContext)
       const run = steps[step as keyof typeof steps];
       if (!run || !Number.isInteger(year)) throw notFound('该操作');
       const form = request.body ?? {};
-      try {
-        await run(ctx, user.actor, agency, year, form);
-        return reply.redirect(`/admin/annual-reports/${agency}/${year}`, 303);
-      } catch (e) {
-        if (
-          !(e instanceof DomainError) ||
-          !['validation.failed', 'report.checks_failed', 'report.transition_refused'].includes(e.code)
-        )
-          throw e;
-        return detail(
-          ctx,
-          request,
-          reply,
-          agency,
-          year,
-          {
-            errors: e.fields,
-            message: e.message,
-            ...(step === 'save' ? { values: form } : {}),
-          },
-          422,
-        );
-      }
+      return formRoute(reply, {
+        run: async () => {
+          await run(ctx, user.actor, agency, year, form);
+        },
+        redirect: () => `/admin/annual-reports/${agency}/${year}`,
+        refusals: ['validation.failed', 'report.checks_failed', 'report.transition_refused'],
+        again: (e) =>
+          detail(
+            ctx,
+            request,
+            reply,
+            agency,
+            year,
+            { errors: e.fields, message: e.message, ...(step === 'save' ? { values: form } : {}) },
+            422,
+          ),
+      });
     },
   );
 }

@@ -1,6 +1,7 @@
 /** The public message form: validation with one Chinese message per field (GOV.UK error-summary pattern). */
 import { validationFailed, type FieldErrors } from '../platform/errors.js';
 import { isKind, type MessageKind } from './message.js';
+import { formText } from '../platform/form-values.js';
 
 export interface ValidMessageInput {
   kind: MessageKind;
@@ -12,19 +13,18 @@ export interface ValidMessageInput {
   isPublic: boolean;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function parseMessageInput(input: Record<string, unknown>): ValidMessageInput {
   const f: FieldErrors = {};
-  const kind = str(input.kind);
-  const subject = str(input.subject);
-  const body = str(input.body);
-  const name = str(input.name);
-  const phone = str(input.phone).replace(/\s/g, '');
-  const email = str(input.email);
-  const visibility = str(input.isPublic);
+  const kind = formText(input.kind);
+  const subject = formText(input.subject);
+  const body = formText(input.body);
+  const name = formText(input.name);
+  const phone = formText(input.phone).replace(/\s/g, '');
+  const email = formText(input.email);
+  const visibility = formText(input.isPublic);
   if (!isKind(kind)) f.kind = '请选择留言类型';
   if (!subject) f.subject = '请填写留言标题';
   else if ([...subject].length > 50) f.subject = '留言标题不能超过 50 个字';

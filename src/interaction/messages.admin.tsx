@@ -10,7 +10,7 @@ import { isIsoDate } from '../calendar/dates.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { notFound } from '../platform/errors.js';
 import { maskMiddle, maskName, maskPhone, personalDataCipher } from '../platform/personal-data.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
@@ -33,6 +33,7 @@ import { messagesStore, type MessageRow } from './messages.store.js';
 import { DEFAULT_PROMISE_DAYS, urgencyLabel, urgencyOf, type Urgency } from './promise.js';
 import { setReplyPromises } from './set-reply-promise.js';
 import { takeMessageStep } from './take-message-step.js';
+import { formRoute } from '../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 const maskEmail = (email: string) => maskMiddle(email, 1, email.length - email.indexOf('@'));
@@ -247,6 +248,14 @@ async function detailPage(
 }
 
 export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  registerMessageList(app, ctx);
+  registerMessageStats(app, ctx);
+  registerReplyPromises(app, ctx);
+  registerMessageDetail(app, ctx);
+}
+
+/** The message list in the user's scope, filtered by status or urgency. */
+function registerMessageList(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { status?: string; overdue?: string } }>(
     '/admin/messages',
     async (request, reply) => {
@@ -324,7 +333,10 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
       );
     },
   );
+}
 
+/** Message statistics over a period. */
+function registerMessageStats(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { from?: string; to?: string } }>(
     '/admin/messages/stats',
     async (request, reply) => {
@@ -386,63 +398,67 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
       );
     },
   );
+}
 
-  const promisesPage = async (
-    request: FastifyRequest,
-    user: CurrentUser,
-    agencyId: string | undefined,
-    errors: Errors = {},
-    values?: Form,
-    message?: string,
-  ) => {
-    const { inScope } = await scope(ctx, user);
-    const agency = inScope.find((a) => a.id === agencyId) ?? inScope[0];
-    if (!agency) throw notFound('可设置的机关');
-    const current = await messagesStore.promises(ctx.db, agency.id);
-    const v: Form =
-      values ?? Object.fromEntries(messageKinds.map((k) => [k, String(current[k] ?? DEFAULT_PROMISE_DAYS)]));
-    return (
-      <>
-        <h1>留言答复时限</h1>
-        <p>时限按工作日计算，自收到留言的次日起算；修改只对此后收到的留言生效。</p>
-        {inScope.length > 1 && (
-          <ul>
-            {inScope.map((a) => (
-              <li>
-                <a
-                  href={`/admin/messages/promises?agency=${a.id}`}
-                  aria-current={a.id === agency.id ? 'page' : undefined}
-                >
-                  {a.name}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-        <h2>{agency.name}</h2>
-        <ErrorSummary errors={errors} message={message} />
-        <form method="post" action={`/admin/messages/promises?agency=${agency.id}`} novalidate>
-          <CsrfField token={request.csrfToken} />
-          {messageKinds.map((k) => (
-            <TextField
-              name={k}
-              label={`${messageKindLabel[k]}（工作日）`}
-              value={v[k]}
-              errors={errors}
-              type="number"
-            />
+const promisesPage = async (
+  ctx: AppContext,
+  request: FastifyRequest,
+  user: CurrentUser,
+  agencyId: string | undefined,
+  errors: Errors = {},
+  values?: Form,
+  message?: string,
+) => {
+  const { inScope } = await scope(ctx, user);
+  const agency = inScope.find((a) => a.id === agencyId) ?? inScope[0];
+  if (!agency) throw notFound('可设置的机关');
+  const current = await messagesStore.promises(ctx.db, agency.id);
+  const v: Form =
+    values ?? Object.fromEntries(messageKinds.map((k) => [k, String(current[k] ?? DEFAULT_PROMISE_DAYS)]));
+  return (
+    <>
+      <h1>留言答复时限</h1>
+      <p>时限按工作日计算，自收到留言的次日起算；修改只对此后收到的留言生效。</p>
+      {inScope.length > 1 && (
+        <ul>
+          {inScope.map((a) => (
+            <li>
+              <a
+                href={`/admin/messages/promises?agency=${a.id}`}
+                aria-current={a.id === agency.id ? 'page' : undefined}
+              >
+                {a.name}
+              </a>
+            </li>
           ))}
-          <button type="submit">保存</button>
-        </form>
-      </>
-    );
-  };
+        </ul>
+      )}
+      <h2>{agency.name}</h2>
+      <ErrorSummary errors={errors} message={message} />
+      <form method="post" action={`/admin/messages/promises?agency=${agency.id}`} novalidate>
+        <CsrfField token={request.csrfToken} />
+        {messageKinds.map((k) => (
+          <TextField
+            name={k}
+            label={`${messageKindLabel[k]}（工作日）`}
+            value={v[k]}
+            errors={errors}
+            type="number"
+          />
+        ))}
+        <button type="submit">保存</button>
+      </form>
+    </>
+  );
+};
 
+/** The reply-promise (答复时限) settings form. */
+function registerReplyPromises(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { agency?: string; saved?: string } }>(
     '/admin/messages/promises',
     async (request, reply) => {
       const user = requireUser(request);
-      const body = await promisesPage(request, user, request.query.agency);
+      const body = await promisesPage(ctx, request, user, request.query.agency);
       return sendAdminPage(
         reply,
         request,
@@ -464,17 +480,20 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
     async (request, reply) => {
       const user = requireUser(request);
       const agencyId = request.query.agency ?? '';
-      try {
-        await setReplyPromises(ctx, user.actor, agencyId, request.body ?? {});
-        return reply.redirect(`/admin/messages/promises?agency=${encodeURIComponent(agencyId)}&saved=1`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-        const body = await promisesPage(request, user, agencyId, e.fields, request.body, e.message);
-        return sendAdminPage(reply, request, '留言答复时限', body, 422);
-      }
+      return formRoute(reply, {
+        run: () => setReplyPromises(ctx, user.actor, agencyId, request.body ?? {}),
+        redirect: () => `/admin/messages/promises?agency=${encodeURIComponent(agencyId)}&saved=1`,
+        again: async (e) => {
+          const body = await promisesPage(ctx, request, user, agencyId, e.fields, request.body, e.message);
+          return sendAdminPage(reply, request, '留言答复时限', body, 422);
+        },
+      });
     },
   );
+}
 
+/** A message's page, its handling steps and its attachments. */
+function registerMessageDetail(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string } }>('/admin/messages/:id', async (request, reply) => {
     const user = requireUser(request);
     return sendAdminPage(reply, request, '留言详情', await detailPage(ctx, request, user, request.params.id));
@@ -483,24 +502,24 @@ export function registerMessageAdminRoutes(app: FastifyInstance, ctx: AppContext
   app.post<{ Params: { id: string }; Body: Form }>('/admin/messages/:id/step', async (request, reply) => {
     const user = requireUser(request);
     const f = request.body ?? {};
-    try {
-      await takeMessageStep(ctx, user.actor, request.params.id, {
-        step: f.step as MessageStep,
-        reason: f.reason,
-        targetAgencyId: f.targetAgencyId,
-        reply: f.reply,
-      });
-      return reply.redirect(`/admin/messages/${request.params.id}`, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-      return sendAdminPage(
-        reply,
-        request,
-        '留言详情',
-        await detailPage(ctx, request, user, request.params.id, e.fields, f, e.message),
-        422,
-      );
-    }
+    return formRoute(reply, {
+      run: () =>
+        takeMessageStep(ctx, user.actor, request.params.id, {
+          step: f.step as MessageStep,
+          reason: f.reason,
+          targetAgencyId: f.targetAgencyId,
+          reply: f.reply,
+        }),
+      redirect: () => `/admin/messages/${request.params.id}`,
+      again: async (e) =>
+        sendAdminPage(
+          reply,
+          request,
+          '留言详情',
+          await detailPage(ctx, request, user, request.params.id, e.fields, f, e.message),
+          422,
+        ),
+    });
   });
 
   app.get<{ Params: { id: string; file: string } }>(

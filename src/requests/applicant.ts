@@ -6,6 +6,7 @@
 import { creditCodeMessage, creditCodeProblem } from '../access/credit-code.js';
 import type { ApplicantKind } from '../statute/applicant-kinds.js';
 import { daysInMonth } from '../calendar/dates.js';
+import { formText } from '../platform/form-values.js';
 
 export const ORGANISATION_KINDS = [
   'commercial',
@@ -82,17 +83,16 @@ export type ApplicantInput =
     };
 
 type Form = Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** Parses the applicant part of a form; `errors` is keyed by field name. */
 export function parseApplicant(f: Form): { applicant?: ApplicantInput; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const kind = str(f.applicantKind);
-  const name = str(f.name);
-  const phone = str(f.phone).replace(/[\s-]/g, '');
-  const address = str(f.address);
-  const postcode = str(f.postcode);
-  const email = str(f.email);
+  const kind = formText(f.applicantKind);
+  const name = formText(f.name);
+  const phone = formText(f.phone).replace(/[\s-]/g, '');
+  const address = formText(f.address);
+  const postcode = formText(f.postcode);
+  const email = formText(f.email);
   if (!name) errors.name = kind === 'natural' ? '请填写申请人姓名' : '请填写申请人名称';
   else if (name.length > 100) errors.name = '名称不能超过 100 个字';
   if (!/^(1\d{10}|0\d{2,3}\d{7,8})$/.test(phone))
@@ -101,8 +101,8 @@ export function parseApplicant(f: Form): { applicant?: ApplicantInput; errors: R
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = '电子邮箱格式不正确';
   if (address.length > 200) errors.address = '通信地址不能超过 200 个字';
   if (kind === 'natural') {
-    const idType = str(f.idType) as IdDocumentType;
-    const idNumber = str(f.idNumber).toUpperCase();
+    const idType = formText(f.idType) as IdDocumentType;
+    const idNumber = formText(f.idNumber).toUpperCase();
     if (!(idType in ID_DOCUMENT_TYPES)) errors.idType = '请选择身份证件类型';
     if (!idNumber) errors.idNumber = '请填写身份证件号码';
     else if (idType === 'resident_id') {
@@ -116,11 +116,11 @@ export function parseApplicant(f: Form): { applicant?: ApplicantInput; errors: R
     errors.applicantKind = '请选择申请人类型（自然人或法人、其他组织的类别）';
     return { errors };
   }
-  const creditCode = str(f.creditCode).toUpperCase();
+  const creditCode = formText(f.creditCode).toUpperCase();
   const problem = creditCodeProblem(creditCode);
   if (problem) errors.creditCode = creditCodeMessage[problem];
-  const legalRepresentative = str(f.legalRepresentative);
-  const contactName = str(f.contactName);
+  const legalRepresentative = formText(f.legalRepresentative);
+  const contactName = formText(f.contactName);
   if (!legalRepresentative) errors.legalRepresentative = '请填写法定代表人或者主要负责人';
   if (!contactName) errors.contactName = '请填写联系人姓名';
   if (Object.keys(errors).length) return { errors };

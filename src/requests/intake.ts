@@ -4,6 +4,7 @@
 import { isIsoDate, type IsoDate } from '../calendar/dates.js';
 import { RECEIPT_CHANNELS, type ReceiptChannel, type ReceiptEvent } from '../calendar/rules.js';
 import { parseApplicant, type ApplicantInput } from './applicant.js';
+import { formText } from '../platform/form-values.js';
 
 export const FORMS = { paper: '纸质', electronic: '电子', inspection: '查阅' } as const;
 export const DELIVERIES = {
@@ -37,32 +38,31 @@ export interface ApplicationContent {
 }
 
 type Form = Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** Parses a whole application form; field errors in Chinese keyed by field name. */
 export function parseApplication(f: Form): { content?: ApplicationContent; errors: Record<string, string> } {
   const { applicant, errors } = parseApplicant(f);
   const info = {
-    title: str(f.infoTitle),
-    docNo: str(f.infoDocNo),
-    indexNo: str(f.infoIndexNo),
-    description: str(f.infoDescription),
+    title: formText(f.infoTitle),
+    docNo: formText(f.infoDocNo),
+    indexNo: formText(f.infoIndexNo),
+    description: formText(f.infoDescription),
   };
   // Art. 29 (二): the name, 文号 or another description that identifies the information.
   if (!info.title && !info.description)
     errors.infoTitle = '请填写所需政府信息的名称，或者其他有助于确定该信息的特征描述';
   if (info.title.length > 200) errors.infoTitle = '信息名称不能超过 200 个字';
   if (info.description.length > 2000) errors.infoDescription = '特征描述不能超过 2000 个字';
-  const form = str(f.form) as ProvisionForm;
-  const delivery = str(f.delivery) as Delivery;
+  const form = formText(f.form) as ProvisionForm;
+  const delivery = formText(f.delivery) as Delivery;
   if (!(form in FORMS)) errors.form = '请选择信息的提供形式';
   if (!(delivery in DELIVERIES)) errors.delivery = '请选择获取信息的方式';
   if (delivery === 'email' && applicant && !applicant.email)
     errors.email = '选择电子邮件获取的，请填写电子邮箱';
   if (delivery === 'post' && applicant && !applicant.address) errors.address = '选择邮寄的，请填写通信地址';
-  const agentName = str(f.agentName);
-  const agent = agentName ? { name: agentName, phone: str(f.agentPhone) } : null;
-  const purpose = str(f.purpose);
+  const agentName = formText(f.agentName);
+  const agent = agentName ? { name: agentName, phone: formText(f.agentPhone) } : null;
+  const purpose = formText(f.purpose);
   if (purpose.length > 500) errors.purpose = '用途说明不能超过 500 个字';
   if (Object.keys(errors).length || !applicant) return { errors };
   return {

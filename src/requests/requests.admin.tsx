@@ -52,6 +52,7 @@ import { noticeKindsFor } from './notices/notice-kinds.js';
 import { NoticePage } from './notices/notice-html.js';
 import { loadNotice, noticeLabel, renderNotice } from './notices/render-notice.js';
 import { sendPage } from '../web/render.js';
+import { formRoute } from '../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 
@@ -240,6 +241,15 @@ async function casePage(
 }
 
 export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  registerRequestList(app, ctx);
+  registerRequestIntake(app, ctx);
+  registerCasePage(app, ctx);
+  registerCaseDocuments(app, ctx);
+  registerCaseActions(app, ctx);
+}
+
+/** The case list by queue. */
+function registerRequestList(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { queue?: string; agency?: string } }>('/admin/requests', async (request, reply) => {
     const user = requireUser(request);
     const queue = (
@@ -313,84 +323,85 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
       </>,
     );
   });
+}
 
-  const intake = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Form,
-    errors: FieldErrors,
-    status = 200,
-  ) => {
-    const user = requireUser(request);
-    const all = await agenciesStore.all(ctx.db);
-    const scope = scopeOf(user.actor, 'requests.handle', all);
-    const channels = Object.fromEntries(STAFF_CHANNELS.map((c) => [c, RECEIPT_CHANNELS[c].label]));
-    return sendAdminPage(
-      reply,
-      request,
-      '登记申请',
-      <>
-        <h1>登记政府信息公开申请</h1>
-        <ErrorSummary errors={errors} />
-        <form method="post" action="/admin/requests/new" novalidate>
-          <CsrfField token={request.csrfToken} />
-          <Field name="agencyId" label="受理机关" errors={errors}>
-            {(a) => (
-              <select {...a}>
-                {all
-                  .filter((x) => scope.has(x.id))
-                  .map((x) => (
-                    <option value={x.id} selected={values.agencyId === x.id}>
-                      {x.name}
-                    </option>
-                  ))}
-              </select>
-            )}
-          </Field>
-          <Radios
-            name="channel"
-            legend="提交方式（决定收到申请之日，条例第三十一条）"
-            options={channels}
-            values={values}
-            errors={errors}
-          />
-          <Field name="submittedOn" label="当面提交日期（当面提交、口头申请）" errors={errors}>
-            {(a) => <input {...a} type="date" value={values.submittedOn ?? ''} />}
-          </Field>
-          <Field name="signedForOn" label="签收日期（需签收的邮件）" errors={errors}>
-            {(a) => <input {...a} type="date" value={values.signedForOn ?? ''} />}
-          </Field>
-          <Field
-            name="confirmedOn"
-            label="与申请人确认收到的日期（平常信函、传真、电子邮件）"
-            errors={errors}
-          >
-            {(a) => <input {...a} type="date" value={values.confirmedOn ?? ''} />}
-          </Field>
-          <ApplicationFields values={values} errors={errors} />
-          <button type="submit">登记</button>
-        </form>
-      </>,
-      status,
-    );
-  };
+const intake = async (
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  values: Form,
+  errors: FieldErrors,
+  status = 200,
+) => {
+  const user = requireUser(request);
+  const all = await agenciesStore.all(ctx.db);
+  const scope = scopeOf(user.actor, 'requests.handle', all);
+  const channels = Object.fromEntries(STAFF_CHANNELS.map((c) => [c, RECEIPT_CHANNELS[c].label]));
+  return sendAdminPage(
+    reply,
+    request,
+    '登记申请',
+    <>
+      <h1>登记政府信息公开申请</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/admin/requests/new" novalidate>
+        <CsrfField token={request.csrfToken} />
+        <Field name="agencyId" label="受理机关" errors={errors}>
+          {(a) => (
+            <select {...a}>
+              {all
+                .filter((x) => scope.has(x.id))
+                .map((x) => (
+                  <option value={x.id} selected={values.agencyId === x.id}>
+                    {x.name}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <Radios
+          name="channel"
+          legend="提交方式（决定收到申请之日，条例第三十一条）"
+          options={channels}
+          values={values}
+          errors={errors}
+        />
+        <Field name="submittedOn" label="当面提交日期（当面提交、口头申请）" errors={errors}>
+          {(a) => <input {...a} type="date" value={values.submittedOn ?? ''} />}
+        </Field>
+        <Field name="signedForOn" label="签收日期（需签收的邮件）" errors={errors}>
+          {(a) => <input {...a} type="date" value={values.signedForOn ?? ''} />}
+        </Field>
+        <Field name="confirmedOn" label="与申请人确认收到的日期（平常信函、传真、电子邮件）" errors={errors}>
+          {(a) => <input {...a} type="date" value={values.confirmedOn ?? ''} />}
+        </Field>
+        <ApplicationFields values={values} errors={errors} />
+        <button type="submit">登记</button>
+      </form>
+    </>,
+    status,
+  );
+};
 
+/** The staff intake form: registering an application received through a staff channel. */
+function registerRequestIntake(app: FastifyInstance, ctx: AppContext): void {
   app.get('/admin/requests/new', async (request, reply) =>
-    intake(request, reply, { applicantKind: 'natural' }, {}),
+    intake(ctx, request, reply, { applicantKind: 'natural' }, {}),
   );
 
   app.post<{ Body: Form }>('/admin/requests/new', async (request, reply) => {
     const user = requireUser(request);
     const body = request.body ?? {};
-    try {
-      const r = await registerApplication(ctx, user.actor, body.agencyId ?? '', body);
-      return reply.redirect(`/admin/requests/${r.caseId}?done=registered`, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-      return intake(request, reply, body, e.fields, 422);
-    }
+    return formRoute(reply, {
+      run: () => registerApplication(ctx, user.actor, body.agencyId ?? '', body),
+      redirect: (r) => `/admin/requests/${r.caseId}?done=registered`,
+      again: (e) => intake(ctx, request, reply, body, e.fields, 422),
+    });
   });
+}
 
+/** The case page and the applicant's personal data (every view recorded). */
+function registerCasePage(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>(
     '/admin/requests/:id',
     async (request, reply) =>
@@ -421,7 +432,10 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
       </>,
     );
   });
+}
 
+/** A case's notices (.docx and .html) and uploaded files. */
+function registerCaseDocuments(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string; kind: string } }>(
     '/admin/requests/:id/notices/:kind.docx',
     async (request, reply) => {
@@ -464,7 +478,10 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
       );
     },
   );
+}
 
+/** The case page's actions: one form per action. */
+function registerCaseActions(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: { id: string; action: string }; Body: Form }>(
     '/admin/requests/:id/act/:action',
     async (request, reply) => {
@@ -476,14 +493,19 @@ export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext
       for (const [k, v] of Object.entries(request.body ?? {}))
         if (k.startsWith(prefix))
           input[k.slice(prefix.length)] = v === '' && k.endsWith('.on') ? undefined : v;
-      try {
-        await RUN[action](ctx, user.actor, { ...input, caseId: request.params.id });
-        return reply.redirect(`/admin/requests/${request.params.id}?done=${action}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-        const errors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${prefix}${k}`, v]));
-        return casePage(ctx, request, reply, request.params.id, errors);
-      }
+      return formRoute(reply, {
+        run: () => RUN[action](ctx, user.actor, { ...input, caseId: request.params.id }),
+        redirect: () => `/admin/requests/${request.params.id}?done=${action}`,
+        // The fields carry the action's prefix (one form per action on the case page).
+        again: (e) =>
+          casePage(
+            ctx,
+            request,
+            reply,
+            request.params.id,
+            Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${prefix}${k}`, v])),
+          ),
+      });
     },
   );
 }

@@ -14,8 +14,8 @@ import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import { problemSources, type ProblemSource } from './accountability.js';
 import { supervisionStore, type CaseRow } from './supervision.store.js';
+import { formText } from '../platform/form-values.js';
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const long = (f: FieldErrors, key: string, v: string, label: string, max = 1000) => {
   if (!v) f[key] = `请填写${label}`;
   else if ([...v].length > max) f[key] = `${label}不能超过 ${max} 个字`;
@@ -28,12 +28,12 @@ export async function openAccountabilityCase(
 ): Promise<{ caseId: string }> {
   const all = await agenciesStore.all(ctx.db);
   const f: FieldErrors = {};
-  const agencyId = str(input.agencyId);
-  const source = str(input.source);
-  const problem = str(input.problem);
-  const responsible = str(input.responsible);
-  const measure = str(input.measure);
-  const dueOn = str(input.reportDueOn);
+  const agencyId = formText(input.agencyId);
+  const source = formText(input.source);
+  const problem = formText(input.problem);
+  const responsible = formText(input.responsible);
+  const measure = formText(input.measure);
+  const dueOn = formText(input.reportDueOn);
   if (!all.some((a) => a.id === agencyId)) f.agencyId = '请选择责任单位';
   else if (!can(actor, 'reports.supervise', agencyId, all)) throw forbidden('您无权对该单位追究责任。');
   if (!problemSources.includes(source as ProblemSource)) f.source = '请选择问题来源';
@@ -88,7 +88,7 @@ export async function submitRectificationReport(
   if (!can(actor, 'reports.edit', c.agency_id, await agenciesStore.all(ctx.db)))
     throw forbidden('只有责任单位可以报送整改报告。');
   const f: FieldErrors = {};
-  const text = str(input.reportText);
+  const text = formText(input.reportText);
   long(f, 'reportText', text, '整改情况书面报告', 5000);
   if (Object.keys(f).length) throw validationFailed(f);
   const on = legalToday(ctx);

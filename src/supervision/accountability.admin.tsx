@@ -9,7 +9,6 @@ import { scopeOf } from '../access/permissions.js';
 import { legalToday } from '../calendar/legal-day.js';
 import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
-import { DomainError } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import {
@@ -29,6 +28,7 @@ import {
 } from './accountability-cases.js';
 import { recordAssessment } from './record-assessment.js';
 import { supervisionStore } from './supervision.store.js';
+import { formRoute } from '../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 const PATH = '/admin/accountability';
@@ -294,19 +294,19 @@ export function registerAccountabilityRoutes(app: FastifyInstance, ctx: AppConte
     app.post<Req & { Params: { id?: string } }>(path, async (request, reply) => {
       const user = requireUser(request);
       const year = yearOf(request.query);
-      try {
-        await run(request, user);
-        return reply.redirect(`${PATH}?year=${year}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-        const body = await page(ctx, request, user, year, {
-          which: which(request),
-          errors: e.fields,
-          values: request.body,
-          message: e.message,
-        });
-        return sendAdminPage(reply, request, '考核与责任追究', body, 422);
-      }
+      return formRoute(reply, {
+        run: () => run(request, user),
+        redirect: () => `${PATH}?year=${year}`,
+        again: async (e) => {
+          const body = await page(ctx, request, user, year, {
+            which: which(request),
+            errors: e.fields,
+            values: request.body,
+            message: e.message,
+          });
+          return sendAdminPage(reply, request, '考核与责任追究', body, 422);
+        },
+      });
     });
 
   post(

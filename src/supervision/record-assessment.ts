@@ -11,8 +11,7 @@ import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import { grades, type Grade } from './accountability.js';
 import { supervisionStore } from './supervision.store.js';
-
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+import { formTextOrNumber } from '../platform/form-values.js';
 
 export async function recordAssessment(
   ctx: AppContext,
@@ -21,12 +20,12 @@ export async function recordAssessment(
 ): Promise<void> {
   const all = await agenciesStore.all(ctx.db);
   const f: FieldErrors = {};
-  const agencyId = str(input.agencyId);
-  const year = Number(str(input.year));
-  const scoreText = str(input.score);
+  const agencyId = formTextOrNumber(input.agencyId);
+  const year = Number(formTextOrNumber(input.year));
+  const scoreText = formTextOrNumber(input.score);
   const score = Number(scoreText);
-  const grade = str(input.grade);
-  const summary = str(input.summary);
+  const grade = formTextOrNumber(input.grade);
+  const summary = formTextOrNumber(input.summary);
   if (!all.some((a) => a.id === agencyId)) f.agencyId = '请选择被考核单位';
   else if (!can(actor, 'reports.supervise', agencyId, all)) throw forbidden('您无权考核该单位。');
   if (!Number.isInteger(year) || year < 2008 || year > 2100) f.year = '请填写考核年度，如 2025';

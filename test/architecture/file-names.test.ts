@@ -53,7 +53,9 @@ export function misnamed(files: readonly SourceFile[]): string[] {
     for (const [suffix, expected] of SUFFIX_EXTENSION) {
       if (suffix.test(path) && !path.endsWith(expected)) wrong.push(`${path}: this suffix is ${expected}`);
     }
-    const registers = REGISTERS_ROUTES.test(text) || EXPORTS_ROUTES.test(text);
+    // Code only: a doc comment may show how a route is written.
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const registers = REGISTERS_ROUTES.test(code) || EXPORTS_ROUTES.test(code);
     if (registers && !ROUTE_SUFFIX.test(path) && !ROUTE_EXEMPT.has(path)) {
       wrong.push(`${path}: registers routes, so ends in .portal.tsx, .admin.tsx or .api.ts`);
     }

@@ -69,7 +69,14 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
   registerRegistryAdmin(app, ctx);
   registerSiteSettingsAdmin(app, ctx);
   registerStatisticsAdmin(app, ctx);
+  registerItemList(app, ctx);
+  registerItemCreation(app, ctx);
+  registerItemPage(app, ctx);
+  registerItemActions(app, ctx);
+}
 
+/** The item list in the user's scope. */
+function registerItemList(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { status?: string; page?: string } }>('/admin/catalog', async (request, reply) => {
     const user = requireUser(request);
     const editable = await agenciesInScope(ctx, user, 'catalog.edit');
@@ -145,51 +152,55 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
       </>,
     );
   });
+}
 
-  const newPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    agency: Agency,
-    values: Form,
-    errors: Errors = {},
-    message?: string,
-  ) =>
-    sendAdminPage(
-      reply,
-      request,
-      '新建公开信息',
-      <>
-        <h1>新建公开信息：{agency.name}</h1>
-        <ItemForm
-          action={`/admin/catalog/new?agency=${agency.id}`}
-          csrf={request.csrfToken}
-          values={values}
-          errors={errors}
-          message={message}
-          withAttachment
-          submitLabel="保存草稿"
-          {...await formContext(ctx, agency)}
-        />
-      </>,
-      Object.keys(errors).length || message ? 400 : 200,
-    );
+const newItemPage = async (
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  agency: Agency,
+  values: Form,
+  errors: Errors = {},
+  message?: string,
+) =>
+  sendAdminPage(
+    reply,
+    request,
+    '新建公开信息',
+    <>
+      <h1>新建公开信息：{agency.name}</h1>
+      <ItemForm
+        action={`/admin/catalog/new?agency=${agency.id}`}
+        csrf={request.csrfToken}
+        values={values}
+        errors={errors}
+        message={message}
+        withAttachment
+        submitLabel="保存草稿"
+        {...await formContext(ctx, agency)}
+      />
+    </>,
+    Object.keys(errors).length || message ? 400 : 200,
+  );
 
-  const agencyForEdit = async (request: FastifyRequest, id: string | undefined) => {
-    const user = requireUser(request);
-    const all = await agenciesStore.all(ctx.db);
-    const agency = all.find((a) => a.id === id);
-    if (!agency) throw notFound('该机关');
-    if (!can(user.actor, 'catalog.edit', agency.id, all)) throw forbidden('您无权为该机关编辑公开信息。');
-    return { user, agency };
-  };
+const agencyForEdit = async (ctx: AppContext, request: FastifyRequest, id: string | undefined) => {
+  const user = requireUser(request);
+  const all = await agenciesStore.all(ctx.db);
+  const agency = all.find((a) => a.id === id);
+  if (!agency) throw notFound('该机关');
+  if (!can(user.actor, 'catalog.edit', agency.id, all)) throw forbidden('您无权为该机关编辑公开信息。');
+  return { user, agency };
+};
 
+/** The new-item form (with an attachment). */
+function registerItemCreation(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { agency?: string } }>('/admin/catalog/new', async (request, reply) => {
-    const { agency } = await agencyForEdit(request, request.query.agency);
-    return newPage(request, reply, agency, { issuer: agency.name });
+    const { agency } = await agencyForEdit(ctx, request, request.query.agency);
+    return newItemPage(ctx, request, reply, agency, { issuer: agency.name });
   });
 
   app.post<{ Querystring: { agency?: string } }>('/admin/catalog/new', async (request, reply) => {
-    const { user, agency } = await agencyForEdit(request, request.query.agency);
+    const { user, agency } = await agencyForEdit(ctx, request, request.query.agency);
     const body = (request.body ?? {}) as Body;
     const values = strings(body);
     const file = filesOf(body)[0];
@@ -201,284 +212,295 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
       return reply.redirect(`/admin/catalog/items/${itemId}`, 303);
     } catch (e) {
       const { errors, message } = formErrors(e);
-      return newPage(request, reply, agency, values, errors, message);
+      return newItemPage(ctx, request, reply, agency, values, errors, message);
     }
   });
+}
 
-  const itemPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    state: { errors?: Errors; message?: string; values?: Form; notice?: string } = {},
-  ) => {
-    const user = requireUser(request);
-    const item = await catalogStore.itemById(ctx.db, id);
-    const all = await agenciesStore.all(ctx.db);
-    if (!item) throw notFound('该公开条目');
-    const agency = all.find((a) => a.id === item.agencyId)!;
-    if (!can(user.actor, 'catalog.edit', item.agencyId, all)) {
-      // A supervisor opens a subordinate's item from the dashboard read-only (records.view): no forms.
-      if (!can(user.actor, 'records.view', item.agencyId, all)) throw notFound('该公开条目');
-      const files = await catalogStore.attachments(ctx.db, item.id);
-      return sendAdminPage(
-        reply,
-        request,
-        item.title,
-        <ItemReadOnly item={item} agency={agency} files={files} />,
-      );
-    }
-    const mayPublish = can(user.actor, 'catalog.publish', item.agencyId, all);
-    const [attachments, findings, fc, levels] = await Promise.all([
-      catalogStore.attachments(ctx.db, item.id),
-      item.status === 'submitted' || item.status === 'draft' ? checksOf(ctx.db, item) : Promise.resolve([]),
-      formContext(ctx, agency),
-      catalogStore.reviewLevels(ctx.db, item.agencyId),
-    ]);
-    // Below the last level a reviewer approves; the last level publishes (三审).
-    const finalLevel = item.approvals.length >= levels - 1;
-    const step = finalLevel ? 'publish' : 'approve';
-    const levelText = `第 ${item.approvals.length + 1} 级审核（共 ${levels} 级）`;
-    const errors = state.errors ?? {};
-    // Check findings belong to the review section; the edit form shows only its own fields' errors.
-    const reviewProblem = Boolean(
-      errors.checks ||
-      errors.acknowledge ||
-      errors.noticeEndsOn ||
-      (state.message && Object.keys(errors).length === 0),
-    );
-    const formErrs = reviewProblem ? {} : errors;
-    const base = `/admin/catalog/items/${item.id}`;
-    const csrf = <CsrfField token={request.csrfToken} />;
-    const noticeField = (
-      <TextField
-        name="noticeEndsOn"
-        label="公示截止日期（选填）"
-        type="date"
-        hint="公示类信息到期后自动撤下，并在修订记录中标注“公示期满”；不能早于发布日期。"
-        errors={errors}
-      />
-    );
+const itemPage = async (
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  state: { errors?: Errors; message?: string; values?: Form; notice?: string } = {},
+) => {
+  const user = requireUser(request);
+  const item = await catalogStore.itemById(ctx.db, id);
+  const all = await agenciesStore.all(ctx.db);
+  if (!item) throw notFound('该公开条目');
+  const agency = all.find((a) => a.id === item.agencyId)!;
+  if (!can(user.actor, 'catalog.edit', item.agencyId, all)) {
+    // A supervisor opens a subordinate's item from the dashboard read-only (records.view): no forms.
+    if (!can(user.actor, 'records.view', item.agencyId, all)) throw notFound('该公开条目');
+    const files = await catalogStore.attachments(ctx.db, item.id);
     return sendAdminPage(
       reply,
       request,
       item.title,
-      <>
-        <h1>{item.title}</h1>
-        {state.notice && (
-          <p class="notice" role="status">
-            {state.notice}
-          </p>
-        )}
-        <ItemFacts item={item} agency={agency} />
-        <h2>附件</h2>
-        {attachments.length === 0 ? (
-          <p>无附件。</p>
-        ) : (
-          <ul>
-            {attachments.map((a) => (
-              <li>
-                {a.fileName}（{Math.ceil(a.size / 1024)} KB）
-                {item.status !== 'withdrawn' && (
-                  <form method="post" action={`${base}/attachments/${a.id}/remove`} class="inline">
-                    {csrf}
-                    <button type="submit" class="link-button">
-                      删除附件“{a.fileName}”
-                    </button>
-                  </form>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {(item.status === 'draft' || item.status === 'submitted') && (
-          <form method="post" action={`${base}/attachments`} enctype="multipart/form-data">
+      <ItemReadOnly item={item} agency={agency} files={files} />,
+    );
+  }
+  const mayPublish = can(user.actor, 'catalog.publish', item.agencyId, all);
+  const [attachments, findings, fc, levels] = await Promise.all([
+    catalogStore.attachments(ctx.db, item.id),
+    item.status === 'submitted' || item.status === 'draft' ? checksOf(ctx.db, item) : Promise.resolve([]),
+    formContext(ctx, agency),
+    catalogStore.reviewLevels(ctx.db, item.agencyId),
+  ]);
+  // Below the last level a reviewer approves; the last level publishes (三审).
+  const finalLevel = item.approvals.length >= levels - 1;
+  const step = finalLevel ? 'publish' : 'approve';
+  const levelText = `第 ${item.approvals.length + 1} 级审核（共 ${levels} 级）`;
+  const errors = state.errors ?? {};
+  // Check findings belong to the review section; the edit form shows only its own fields' errors.
+  const reviewProblem = Boolean(
+    errors.checks ||
+    errors.acknowledge ||
+    errors.noticeEndsOn ||
+    (state.message && Object.keys(errors).length === 0),
+  );
+  const formErrs = reviewProblem ? {} : errors;
+  const base = `/admin/catalog/items/${item.id}`;
+  const csrf = <CsrfField token={request.csrfToken} />;
+  const noticeField = (
+    <TextField
+      name="noticeEndsOn"
+      label="公示截止日期（选填）"
+      type="date"
+      hint="公示类信息到期后自动撤下，并在修订记录中标注“公示期满”；不能早于发布日期。"
+      errors={errors}
+    />
+  );
+  return sendAdminPage(
+    reply,
+    request,
+    item.title,
+    <>
+      <h1>{item.title}</h1>
+      {state.notice && (
+        <p class="notice" role="status">
+          {state.notice}
+        </p>
+      )}
+      <ItemFacts item={item} agency={agency} />
+      <h2>附件</h2>
+      {attachments.length === 0 ? (
+        <p>无附件。</p>
+      ) : (
+        <ul>
+          {attachments.map((a) => (
+            <li>
+              {a.fileName}（{Math.ceil(a.size / 1024)} KB）
+              {item.status !== 'withdrawn' && (
+                <form method="post" action={`${base}/attachments/${a.id}/remove`} class="inline">
+                  {csrf}
+                  <button type="submit" class="link-button">
+                    删除附件“{a.fileName}”
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(item.status === 'draft' || item.status === 'submitted') && (
+        <form method="post" action={`${base}/attachments`} enctype="multipart/form-data">
+          {csrf}
+          <Field
+            name="attachment"
+            label="添加附件"
+            errors={errors}
+            hint="PDF、Word、Excel、图片或文本文件，不超过 20 MB"
+          >
+            {(a) => <input {...a} type="file" />}
+          </Field>
+          <button type="submit" class="secondary">
+            上传附件
+          </button>
+        </form>
+      )}
+      {item.status === 'draft' && (
+        <form method="post" action={`${base}/submit`}>
+          {csrf}
+          <button type="submit">送审</button>
+        </form>
+      )}
+      {item.status === 'submitted' && mayPublish && (
+        <section aria-labelledby="review-title">
+          <h2 id="review-title">审核发布（保密审查）</h2>
+          {levels > 1 && (
+            <p>
+              {levelText}
+              {item.approvals.length > 0 &&
+                `；已通过：${item.approvals.map((a) => `${a.label}（${a.at.slice(0, 10)}）`).join('、')}`}
+            </p>
+          )}
+          <ErrorSummary
+            errors={errors.noticeEndsOn ? { noticeEndsOn: errors.noticeEndsOn } : {}}
+            message={reviewProblem ? state.message : undefined}
+          />
+          {findings.length === 0 ? (
+            <p>发布前检查未发现问题。</p>
+          ) : (
+            <form method="post" action={`${base}/${step}`}>
+              {csrf}
+              <fieldset>
+                <legend>发布前检查</legend>
+                <ul class="checks">
+                  {findings.map((f, n) => (
+                    <li class={f.blocking ? 'warning' : 'notice'}>
+                      {f.blocking ? (
+                        <p>
+                          <strong>须修改：</strong>
+                          {f.message}
+                        </p>
+                      ) : (
+                        <p>
+                          <input type="checkbox" id={`ack-${n}`} name="acknowledge" value={f.code} />{' '}
+                          <label for={`ack-${n}`} style="display:inline">
+                            我已核实：{f.message}
+                          </label>
+                        </p>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+              {finalLevel && noticeField}
+              <button type="submit">{finalLevel ? '确认并发布' : `确认并通过${levelText}`}</button>
+            </form>
+          )}
+          {findings.length === 0 && (
+            <form method="post" action={`${base}/${step}`}>
+              {csrf}
+              {finalLevel && noticeField}
+              <button type="submit">{finalLevel ? '发布' : `通过${levelText}`}</button>
+            </form>
+          )}
+          <form method="post" action={`${base}/return`}>
             {csrf}
-            <Field
-              name="attachment"
-              label="添加附件"
-              errors={errors}
-              hint="PDF、Word、Excel、图片或文本文件，不超过 20 MB"
-            >
-              {(a) => <input {...a} type="file" />}
-            </Field>
+            <TextField name="reason" label="退回理由" errors={errors} />
             <button type="submit" class="secondary">
-              上传附件
+              退回修改
             </button>
           </form>
-        )}
-        {item.status === 'draft' && (
-          <form method="post" action={`${base}/submit`}>
+        </section>
+      )}
+      {(item.status === 'draft' || item.status === 'submitted') && (
+        <>
+          <h2>编辑</h2>
+          <ItemForm
+            action={`${base}/edit`}
+            csrf={request.csrfToken}
+            values={state.values ?? itemToForm(item)}
+            errors={formErrs}
+            message={reviewProblem ? undefined : state.message}
+            submitLabel="保存"
+            {...fc}
+          />
+        </>
+      )}
+      {item.status === 'published' && mayPublish && (
+        <>
+          <h2>修订</h2>
+          <ItemForm
+            action={`${base}/revise`}
+            csrf={request.csrfToken}
+            values={state.values ?? itemToForm(item)}
+            errors={errors}
+            message={state.message}
+            submitLabel="发布修订"
+            extra={<TextField name="note" label="修订说明（随修订记录公开）" errors={errors} />}
+            {...fc}
+          />
+          {item.validity === 'in_force' && (
+            <form method="post" action={`${base}/repeal`}>
+              {csrf}
+              <h2>标注废止或失效</h2>
+              <Field name="validity" label="有效性" errors={errors}>
+                {(a) => (
+                  <select {...a}>
+                    <option value="repealed">废止</option>
+                    <option value="expired">失效</option>
+                  </select>
+                )}
+              </Field>
+              <TextField name="on" label="废止或失效日期" type="date" errors={errors} />
+              <TextField name="validityNote" label="说明（如被哪个文件替代）" errors={errors} />
+              <button type="submit" class="secondary">
+                标注并在原文页面显示
+              </button>
+            </form>
+          )}
+          <form method="post" action={`${base}/withdraw`}>
             {csrf}
-            <button type="submit">送审</button>
+            <h2>撤回</h2>
+            <TextField name="reason" label="撤回理由" errors={errors} />
+            <button type="submit" class="secondary">
+              撤回该信息
+            </button>
           </form>
-        )}
-        {item.status === 'submitted' && mayPublish && (
-          <section aria-labelledby="review-title">
-            <h2 id="review-title">审核发布（保密审查）</h2>
-            {levels > 1 && (
-              <p>
-                {levelText}
-                {item.approvals.length > 0 &&
-                  `；已通过：${item.approvals.map((a) => `${a.label}（${a.at.slice(0, 10)}）`).join('、')}`}
-              </p>
-            )}
-            <ErrorSummary
-              errors={errors.noticeEndsOn ? { noticeEndsOn: errors.noticeEndsOn } : {}}
-              message={reviewProblem ? state.message : undefined}
-            />
-            {findings.length === 0 ? (
-              <p>发布前检查未发现问题。</p>
-            ) : (
-              <form method="post" action={`${base}/${step}`}>
-                {csrf}
-                <fieldset>
-                  <legend>发布前检查</legend>
-                  <ul class="checks">
-                    {findings.map((f, n) => (
-                      <li class={f.blocking ? 'warning' : 'notice'}>
-                        {f.blocking ? (
-                          <p>
-                            <strong>须修改：</strong>
-                            {f.message}
-                          </p>
-                        ) : (
-                          <p>
-                            <input type="checkbox" id={`ack-${n}`} name="acknowledge" value={f.code} />{' '}
-                            <label for={`ack-${n}`} style="display:inline">
-                              我已核实：{f.message}
-                            </label>
-                          </p>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </fieldset>
-                {finalLevel && noticeField}
-                <button type="submit">{finalLevel ? '确认并发布' : `确认并通过${levelText}`}</button>
-              </form>
-            )}
-            {findings.length === 0 && (
-              <form method="post" action={`${base}/${step}`}>
-                {csrf}
-                {finalLevel && noticeField}
-                <button type="submit">{finalLevel ? '发布' : `通过${levelText}`}</button>
-              </form>
-            )}
-            <form method="post" action={`${base}/return`}>
-              {csrf}
-              <TextField name="reason" label="退回理由" errors={errors} />
-              <button type="submit" class="secondary">
-                退回修改
-              </button>
-            </form>
-          </section>
-        )}
-        {(item.status === 'draft' || item.status === 'submitted') && (
-          <>
-            <h2>编辑</h2>
-            <ItemForm
-              action={`${base}/edit`}
-              csrf={request.csrfToken}
-              values={state.values ?? itemToForm(item)}
-              errors={formErrs}
-              message={reviewProblem ? undefined : state.message}
-              submitLabel="保存"
-              {...fc}
-            />
-          </>
-        )}
-        {item.status === 'published' && mayPublish && (
-          <>
-            <h2>修订</h2>
-            <ItemForm
-              action={`${base}/revise`}
-              csrf={request.csrfToken}
-              values={state.values ?? itemToForm(item)}
-              errors={errors}
-              message={state.message}
-              submitLabel="发布修订"
-              extra={<TextField name="note" label="修订说明（随修订记录公开）" errors={errors} />}
-              {...fc}
-            />
-            {item.validity === 'in_force' && (
-              <form method="post" action={`${base}/repeal`}>
-                {csrf}
-                <h2>标注废止或失效</h2>
-                <Field name="validity" label="有效性" errors={errors}>
-                  {(a) => (
-                    <select {...a}>
-                      <option value="repealed">废止</option>
-                      <option value="expired">失效</option>
-                    </select>
-                  )}
-                </Field>
-                <TextField name="on" label="废止或失效日期" type="date" errors={errors} />
-                <TextField name="validityNote" label="说明（如被哪个文件替代）" errors={errors} />
-                <button type="submit" class="secondary">
-                  标注并在原文页面显示
-                </button>
-              </form>
-            )}
-            <form method="post" action={`${base}/withdraw`}>
-              {csrf}
-              <h2>撤回</h2>
-              <TextField name="reason" label="撤回理由" errors={errors} />
-              <button type="submit" class="secondary">
-                撤回该信息
-              </button>
-            </form>
-          </>
-        )}
-      </>,
-      Object.keys(errors).length || state.message ? 400 : 200,
-    );
-  };
-
-  type P = { Params: { id: string } };
-  app.get<P & { Querystring: { done?: string } }>('/admin/catalog/items/:id', async (request, reply) =>
-    itemPage(request, reply, request.params.id, { notice: request.query.done?.slice(0, 100) }),
+        </>
+      )}
+    </>,
+    Object.keys(errors).length || state.message ? 400 : 200,
   );
+};
 
-  /** Runs a use case from a POST and redirects back, or shows the item page with the errors. */
-  const action = (run: (request: FastifyRequest<P>, item: Item | undefined) => Promise<string | void>) => {
-    return async (request: FastifyRequest<P>, reply: FastifyReply) => {
-      requireUser(request);
-      try {
-        const notice = await run(request, await catalogStore.itemById(ctx.db, request.params.id));
-        return reply.redirect(
-          `/admin/catalog/items/${request.params.id}${notice ? `?done=${encodeURIComponent(notice)}` : ''}`,
-          303,
-        );
-      } catch (e) {
-        const { errors, message } = formErrors(e);
-        const body = (request.body ?? {}) as Body;
-        const hasItemFields = typeof body.title === 'string';
-        return itemPage(request, reply, request.params.id, {
-          errors,
-          message,
-          values: hasItemFields ? strings(body) : undefined,
-        });
-      }
-    };
+type P = { Params: { id: string } };
+
+/** The item page (review, publish, return, revise, withdraw, repeal forms). */
+function registerItemPage(app: FastifyInstance, ctx: AppContext): void {
+  app.get<P & { Querystring: { done?: string } }>('/admin/catalog/items/:id', async (request, reply) =>
+    itemPage(ctx, request, reply, request.params.id, { notice: request.query.done?.slice(0, 100) }),
+  );
+}
+
+/** Runs a use case from a POST and redirects back, or shows the item page with the errors. */
+const itemAction = (
+  ctx: AppContext,
+  run: (request: FastifyRequest<P>, item: Item | undefined) => Promise<string | void>,
+) => {
+  return async (request: FastifyRequest<P>, reply: FastifyReply) => {
+    requireUser(request);
+    try {
+      const notice = await run(request, await catalogStore.itemById(ctx.db, request.params.id));
+      return reply.redirect(
+        `/admin/catalog/items/${request.params.id}${notice ? `?done=${encodeURIComponent(notice)}` : ''}`,
+        303,
+      );
+    } catch (e) {
+      const { errors, message } = formErrors(e);
+      const body = (request.body ?? {}) as Body;
+      const hasItemFields = typeof body.title === 'string';
+      return itemPage(ctx, request, reply, request.params.id, {
+        errors,
+        message,
+        values: hasItemFields ? strings(body) : undefined,
+      });
+    }
   };
-  const actor = (r: FastifyRequest) => requireUser(r).actor;
-  const body = (r: FastifyRequest) => (r.body ?? {}) as Body;
+};
+const actor = (r: FastifyRequest) => requireUser(r).actor;
+const body = (r: FastifyRequest) => (r.body ?? {}) as Body;
 
+/** The item page's POST actions: each runs a use case and redirects back to the item. */
+function registerItemActions(app: FastifyInstance, ctx: AppContext): void {
   app.post<P>(
     '/admin/catalog/items/:id/edit',
-    action(async (r) => editItem(ctx, actor(r), r.params.id, formToInput(strings(body(r))))),
+    itemAction(ctx, async (r) => editItem(ctx, actor(r), r.params.id, formToInput(strings(body(r))))),
   );
   app.post<P>(
     '/admin/catalog/items/:id/submit',
-    action(async (r) => submitItem(ctx, actor(r), r.params.id)),
+    itemAction(ctx, async (r) => submitItem(ctx, actor(r), r.params.id)),
   );
   app.post<P>(
     '/admin/catalog/items/:id/return',
-    action(async (r) => returnItem(ctx, actor(r), r.params.id, str(body(r), 'reason'))),
+    itemAction(ctx, async (r) => returnItem(ctx, actor(r), r.params.id, str(body(r), 'reason'))),
   );
   app.post<P>(
     '/admin/catalog/items/:id/publish',
-    action(async (r) => {
+    itemAction(ctx, async (r) => {
       const { indexNo, registrationNo } = await publishItem(
         ctx,
         actor(r),
@@ -493,14 +515,14 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
   );
   app.post<P>(
     '/admin/catalog/items/:id/approve',
-    action(async (r) => {
+    itemAction(ctx, async (r) => {
       const { level, levels: n } = await approveItem(ctx, actor(r), r.params.id, list(body(r).acknowledge));
       return `已通过第 ${level} 级审核（共 ${n} 级）`;
     }),
   );
   app.post<P>(
     '/admin/catalog/items/:id/revise',
-    action(async (r) => {
+    itemAction(ctx, async (r) => {
       const b = strings(body(r));
       await reviseItem(ctx, actor(r), r.params.id, formToInput(b), b.note ?? '', list(body(r).acknowledge));
       return '修订已发布';
@@ -508,11 +530,11 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
   );
   app.post<P>(
     '/admin/catalog/items/:id/withdraw',
-    action(async (r) => withdrawItem(ctx, actor(r), r.params.id, str(body(r), 'reason'))),
+    itemAction(ctx, async (r) => withdrawItem(ctx, actor(r), r.params.id, str(body(r), 'reason'))),
   );
   app.post<P>(
     '/admin/catalog/items/:id/repeal',
-    action(async (r) =>
+    itemAction(ctx, async (r) =>
       endValidity(ctx, actor(r), r.params.id, {
         validity: str(body(r), 'validity'),
         on: str(body(r), 'on'),
@@ -522,7 +544,7 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
   );
   app.post<P>(
     '/admin/catalog/items/:id/attachments',
-    action(async (r) => {
+    itemAction(ctx, async (r) => {
       const file = filesOf(body(r))[0];
       if (!file)
         throw new DomainError('validation.failed', '请选择要上传的文件。', {
@@ -533,7 +555,7 @@ export async function registerCatalogAdmin(app: FastifyInstance, ctx: AppContext
   );
   app.post<{ Params: { id: string; attachmentId: string } }>(
     '/admin/catalog/items/:id/attachments/:attachmentId/remove',
-    action(async (r) =>
+    itemAction(ctx, async (r) =>
       removeAttachment(
         ctx,
         actor(r),

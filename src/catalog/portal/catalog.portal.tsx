@@ -33,6 +33,15 @@ const pageOf = (q: unknown) => {
 const agencyFeed = (a: Agency) => [{ href: `/${a.pathSegment}/feed.atom`, title: `${a.name}公开信息` }];
 
 export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): void {
+  registerColumnPages(app, ctx);
+  registerItemPages(app, ctx);
+  registerStandardCatalogPages(app, ctx);
+  registerPortalSearch(app, ctx);
+  registerSitemapAndFeeds(app, ctx);
+}
+
+/** A column page with paging. */
+function registerColumnPages(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { agency: string; code: string } }>(
     '/:agency/xxgk/columns/:code',
     async (request, reply) => {
@@ -114,7 +123,54 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
       );
     },
   );
+}
 
+/** A repost (转载): the original's page inside this site, its source named and linked. */
+const sendRepost = async (
+  ctx: AppContext,
+  agency: Agency,
+  repost: Item,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => {
+  const original = await catalogStore.itemById(ctx.db, repost.repostOf!);
+  const source = original && (await agencyTree(ctx.db)).find((a) => a.id === original.agencyId);
+  if (!original || !source || original.status !== 'published') throw notFound('该信息的原文');
+  const [column, subject, attachments, revisions] = await Promise.all([
+    catalogStore.columnById(ctx.db, original.columnId),
+    subjectName(ctx.db, original.subjectCode),
+    catalogStore.attachments(ctx.db, original.id),
+    catalogStore.revisions(ctx.db, original.id),
+  ]);
+  return sendPortalPage(
+    ctx,
+    request,
+    reply,
+    agency,
+    original.title,
+    <>
+      <p class="notice repost-source">
+        本文转载自{source.name}（{repost.publishedOn} 转载）。
+        <a href={itemHref(source, original)}>查看原文</a>
+      </p>
+      <ItemPage
+        agency={source}
+        item={original}
+        column={column}
+        subject={subject}
+        attachments={attachments}
+        document={undefined}
+        interpretations={[]}
+        revisions={revisions}
+      />
+    </>,
+    200,
+    agencyFeed(agency),
+  );
+};
+
+/** The item page (or a repost's original) and its attachments. */
+function registerItemPages(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { agency: string; id: string } }>('/:agency/xxgk/items/:id', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     const item = await catalogStore.itemById(ctx.db, request.params.id);
@@ -152,7 +208,7 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
         410,
       );
     }
-    if (item.repostOf) return sendRepost(agency, item, request, reply);
+    if (item.repostOf) return sendRepost(ctx, agency, item, request, reply);
     const [column, subject, attachments, document, interpretations, revisions, registration] =
       await Promise.all([
         columnsWithContent(ctx.db, agency).then((c) => c.columns.find((x) => x.id === item.columnId)),
@@ -185,44 +241,6 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
     );
   });
 
-  /** A repost (转载): the original's page inside this site, its source named and linked. */
-  const sendRepost = async (agency: Agency, repost: Item, request: FastifyRequest, reply: FastifyReply) => {
-    const original = await catalogStore.itemById(ctx.db, repost.repostOf!);
-    const source = original && (await agencyTree(ctx.db)).find((a) => a.id === original.agencyId);
-    if (!original || !source || original.status !== 'published') throw notFound('该信息的原文');
-    const [column, subject, attachments, revisions] = await Promise.all([
-      catalogStore.columnById(ctx.db, original.columnId),
-      subjectName(ctx.db, original.subjectCode),
-      catalogStore.attachments(ctx.db, original.id),
-      catalogStore.revisions(ctx.db, original.id),
-    ]);
-    return sendPortalPage(
-      ctx,
-      request,
-      reply,
-      agency,
-      original.title,
-      <>
-        <p class="notice repost-source">
-          本文转载自{source.name}（{repost.publishedOn} 转载）。
-          <a href={itemHref(source, original)}>查看原文</a>
-        </p>
-        <ItemPage
-          agency={source}
-          item={original}
-          column={column}
-          subject={subject}
-          attachments={attachments}
-          document={undefined}
-          interpretations={[]}
-          revisions={revisions}
-        />
-      </>,
-      200,
-      agencyFeed(agency),
-    );
-  };
-
   app.get<{ Params: { agency: string; id: string } }>(
     '/:agency/xxgk/attachments/:id',
     async (request, reply) => {
@@ -238,7 +256,10 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
         .send(Buffer.from(a.content));
     },
   );
+}
 
+/** The standard catalog and the normative-document registry. */
+function registerStandardCatalogPages(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { agency: string } }>('/:agency/xxgk/standard', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     const entries = await standardEntries(ctx.db, agency.id);
@@ -327,7 +348,10 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
       </>,
     );
   });
+}
 
+/** The simple search page. */
+function registerPortalSearch(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { agency: string }; Querystring: { q?: string; page?: string } }>(
     '/:agency/search',
     async (request, reply) => {
@@ -381,33 +405,37 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
       );
     },
   );
+}
 
-  const sendFeed = async (
-    agency: Agency,
-    column: Column | undefined,
-    selfPath: string,
-    reply: import('fastify').FastifyReply,
-  ) => {
-    const { columns } = await columnsWithContent(ctx.db, agency);
-    const ids = column
-      ? [column.id, ...columns.filter((c) => c.parentId === column.id).map((c) => c.id)]
-      : undefined;
-    const items = await catalogStore.published(ctx.db, {
-      agencyId: agency.id,
-      columnIds: ids,
-      limit: 30,
-    });
-    return reply.type('application/atom+xml; charset=utf-8').send(
-      atomFeed({
-        baseUrl: ctx.config.publicBaseUrl,
-        selfPath,
-        title: column ? `${agency.name} - ${column.name}` : `${agency.name}公开信息`,
-        agency,
-        items,
-      }),
-    );
-  };
+const sendFeed = async (
+  ctx: AppContext,
+  agency: Agency,
+  column: Column | undefined,
+  selfPath: string,
+  reply: import('fastify').FastifyReply,
+) => {
+  const { columns } = await columnsWithContent(ctx.db, agency);
+  const ids = column
+    ? [column.id, ...columns.filter((c) => c.parentId === column.id).map((c) => c.id)]
+    : undefined;
+  const items = await catalogStore.published(ctx.db, {
+    agencyId: agency.id,
+    columnIds: ids,
+    limit: 30,
+  });
+  return reply.type('application/atom+xml; charset=utf-8').send(
+    atomFeed({
+      baseUrl: ctx.config.publicBaseUrl,
+      selfPath,
+      title: column ? `${agency.name} - ${column.name}` : `${agency.name}公开信息`,
+      agency,
+      items,
+    }),
+  );
+};
 
+/** sitemap.xml and the Atom feeds of the agency and of a column. */
+function registerSitemapAndFeeds(app: FastifyInstance, ctx: AppContext): void {
   // sitemap.xml (sitemaps.org): the agency's pages and its newest 50,000 items (the protocol's limit per file).
   app.get<{ Params: { agency: string } }>('/:agency/sitemap.xml', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
@@ -432,7 +460,7 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
 
   app.get<{ Params: { agency: string } }>('/:agency/feed.atom', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
-    return sendFeed(agency, undefined, `/${agency.pathSegment}/feed.atom`, reply);
+    return sendFeed(ctx, agency, undefined, `/${agency.pathSegment}/feed.atom`, reply);
   });
 
   app.get<{ Params: { agency: string; code: string } }>(
@@ -441,7 +469,7 @@ export function registerCatalogPortal(app: FastifyInstance, ctx: AppContext): vo
       const agency = await agencyBySegment(ctx, request.params.agency);
       const column = await catalogStore.columnByCode(ctx.db, agency.id, request.params.code);
       if (!column) throw new DomainError('not_found', '未找到该栏目。');
-      return sendFeed(agency, column, `${columnHref(agency, column.code)}/feed.atom`, reply);
+      return sendFeed(ctx, agency, column, `${columnHref(agency, column.code)}/feed.atom`, reply);
     },
   );
 }

@@ -8,7 +8,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { legalToday } from '../../calendar/legal-day.js';
 import type { AppContext } from '../../platform/context.js';
 import { managedAgency } from '../managed-agency.js';
-import { DomainError } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';
 import { CsrfField, ErrorSummary, TextField, type Errors } from '../../web/views/forms.js';
 import { validityLabel, type Validity } from '../items/item.js';
@@ -22,6 +21,7 @@ import {
 } from './normative-rules.js';
 import { registryOf } from './registry.js';
 import { registryStore } from './registry.store.js';
+import { formRoute } from '../../web/form-route.js';
 
 type Body = Record<string, string | undefined>;
 type Q = { Querystring: { agency?: string } };
@@ -166,63 +166,50 @@ export function registerRegistryAdmin(app: FastifyInstance, ctx: AppContext): vo
   app.get<Q>('/admin/catalog/registry', async (request, reply) => page(request, reply, request.query.agency));
   app.post<Q>('/admin/catalog/registry', async (request, reply) => {
     const b = (request.body ?? {}) as Body;
-    try {
-      await setRegistryRules(ctx, requireUser(request).actor, request.query.agency ?? '', {
-        registrationTemplate: b.registrationTemplate ?? '',
-        defaultYears: b.defaultYears ?? '',
-        trialYears: b.trialYears ?? '',
-        trialWords: b.trialWords ?? '',
-      });
-      return reply.redirect(`/admin/catalog/registry?agency=${request.query.agency ?? ''}`, 303);
-    } catch (e) {
-      if (e instanceof DomainError && e.code === 'validation.failed')
-        return page(request, reply, request.query.agency, e.fields, e.message, b);
-      throw e;
-    }
+    return formRoute(reply, {
+      run: () =>
+        setRegistryRules(ctx, requireUser(request).actor, request.query.agency ?? '', {
+          registrationTemplate: b.registrationTemplate ?? '',
+          defaultYears: b.defaultYears ?? '',
+          trialYears: b.trialYears ?? '',
+          trialWords: b.trialWords ?? '',
+        }),
+      redirect: () => `/admin/catalog/registry?agency=${request.query.agency ?? ''}`,
+      again: (e) => page(request, reply, request.query.agency, e.fields, e.message, b),
+    });
   });
   app.post<Q>('/admin/catalog/registry/prior', async (request, reply) => {
     const b = (request.body ?? {}) as Body;
-    try {
-      const { id } = await recordPriorDocument(
-        ctx,
-        requireUser(request).actor,
-        request.query.agency ?? '',
-        b,
-      );
-      return reply.redirect(`/admin/catalog/registry?agency=${request.query.agency ?? ''}#prior-${id}`, 303);
-    } catch (e) {
-      if (e instanceof DomainError && e.code === 'validation.failed')
-        return page(request, reply, request.query.agency, e.fields, e.message, b);
-      throw e;
-    }
+    return formRoute(reply, {
+      run: () => recordPriorDocument(ctx, requireUser(request).actor, request.query.agency ?? '', b),
+      redirect: ({ id }) => `/admin/catalog/registry?agency=${request.query.agency ?? ''}#prior-${id}`,
+      again: (e) => page(request, reply, request.query.agency, e.fields, e.message, b),
+    });
   });
   app.post<Q & { Params: { id: string } }>(
     '/admin/catalog/registry/prior/:id/repeal',
     async (request, reply) => {
       const b = (request.body ?? {}) as Body;
-      try {
-        await repealPriorDocument(
-          ctx,
-          requireUser(request).actor,
-          request.params.id,
-          b[`repeal-${request.params.id}`],
-        );
-        return reply.redirect(
+      return formRoute(reply, {
+        run: () =>
+          repealPriorDocument(
+            ctx,
+            requireUser(request).actor,
+            request.params.id,
+            b[`repeal-${request.params.id}`],
+          ),
+        redirect: () =>
           `/admin/catalog/registry?agency=${request.query.agency ?? ''}#prior-${request.params.id}`,
-          303,
-        );
-      } catch (e) {
         // The row's own field carries the message (one repeal form per row).
-        if (e instanceof DomainError && e.code === 'validation.failed')
-          return page(
+        again: (e) =>
+          page(
             request,
             reply,
             request.query.agency,
             { [`repeal-${request.params.id}`]: e.fields?.repealedOn ?? e.message },
             e.message,
-          );
-        throw e;
-      }
+          ),
+      });
     },
   );
 }

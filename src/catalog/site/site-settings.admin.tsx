@@ -1,12 +1,12 @@
 /** Admin: a site's footer identifiers and the register of leaders and agency names for the name check. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
-import { DomainError } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../../web/views/forms.js';
 import { setNameRegister, setSiteIdentity } from './manage-site.js';
 import { managedAgency } from '../managed-agency.js';
 import { siteStore } from './site.store.js';
+import { formRoute } from '../../web/form-route.js';
 
 type Body = Record<string, string | undefined>;
 type Q = { Querystring: { agency?: string } };
@@ -100,14 +100,11 @@ export function registerSiteSettingsAdmin(app: FastifyInstance, ctx: AppContext)
   const guard = async (request: FastifyRequest, reply: FastifyReply, run: (b: Body) => Promise<void>) => {
     const agencyId = (request.query as { agency?: string }).agency;
     const b = (request.body ?? {}) as Body;
-    try {
-      await run(b);
-      return reply.redirect(`/admin/catalog/site?agency=${agencyId ?? ''}&done=1`, 303);
-    } catch (e) {
-      if (e instanceof DomainError && e.code === 'validation.failed')
-        return page(request, reply, agencyId, e.fields, e.message, b);
-      throw e;
-    }
+    return formRoute(reply, {
+      run: () => run(b),
+      redirect: () => `/admin/catalog/site?agency=${agencyId ?? ''}&done=1`,
+      again: (e) => page(request, reply, agencyId, e.fields, e.message, b),
+    });
   };
   app.get<Q>('/admin/catalog/site', async (request, reply) => page(request, reply, request.query.agency));
   app.post<Q>('/admin/catalog/site', async (request, reply) =>

@@ -18,6 +18,7 @@ import { decisionLabel, decisions, isDecision, stageLabel, stageOf } from './con
 import { consultationsStore } from './consultations.store.js';
 import { MAX_CONSULTATION_FILES, publishConsultation } from './publish-consultation.js';
 import { publishFeedback } from './publish-feedback.js';
+import { formRoute } from '../../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 const handled = ['validation.failed', 'conflict', 'consultation.not_closed'];
@@ -116,14 +117,18 @@ export async function registerConsultationAdminRoutes(app: FastifyInstance, ctx:
     const user = requireUser(request);
     const body = request.body ?? {};
     const files = filesOf(body);
-    try {
-      const { consultationId } = await publishConsultation(ctx, user.actor, body, files);
-      return reply.redirect(`/admin/consultations/${consultationId}`, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-      const page = await listPage(request, user, body, e.fields, e.message);
-      return sendAdminPage(reply, request, '征集调查', page, 422);
-    }
+    return formRoute(reply, {
+      run: () => publishConsultation(ctx, user.actor, body, files),
+      redirect: ({ consultationId }) => `/admin/consultations/${consultationId}`,
+      again: async (e) =>
+        sendAdminPage(
+          reply,
+          request,
+          '征集调查',
+          await listPage(request, user, body, e.fields, e.message),
+          422,
+        ),
+    });
   });
 
   const detailPage = async (

@@ -14,8 +14,8 @@ import { newId } from '../../platform/ids.js';
 import type { UploadedFile } from '../../platform/uploads.js';
 import { checkAttachment } from '../attachment.js';
 import { consultationsStore } from './consultations.store.js';
+import { formText } from '../../platform/form-values.js';
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 export const MAX_CONSULTATION_FILES = 5;
 
 export async function publishConsultation(
@@ -24,15 +24,15 @@ export async function publishConsultation(
   input: Record<string, unknown>,
   files: ReadonlyArray<Pick<UploadedFile, 'fileName' | 'data'>> = [],
 ): Promise<{ consultationId: string }> {
-  const agencyId = str(input.agencyId);
+  const agencyId = formText(input.agencyId);
   const all = await agenciesStore.all(ctx.db);
   if (!all.some((a) => a.id === agencyId)) throw notFound('发布征集的机关');
   if (!can(actor, 'messages.handle', agencyId, all)) throw forbidden('您无权以该机关名义发布意见征集。');
   const f: FieldErrors = {};
-  const title = str(input.title);
-  const draftText = str(input.draftText);
-  const opensOn = str(input.opensOn);
-  const closesOn = str(input.closesOn);
+  const title = formText(input.title);
+  const draftText = formText(input.draftText);
+  const opensOn = formText(input.opensOn);
+  const closesOn = formText(input.closesOn);
   const today = legalToday(ctx);
   if (!title) f.title = '请填写征集标题';
   else if ([...title].length > 100) f.title = '征集标题不能超过 100 个字';

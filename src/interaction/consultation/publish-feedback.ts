@@ -18,8 +18,7 @@ import {
 import { appendEvent } from '../../platform/events.js';
 import { isDecision, stageOf } from './consultation.js';
 import { consultationsStore } from './consultations.store.js';
-
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+import { formText } from '../../platform/form-values.js';
 
 export async function publishFeedback(
   ctx: AppContext,
@@ -37,12 +36,12 @@ export async function publishFeedback(
     throw new DomainError('consultation.not_closed', `征集期至 ${c.closes_on} 结束，结束后才能公布反馈。`);
   const opinions = await consultationsStore.opinions(ctx.db, c.id);
   const f: FieldErrors = {};
-  const summary = str(input.summary);
+  const summary = formText(input.summary);
   if (!summary) f.summary = '请填写反馈情况说明';
   else if ([...summary].length > 5000) f.summary = '反馈情况说明不能超过 5000 个字';
   const decided = opinions.map((o, i) => {
-    const decision = str(input[`decision_${o.id}`]);
-    const reason = str(input[`reason_${o.id}`]);
+    const decision = formText(input[`decision_${o.id}`]);
+    const reason = formText(input[`reason_${o.id}`]);
     if (!isDecision(decision)) f[`decision_${o.id}`] = `请选择第 ${i + 1} 条意见是否采纳`;
     else if (decision !== 'adopted' && !reason)
       f[`reason_${o.id}`] = `请说明第 ${i + 1} 条意见未完全采纳的理由`;

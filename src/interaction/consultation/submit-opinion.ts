@@ -12,8 +12,8 @@ import { newId } from '../../platform/ids.js';
 import { personalDataCipher } from '../../platform/personal-data.js';
 import { stageOf } from './consultation.js';
 import { consultationsStore } from './consultations.store.js';
+import { formText } from '../../platform/form-values.js';
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -22,7 +22,7 @@ export async function submitOpinion(
   consultationId: string,
   input: Record<string, unknown>,
 ): Promise<{ opinionId: string }> {
-  if (str(input.website))
+  if (formText(input.website))
     throw new DomainError('consultation.refused', '提交未能通过校验，请刷新页面后重新填写。');
   const c = await consultationsStore.byId(ctx.db, consultationId);
   if (!c) throw notFound('该意见征集');
@@ -33,9 +33,9 @@ export async function submitOpinion(
       `本次意见征集的时间为 ${c.opens_on} 至 ${c.closes_on}，当前不在征集期内，意见未能提交。`,
     );
   const f: FieldErrors = {};
-  const body = str(input.body);
-  const name = str(input.name);
-  const contact = str(input.contact).replace(/\s/g, '');
+  const body = formText(input.body);
+  const name = formText(input.name);
+  const contact = formText(input.contact).replace(/\s/g, '');
   if (!body) f.body = '请填写您的意见建议';
   else if ([...body].length > 2000) f.body = '意见建议不能超过 2000 个字';
   if ([...name].length > 30) f.name = '姓名不能超过 30 个字';

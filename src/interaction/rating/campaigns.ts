@@ -21,9 +21,10 @@ import { newId } from '../../platform/ids.js';
 import { hashSecret, newSecret } from '../tracking-code.js';
 import { evaluatorKinds, parseScores, type EvaluatorKind } from './criteria.js';
 import { ratingsStore } from './ratings.store.js';
+import { formText } from '../../platform/form-values.js';
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(str).filter(Boolean);
+const list = (v: unknown) =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(formText).filter(Boolean);
 
 export async function createCampaign(
   ctx: AppContext,
@@ -31,13 +32,13 @@ export async function createCampaign(
   input: Record<string, unknown>,
 ): Promise<{ campaignId: string }> {
   const all = await agenciesStore.all(ctx.db);
-  const organiserId = str(input.organiserId);
+  const organiserId = formText(input.organiserId);
   if (!all.some((a) => a.id === organiserId)) throw notFound('组织评议的机关');
   if (!can(actor, 'reports.supervise', organiserId, all)) throw forbidden('您无权以该机关名义组织社会评议。');
   const f: FieldErrors = {};
-  const title = str(input.title);
-  const opensOn = str(input.opensOn);
-  const closesOn = str(input.closesOn);
+  const title = formText(input.title);
+  const opensOn = formText(input.opensOn);
+  const closesOn = formText(input.closesOn);
   const agencyIds = [...new Set(list(input.agencyIds))];
   if (!title) f.title = '请填写评议名称';
   else if ([...title].length > 100) f.title = '评议名称不能超过 100 个字';
@@ -88,8 +89,8 @@ export async function inviteEvaluator(
   if (!can(actor, 'reports.supervise', c.organiser_id, await agenciesStore.all(ctx.db)))
     throw forbidden('您无权为该评议邀请评议人。');
   const f: FieldErrors = {};
-  const kind = str(input.kind);
-  const label = str(input.label);
+  const kind = formText(input.kind);
+  const label = formText(input.label);
   if (!evaluatorKinds.includes(kind as EvaluatorKind)) f.kind = '请选择评议人类别';
   if (!label) f.label = '请填写评议人（如：县人大代表 王某）';
   else if ([...label].length > 50) f.label = '评议人不能超过 50 个字';
@@ -123,7 +124,8 @@ export async function submitRating(
   campaignId: string,
   input: Record<string, unknown>,
 ): Promise<{ round: 'invited' | 'public' }> {
-  if (str(input.website)) throw new DomainError('rating.refused', '提交未能通过校验，请刷新页面后重新填写。');
+  if (formText(input.website))
+    throw new DomainError('rating.refused', '提交未能通过校验，请刷新页面后重新填写。');
   const c = await ratingsStore.campaign(ctx.db, campaignId);
   if (!c) throw notFound('该评议');
   const today = legalToday(ctx);
@@ -133,13 +135,13 @@ export async function submitRating(
       `本次评议的时间为 ${c.opens_on} 至 ${c.closes_on}，当前不在评议期内。`,
     );
   const f: FieldErrors = {};
-  const agencyId = str(input.agencyId);
+  const agencyId = formText(input.agencyId);
   const agencies = await ratingsStore.campaignAgencies(ctx.db, campaignId);
   if (!agencies.includes(agencyId)) f.agencyId = '请选择被评议单位';
   const scores = parseScores(input, f);
-  const comment = str(input.comment);
+  const comment = formText(input.comment);
   if ([...comment].length > 500) f.comment = '意见建议不能超过 500 个字';
-  const code = str(input.code);
+  const code = formText(input.code);
   let invitationId: string | null = null;
   if (code) {
     const inv = await ratingsStore.invitationByHash(ctx.db, hashSecret(code));

@@ -21,8 +21,8 @@ import { appendEvent } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import { parseScores } from './criteria.js';
 import { openRatingsStore } from './open-ratings.store.js';
+import { formText } from '../../platform/form-values.js';
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 export const MAX_COMMENT_CHARS = 500;
 
 export async function submitOpenRating(
@@ -32,7 +32,8 @@ export async function submitOpenRating(
   itemId: string | null = null,
 ): Promise<{ ratingId: string; commentHeld: boolean }> {
   // A filled honeypot field is a robot: refuse without storing anything.
-  if (str(input.website)) throw new DomainError('rating.refused', '提交未能通过校验，请刷新页面后重新填写。');
+  if (formText(input.website))
+    throw new DomainError('rating.refused', '提交未能通过校验，请刷新页面后重新填写。');
   if (!(await agenciesStore.byId(ctx.db, agencyId))) throw notFound('该机关');
   if (itemId) {
     const item = await catalogStore.itemById(ctx.db, itemId);
@@ -43,14 +44,14 @@ export async function submitOpenRating(
   let useful: number | null = null;
   let score: number | null = null;
   if (itemId) {
-    const u = str(input.useful);
+    const u = formText(input.useful);
     if (u !== 'yes' && u !== 'no') f.useful = '请选择这条信息对您是否有用';
     else useful = u === 'yes' ? 1 : 0;
-    const s = str(input.score);
+    const s = formText(input.score);
     if (s && !/^[1-5]$/.test(s)) f.score = '评分只能是 1 至 5 分';
     else if (s) score = Number(s);
   }
-  const comment = str(input.comment);
+  const comment = formText(input.comment);
   if ([...comment].length > MAX_COMMENT_CHARS) f.comment = `意见建议不能超过 ${MAX_COMMENT_CHARS} 个字`;
   if (Object.keys(f).length || (!itemId && !scores)) throw validationFailed(f);
   const ratingId = newId();
@@ -98,8 +99,8 @@ export async function moderateComment(
   if (!r || r.comment_status === 'none') throw notFound('该评价意见');
   if (!can(actor, 'messages.handle', r.agency_id, await agenciesStore.all(ctx.db)))
     throw forbidden('您无权审核该机关收到的评价意见。');
-  const decision = str(input.decision);
-  const reason = str(input.reason);
+  const decision = formText(input.decision);
+  const reason = formText(input.reason);
   const f: FieldErrors = {};
   if (decision !== 'approve' && decision !== 'reject') f.decision = '请选择通过或不通过';
   else if (decision === 'reject' && !reason) f.reason = '不通过时请填写理由';

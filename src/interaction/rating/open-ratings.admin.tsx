@@ -8,7 +8,7 @@ import type { Agency } from '../../access/agency.js';
 import { legalToday } from '../../calendar/legal-day.js';
 import type { CurrentUser } from '../../access/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
-import { DomainError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, type Errors } from '../../web/views/forms.js';
 import { Radios } from '../views/message-form.js';
@@ -17,6 +17,7 @@ import { openRatingsStore } from './open-ratings.store.js';
 import { yearTrend } from './open-trends.js';
 import { TrendChart } from './views/trend-chart.js';
 import { TrendTable } from './views/trend-table.js';
+import { formRoute } from '../../web/form-route.js';
 
 type Query = { agency?: string; year?: string };
 type Form = Record<string, string | undefined>;
@@ -123,24 +124,20 @@ export function registerOpenRatingAdminRoutes(app: FastifyInstance, ctx: AppCont
     '/admin/open-ratings/:id/moderate',
     async (request, reply) => {
       const user = requireUser(request);
-      try {
-        await moderateComment(ctx, user.actor, request.params.id, request.body ?? {});
-        return reply.redirect('/admin/open-ratings', 303);
-      } catch (e) {
-        if (!(e instanceof DomainError) || (e.code !== 'validation.failed' && e.code !== 'conflict')) throw e;
-        const body = await page(
-          request,
-          user,
-          {},
-          {
-            id: request.params.id,
-            errors: e.fields,
-            values: request.body ?? {},
-            message: e.message,
-          },
-        );
-        return sendAdminPage(reply, request, '公众评价', body, 422);
-      }
+      return formRoute(reply, {
+        run: () => moderateComment(ctx, user.actor, request.params.id, request.body ?? {}),
+        redirect: () => '/admin/open-ratings',
+        refusals: ['validation.failed', 'conflict'],
+        again: async (e) => {
+          const body = await page(
+            request,
+            user,
+            {},
+            { id: request.params.id, errors: e.fields, values: request.body ?? {}, message: e.message },
+          );
+          return sendAdminPage(reply, request, '公众评价', body, 422);
+        },
+      });
     },
   );
 }

@@ -9,6 +9,7 @@ import type { CurrentUser } from '../../access/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';
+import { formRoute } from '../../web/form-route.js';
 import { agencyBySegment, sendPortalPage } from '../../web/portal-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../../web/views/forms.js';
 import { Radios } from '../views/message-form.js';
@@ -155,19 +156,18 @@ export function registerRatingAdminRoutes(app: FastifyInstance, ctx: AppContext)
 
   app.post<{ Body: Form }>('/admin/ratings', async (request, reply) => {
     const user = requireUser(request);
-    try {
-      const { campaignId } = await createCampaign(ctx, user.actor, request.body ?? {});
-      return reply.redirect(`/admin/ratings/${campaignId}`, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-      return sendAdminPage(
-        reply,
-        request,
-        '社会评议',
-        await listPage(request, user, request.body, e.fields, e.message),
-        422,
-      );
-    }
+    return formRoute(reply, {
+      run: () => createCampaign(ctx, user.actor, request.body ?? {}),
+      redirect: ({ campaignId }) => `/admin/ratings/${campaignId}`,
+      again: async (e) =>
+        sendAdminPage(
+          reply,
+          request,
+          '社会评议',
+          await listPage(request, user, request.body, e.fields, e.message),
+          422,
+        ),
+    });
   });
 
   const detailPage = async (

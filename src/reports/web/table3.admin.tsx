@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Agency } from '../../access/agency.js';
 import type { AppContext } from '../../platform/context.js';
-import { DomainError } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';
 import { CsrfField, ErrorSummary, TextField, type Errors } from '../../web/views/forms.js';
 import { reportAgency } from '../entry/access.js';
@@ -15,6 +14,7 @@ import { APPLICANT_KINDS, TABLE3_COLUMNS } from '../model/shared-tables.js';
 import { table3EntriesStore } from '../stores/table3-entries.store.js';
 import { reportPaths, yearOf } from './paths.js';
 import { ReportNav } from './report-nav.js';
+import { formRoute } from '../../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 type YearParams = { Params: { agencyId: string; year: string } };
@@ -159,15 +159,14 @@ export function registerTable3Routes(app: FastifyInstance, ctx: AppContext): voi
     const user = requireUser(request);
     const year = yearOf(request.params.year);
     const form = request.body ?? {};
-    try {
-      await saveEnteredTable3(ctx, user.actor, request.params.agencyId, year, {
-        cells: table3FormToCells(year, form),
-        source: form.source ?? '',
-      });
-      return reply.redirect(`${reportPaths.table3(request.params.agencyId, year)}?saved=1`, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-      return page(ctx, request, reply, { values: form, errors: e.fields, message: e.message }, 422);
-    }
+    return formRoute(reply, {
+      run: () =>
+        saveEnteredTable3(ctx, user.actor, request.params.agencyId, year, {
+          cells: table3FormToCells(year, form),
+          source: form.source ?? '',
+        }),
+      redirect: () => `${reportPaths.table3(request.params.agencyId, year)}?saved=1`,
+      again: (e) => page(ctx, request, reply, { values: form, errors: e.fields, message: e.message }, 422),
+    });
   });
 }

@@ -27,6 +27,7 @@ import {
   recordSubmission,
   type Challenge,
 } from '../actions/abuse-challenge.js';
+import { formRoute } from '../../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 const LIMIT = { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } };
@@ -330,13 +331,11 @@ export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: App
             ? '验证问题的答案不正确，请重新回答'
             : '请回答验证问题',
         });
-      try {
-        const r = await submitApplication(ctx, agency.id, body, filesOf(body));
-        return reply.redirect(`/${agency.pathSegment}/ysqgk/receipt/${r.trackingCode}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-        return again(e.fields, e.message);
-      }
+      return formRoute(reply, {
+        run: () => submitApplication(ctx, agency.id, body, filesOf(body)),
+        redirect: (r) => `/${agency.pathSegment}/ysqgk/receipt/${r.trackingCode}`,
+        again: (e) => again(e.fields, e.message),
+      });
     },
   );
 

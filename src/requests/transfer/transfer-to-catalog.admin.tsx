@@ -5,12 +5,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { catalogStore } from '../../catalog/catalog.store.js';
 import type { AppContext } from '../../platform/context.js';
-import { DomainError, type FieldErrors } from '../../platform/errors.js';
+import type { FieldErrors } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field } from '../../web/views/forms.js';
 import { loadCase, type LoadedCase } from '../actions/case-action.js';
 import { registrationNumber } from '../registration.js';
 import { catalogLinkOf, transferToCatalog } from './transfer-to-catalog.js';
+import { formRoute } from '../../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
 
@@ -118,13 +119,11 @@ export function registerTransferRoutes(app: FastifyInstance, ctx: AppContext): v
     async (request, reply) => {
       const user = requireUser(request);
       const body = request.body ?? {};
-      try {
-        await transferToCatalog(ctx, user.actor, { ...body, caseId: request.params.id });
-        return reply.redirect(`/admin/requests/${request.params.id}?done=transferred`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-        return page(request, reply, request.params.id, body, e.fields, 422);
-      }
+      return formRoute(reply, {
+        run: () => transferToCatalog(ctx, user.actor, { ...body, caseId: request.params.id }),
+        redirect: () => `/admin/requests/${request.params.id}?done=transferred`,
+        again: (e) => page(request, reply, request.params.id, body, e.fields, 422),
+      });
     },
   );
 }

@@ -14,6 +14,7 @@ import { defaultMeasures, defaultThresholds, type MeasureConfig } from './defaul
 import { scorecardStore } from './scorecard.store.js';
 import { officeFor, parseScorecardYear } from './scope.js';
 import type { Thresholds } from './scoring.js';
+import { formTextOrNumber } from '../../platform/form-values.js';
 
 export interface Scorecard {
   id: string;
@@ -24,7 +25,6 @@ export interface Scorecard {
   computedAt: string | null;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 const NUM = /^\d+(\.\d)?$/;
 
 /** The stored scorecard, or the default one (not stored) when the office has not set one for the year. */
@@ -99,14 +99,14 @@ export async function configureScorecard(
   input: Record<string, unknown>,
 ): Promise<void> {
   const all = await agenciesStore.all(ctx.db);
-  const office = officeFor(actor, all, str(input.officeId));
+  const office = officeFor(actor, all, formTextOrNumber(input.officeId));
   const year = parseScorecardYear(input.year);
   const current = await loadScorecard(ctx.db, office.id, year);
   const f: FieldErrors = {};
   const measures: MeasureConfig[] = current.measures.map((m) => {
-    const w = str(input[`weight_${m.code}`]);
-    const full = str(input[`fullAt_${m.code}`]);
-    const zero = str(input[`zeroBelow_${m.code}`]);
+    const w = formTextOrNumber(input[`weight_${m.code}`]);
+    const full = formTextOrNumber(input[`fullAt_${m.code}`]);
+    const zero = formTextOrNumber(input[`zeroBelow_${m.code}`]);
     if (!NUM.test(w) || Number(w) > 100) f[`weight_${m.code}`] = `“${m.label}”的分值应为 0 至 100 的数`;
     if (m.kind === 'computed') {
       if (!NUM.test(full) || Number(full) > 100 || Number(full) === 0)
@@ -121,8 +121,8 @@ export async function configureScorecard(
       zeroBelow: m.kind === 'computed' ? Number(zero) / 100 : 0,
     };
   });
-  const newLabel = str(input.newLabel);
-  const newWeight = str(input.newWeight);
+  const newLabel = formTextOrNumber(input.newLabel);
+  const newWeight = formTextOrNumber(input.newWeight);
   if (newLabel || newWeight) {
     if (!newLabel || [...newLabel].length > 40) f.newLabel = '新增人工评分项目的名称应为 1 至 40 个字';
     else if (measures.some((m) => m.label === newLabel)) f.newLabel = '已有同名的考核项目';
@@ -137,12 +137,12 @@ export async function configureScorecard(
     });
   }
   const t = {
-    excellent: Number(str(input.excellent)),
-    good: Number(str(input.good)),
-    pass: Number(str(input.pass)),
+    excellent: Number(formTextOrNumber(input.excellent)),
+    good: Number(formTextOrNumber(input.good)),
+    pass: Number(formTextOrNumber(input.pass)),
   };
   for (const k of ['excellent', 'good', 'pass'] as const)
-    if (!NUM.test(str(input[k])) || t[k] > 100) f[k] = '等次分数线应为 0 至 100 的数';
+    if (!NUM.test(formTextOrNumber(input[k])) || t[k] > 100) f[k] = '等次分数线应为 0 至 100 的数';
   if (!f.excellent && !f.good && !f.pass && !(t.excellent > t.good && t.good > t.pass))
     f.excellent = '分数线应为：优秀 > 良好 > 合格';
   const sum = Math.round(measures.reduce((s, m) => s + m.weight, 0) * 10) / 10;

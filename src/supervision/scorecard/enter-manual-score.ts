@@ -13,8 +13,7 @@ import { appendEvent } from '../../platform/events.js';
 import { loadScorecard, storeScorecard } from './configure-scorecard.js';
 import { coveredBy, officeFor, parseScorecardYear } from './scope.js';
 import { scorecardStore } from './scorecard.store.js';
-
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+import { formTextOrNumber } from '../../platform/form-values.js';
 
 export async function enterManualScore(
   ctx: AppContext,
@@ -23,19 +22,19 @@ export async function enterManualScore(
   file?: Pick<UploadedFile, 'fileName' | 'data'>,
 ): Promise<void> {
   const all = await agenciesStore.all(ctx.db);
-  const office = officeFor(actor, all, str(input.officeId));
+  const office = officeFor(actor, all, formTextOrNumber(input.officeId));
   const year = parseScorecardYear(input.year);
   const sc = await loadScorecard(ctx.db, office.id, year);
   const f: FieldErrors = {};
-  const agencyId = str(input.agencyId);
+  const agencyId = formTextOrNumber(input.agencyId);
   if (!coveredBy(all, office.id).some((a) => a.id === agencyId)) f.agencyId = '请选择被考核单位';
-  const measure = sc.measures.find((m) => m.kind === 'manual' && m.code === str(input.code));
+  const measure = sc.measures.find((m) => m.kind === 'manual' && m.code === formTextOrNumber(input.code));
   if (!measure) f.code = '请选择人工评分项目';
-  const pointsText = str(input.points);
+  const pointsText = formTextOrNumber(input.points);
   const points = Number(pointsText);
   if (!/^\d+(\.\d)?$/.test(pointsText) || (measure && points > measure.weight))
     f.points = measure ? `得分应为 0 至 ${measure.weight} 之间的数，最多一位小数` : '请填写得分';
-  const note = str(input.note);
+  const note = formTextOrNumber(input.note);
   if ([...note].length > 2000) f.note = '说明不能超过 2000 个字';
   const checked = file && file.data.length > 0 ? await checkAttachment(file) : undefined;
   if (checked && !checked.ok) f.evidence = checked.message;
