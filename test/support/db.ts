@@ -12,9 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { openDatabase, type DatabaseHandle, type Db } from '../../src/platform/db/database.js';
-import type { Database } from '../../src/platform/db/schema.js';
+import { openDatabase, sqliteHandle, type DatabaseHandle, type Db } from '../../src/platform/db/database.js';
 import { publicContentChanged } from '../../src/web/public-cache.js';
 import {
   adminQuery,
@@ -170,33 +168,10 @@ async function copyOf(
  * An in-memory SQLite database deserialized from a template image, set up as openDatabase sets up
  * `{ kind: 'sqlite', path: ':memory:' }` (which is what freshDatabase used to open and migrate): the same
  * pragmas — journal_mode = WAL stays MEMORY in memory, as it does there — and the same prepared-statement
- * cache. openDatabase cannot open an image, so its SQLite set-up is repeated here;
- * test/support/db.test.ts compares the two.
+ * cache, through the platform's own sqliteHandle; test/support/db.test.ts compares the two.
  */
 function openSqliteImage(image: Buffer): DatabaseHandle {
-  const sqlite = new SqliteDatabase(image);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  cachePreparedStatements(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
-}
-
-/** As in src/platform/db/database.ts: one prepared statement per SQL text (statements run to completion). */
-function cachePreparedStatements(sqlite: SqliteDatabase.Database, limit = 1000): void {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  const prepare = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
-    let statement = cache.get(source);
-    if (!statement) {
-      if (cache.size >= limit) cache.clear();
-      statement = prepare(source);
-      cache.set(source, statement);
-    }
-    return statement;
-  }) as typeof sqlite.prepare;
+  return sqliteHandle(new SqliteDatabase(image));
 }
 
 /**

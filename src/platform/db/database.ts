@@ -36,7 +36,11 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
-  const sqlite = new SqliteDatabase(target.path);
+  return sqliteHandle(new SqliteDatabase(target.path));
+}
+
+/** The platform's set-up of an open SQLite database (a file, memory, or a deserialized image in tests). */
+export function sqliteHandle(sqlite: SqliteDatabase.Database): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable against process crashes in WAL mode; FULL adds durability against power loss,
   // which is what "received means stored" asks of a single-file deployment.
