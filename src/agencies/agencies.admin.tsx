@@ -123,7 +123,7 @@ function AgencyForm(props: {
             name="hasRulemakingPower"
             checked={v.hasRulemakingPower === 'on'}
           />{' '}
-          <label for="f-hasRulemakingPower" style="display:inline">
+          <label for="f-hasRulemakingPower" class="inline-label">
             有规章制定权
           </label>
         </div>

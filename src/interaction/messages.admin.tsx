@@ -115,7 +115,7 @@ function StepForms(props: { m: MessageRow; targets: Agency[]; csrf: string; erro
       {steps.includes('approve') && (
         <>
           <h3>待审核的答复稿</h3>
-          <p style="white-space: pre-wrap">{m.draft_reply}</p>
+          <p class="pre-wrap">{m.draft_reply}</p>
           <p>
             {simple('approve', '审核通过并答复')} {simple('return', '退回修改', true)}
           </p>
@@ -204,7 +204,7 @@ async function detailPage(
         <dd>{shown(m.email_enc, maskEmail)}</dd>
       </dl>
       <h2>留言内容</h2>
-      <p style="white-space: pre-wrap">{m.body}</p>
+      <p class="pre-wrap">{m.body}</p>
       {files.length > 0 && (
         <ul>
           {files.map((f) => (
@@ -225,7 +225,7 @@ async function detailPage(
           <h2>
             答复（{m.reply_department}，{m.closed_on}，用时 {m.reply_workdays} 个工作日）
           </h2>
-          <p style="white-space: pre-wrap">{m.reply_body}</p>
+          <p class="pre-wrap">{m.reply_body}</p>
           {m.rating && (
             <p>
               留言人评价：{isRating(m.rating) ? ratingLabel[m.rating] : m.rating}

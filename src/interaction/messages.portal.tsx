@@ -93,7 +93,7 @@ function StatusPage({
       {m.status === 'replied' && (
         <>
           <h2>答复（{m.reply_department}）</h2>
-          <p style="white-space: pre-wrap">{m.reply_body}</p>
+          <p class="pre-wrap">{m.reply_body}</p>
           {m.rating ? (
             <p>您的评价：{isRating(m.rating) ? ratingLabel[m.rating] : m.rating}</p>
           ) : (
@@ -162,11 +162,11 @@ export async function registerMessagePublicRoutes(app: FastifyInstance, ctx: App
                 <dt>答复部门</dt>
                 <dd>{m.reply_department}</dd>
               </dl>
-              <p style="white-space: pre-wrap">
+              <p class="pre-wrap">
                 <strong>留言内容：</strong>
                 {m.body}
               </p>
-              <p style="white-space: pre-wrap">
+              <p class="pre-wrap">
                 <strong>答复内容：</strong>
                 {m.reply_body}
               </p>

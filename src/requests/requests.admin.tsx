@@ -181,7 +181,7 @@ async function casePage(
       </dl>
       <details>
         <summary>答复期限的计算过程</summary>
-        <pre style="white-space:pre-wrap">{s.explanation}</pre>
+        <pre class="pre-wrap">{s.explanation}</pre>
       </details>
       <h2>文书</h2>
       <ul>

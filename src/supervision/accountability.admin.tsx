@@ -202,7 +202,7 @@ async function page(
                 )}
                 {c.status === 'reported' && (
                   <>
-                    <p style="white-space: pre-wrap">{c.report_text}</p>
+                    <p class="pre-wrap">{c.report_text}</p>
                     {supervise.has(c.agency_id) && (
                       <form method="post" action={`${PATH}/cases/${c.id}/review?year=${year}`} class="inline">
                         <CsrfField token={request.csrfToken} />

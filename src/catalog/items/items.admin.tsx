@@ -357,7 +357,7 @@ const itemPage = async (
                       ) : (
                         <p>
                           <input type="checkbox" id={`ack-${n}`} name="acknowledge" value={f.code} />{' '}
-                          <label for={`ack-${n}`} style="display:inline">
+                          <label for={`ack-${n}`} class="inline-label">
                             我已核实：{f.message}
                           </label>
                         </p>

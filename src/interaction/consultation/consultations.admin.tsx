@@ -161,7 +161,7 @@ export async function registerConsultationAdminRoutes(app: FastifyInstance, ctx:
         {stage === 'feedback' && (
           <>
             <h2>已公布的反馈</h2>
-            <p style="white-space: pre-wrap">{c.feedback_summary}</p>
+            <p class="pre-wrap">{c.feedback_summary}</p>
           </>
         )}
         <ErrorSummary errors={errors} message={failed?.message} />
@@ -176,7 +176,7 @@ export async function registerConsultationAdminRoutes(app: FastifyInstance, ctx:
                 {o.name_enc ? ` ${cipher.decrypt(o.name_enc)}` : ' 匿名'}
                 {o.contact_enc ? ` ${cipher.decrypt(o.contact_enc)}` : ''}
               </h3>
-              <p style="white-space: pre-wrap">{o.body}</p>
+              <p class="pre-wrap">{o.body}</p>
               {stage === 'feedback' && (
                 <p>
                   {o.decision && isDecision(o.decision) ? decisionLabel[o.decision] : '—'}

@@ -95,7 +95,7 @@ export function registerConsultationPublicRoutes(app: FastifyInstance, ctx: AppC
             </p>
           )}
           <h2>草案内容</h2>
-          <div style="white-space: pre-wrap">{c.draft_text}</div>
+          <div class="pre-wrap">{c.draft_text}</div>
           {files.length > 0 && (
             <>
               <h2>附件</h2>
@@ -148,7 +148,7 @@ export function registerConsultationPublicRoutes(app: FastifyInstance, ctx: AppC
           {stage === 'feedback' && (
             <>
               <h2>意见采纳情况</h2>
-              <p style="white-space: pre-wrap">{c.feedback_summary}</p>
+              <p class="pre-wrap">{c.feedback_summary}</p>
               {opinions.length > 0 && (
                 <table>
                   <caption>收到的意见及采纳情况（共 {opinions.length} 条）</caption>
@@ -164,7 +164,7 @@ export function registerConsultationPublicRoutes(app: FastifyInstance, ctx: AppC
                     {opinions.map((o, i) => (
                       <tr>
                         <th scope="row">{i + 1}</th>
-                        <td style="white-space: pre-wrap">{o.body}</td>
+                        <td class="pre-wrap">{o.body}</td>
                         <td>{o.decision && isDecision(o.decision) ? decisionLabel[o.decision] : '—'}</td>
                         <td>{o.reason ?? ''}</td>
                       </tr>

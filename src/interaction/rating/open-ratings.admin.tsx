@@ -86,7 +86,7 @@ export function registerOpenRatingAdminRoutes(app: FastifyInstance, ctx: AppCont
                   {nameOf(r.agency_id)} · {r.target === 'item' ? '信息评价' : '政务公开评价'} · {r.rated_on}
                 </h3>
                 {r.item_id && <p>信息编号：{r.item_id}</p>}
-                <p style="white-space: pre-wrap">{r.comment}</p>
+                <p class="pre-wrap">{r.comment}</p>
                 {failed?.id === r.id && <ErrorSummary errors={errors} message={failed.message} />}
                 <form method="post" action={`/admin/open-ratings/${r.id}/moderate`} novalidate>
                   <CsrfField token={request.csrfToken} />

@@ -76,7 +76,7 @@ function CampaignForm(props: {
                 value={x.id}
                 checked={chosen.has(x.id)}
               />{' '}
-              <label for={i === 0 ? 'f-agencyIds' : `f-agencyIds-${i}`} style="display:inline">
+              <label for={i === 0 ? 'f-agencyIds' : `f-agencyIds-${i}`} class="inline-label">
                 {x.name}
               </label>
             </div>
@@ -89,7 +89,7 @@ function CampaignForm(props: {
             name="publicRound"
             checked={one(v.publicRound) === 'on'}
           />{' '}
-          <label for="f-publicRound" style="display:inline">
+          <label for="f-publicRound" class="inline-label">
             同时面向公众开放评议
           </label>
         </div>

@@ -166,7 +166,7 @@ export function StatusBody(props: {
       </dl>
       <details>
         <summary>答复期限是如何计算的</summary>
-        <pre style="white-space:pre-wrap">{s.explanation}</pre>
+        <pre class="pre-wrap">{s.explanation}</pre>
       </details>
       <h2>办理过程</h2>
       <ol>

@@ -39,7 +39,7 @@ export function Radios(props: {
             value={value}
             checked={props.values[props.name] === value}
           />{' '}
-          <label for={`${id}-${value}`} style="display:inline">
+          <label for={`${id}-${value}`} class="inline-label">
             {label}
           </label>
         </div>
@@ -128,7 +128,7 @@ export function ApplicationFields({ values: v, errors: e }: { values: Values; er
       <Radios name="delivery" legend="获取信息的方式" options={DELIVERIES} values={v} errors={e} />
       <div class="field">
         <input type="checkbox" id="f-helpRequested" name="helpRequested" checked={v.helpRequested === 'on'} />{' '}
-        <label for="f-helpRequested" style="display:inline">
+        <label for="f-helpRequested" class="inline-label">
           本人存在阅读困难或者视听障碍，需要帮助（《政府信息公开条例》第四十三条）
         </label>
       </div>

@@ -195,7 +195,7 @@ export function ItemForm(props: {
         />
         <div class="field">
           <input type="checkbox" id="f-normative" name="normative" checked={v.normative === 'on'} />{' '}
-          <label for="f-normative" style="display:inline">
+          <label for="f-normative" class="inline-label">
             登记为规范性文件
           </label>
         </div>

@@ -16,12 +16,11 @@ export function TrendChart({ trend, id }: { trend: YearTrend; id: string }) {
   const y = (v: number) => PAD.top + plotH - (v / 5) * plotH;
   return (
     <svg
-      class="trend-chart"
+      class="trend-chart chart-narrow"
       role="img"
       aria-labelledby={`${id}-title`}
       viewBox={`0 0 ${W} ${H}`}
       width="100%"
-      style="max-width: 40rem"
     >
       <title id={`${id}-title`}>{`${trend.year}年各月公众评价综合得分（满分5分，详见下表）`}</title>
       {[1, 2, 3, 4, 5].map((v) => (
