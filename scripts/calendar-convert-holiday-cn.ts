@@ -1,7 +1,7 @@
 /**
- * Converts holiday-cn JSON files (the format of ../shared/data/holidays) into the shipped arrangement files
+ * Converts holiday-cn JSON files (the format of test/fixtures/holidays) into the shipped arrangement files
  * src/calendar/data/national/YYYY.json. Usage:
- *   node --import tsx scripts/calendar-convert-holiday-cn.ts ../shared/data/holidays/2027.json …
+ *   node --import tsx scripts/calendar-convert-holiday-cn.ts path/to/holiday-cn/2027.json …
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fromHolidayCn } from '../src/calendar/arrangement.js';

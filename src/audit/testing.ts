@@ -1,6 +1,6 @@
 /**
- * Test support: the labelled real reports under test/fixtures/audit/ (copies of ../shared/seed and
- * ../shared/fixtures/annual-reports). The shared fixtures start with "# key: value" header lines and end
+ * Test support: the labelled real reports under test/fixtures/audit/ (copies of the steering repository's
+ * shared/seed and shared/fixtures/annual-reports). The shared fixtures start with "# key: value" header lines and end
  * with a "[... stored text ends here ...]" marker added when they were saved; both are blanked (kept as
  * empty lines, so line numbers still match the file) and the auditor sees only the text as published.
  */

@@ -81,7 +81,7 @@ export const overlaySchema = z.object({
   days: z.array(day),
 });
 
-/** The format of NateScarlet/holiday-cn (the copy in ../shared/data/holidays). */
+/** The format of NateScarlet/holiday-cn (the copy in test/fixtures/holidays). */
 const holidayCnSchema = z.object({
   year: z.number().int().min(1970).max(2169),
   papers: z.array(z.string()).default([]),

@@ -8,7 +8,7 @@ import { DomainError } from '../platform/errors.js';
 
 const cal = new WorkCalendar(shippedArrangements());
 
-// Hand-checked against the State Council notices (and ../shared/data/holidays/README.md).
+// Hand-checked against the State Council notices (and test/fixtures/holidays/README.md).
 const ADD_CASES: Array<[string, number, string, string]> = [
   ['2025-01-20', 20, '2025-02-21', 'Spring Festival 2025 with make-up Sunday 01-26 and Saturday 02-08'],
   ['2025-01-24', 1, '2025-01-26', 'a Sunday make-up day is the next working day'],

@@ -75,7 +75,7 @@ void test('computeReport refuses a table 二 entry for a row of the other format
   });
 });
 
-// The seed report's figures, copied from ../shared/seed/2020-zhongxing-township-annual-report.txt.
+// The seed report's figures, copied from test/fixtures/audit/2020-zhongxing-township-annual-report.txt.
 const SEED_TABLE2: Record<string, (number | null)[]> = {
   't2.r1.rule': [0, 0, 0],
   't2.r1.normative': [0, 0, 0],

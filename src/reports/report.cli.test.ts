@@ -70,7 +70,7 @@ void test('gongkai report 固镇县仲兴乡人民政府 2020: a complete, balan
   }
   const t2 = json.tables.find((t) => t.id === 't2')!;
   const row = (id: string) => t2.rows.find((x) => x.id === id)!.values;
-  // The seed's figures (statutory data copied from ../shared/seed/).
+  // The seed's figures (statutory data copied from the seed in test/fixtures/audit/).
   assert.deepEqual(row('t2.r5.otherServices'), [473, 0, 412]);
   assert.deepEqual(row('t2.r9.procurement'), [3, 63.79]);
   const t3 = json.tables.find((t) => t.id === 't3')!;

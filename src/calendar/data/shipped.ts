@@ -1,6 +1,6 @@
 /**
  * Loads the holiday data shipped with the project: national/YYYY.json (one file per notice year, converted
- * from ../shared/data/holidays with scripts/calendar-convert-holiday-cn.ts) and regions/CODE.json (regional
+ * from test/fixtures/holidays with scripts/calendar-convert-holiday-cn.ts) and regions/CODE.json (regional
  * overlays). Read once and cached; the files are validated so a bad edit fails loudly at start-up.
  */
 import { readdirSync, readFileSync } from 'node:fs';

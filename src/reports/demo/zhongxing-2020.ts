@@ -1,5 +1,5 @@
 /**
- * Demo figures: the 固镇县仲兴乡人民政府 2020 report (the seed, ../shared/seed/), as inputs from which Gongkai
+ * Demo figures: the 固镇县仲兴乡人民政府 2020 report (the seed, test/fixtures/audit/2020-zhongxing-township-annual-report.txt), as inputs from which Gongkai
  * computes the complete 2019-format report — including the rows of table 三 and the whole of section 四 that the
  * published report left out. Figures are copied from the seed text.
  */
