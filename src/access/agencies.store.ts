@@ -17,6 +17,8 @@ export function toAgency(r: Selectable<AgencyTable>): Agency {
     pathSegment: r.path_segment,
     supervisorId: r.supervisor_id,
     reconsiderationBody: r.reconsideration_body,
+    reconsiderationBodyReason: r.reconsideration_body_reason,
+    deliveryMarginDays: r.delivery_margin_days,
     hasRulemakingPower: r.has_rulemaking_power === 1,
     office: {
       name: r.office_name,
@@ -44,6 +46,8 @@ function toRow(a: ValidAgencyFields) {
     path_segment: a.pathSegment,
     supervisor_id: a.supervisorId,
     reconsideration_body: a.reconsiderationBody,
+    reconsideration_body_reason: a.reconsiderationBodyReason,
+    delivery_margin_days: a.deliveryMarginDays,
     has_rulemaking_power: a.hasRulemakingPower ? 1 : 0,
     office_name: a.office.name,
     office_address: a.office.address,

@@ -45,6 +45,13 @@ export const agencyInputSchema = z.object({
     .refine((v) => !reservedSegments.includes(v), '该网站路径为系统保留，请换一个'),
   supervisorId: z.string().trim().optional().nullable(),
   reconsiderationBody: text('复议机关', 100).default(''),
+  reconsiderationBodyReason: text('另行指定复议机关的理由', 200).default(''),
+  deliveryMarginDays: z.coerce
+    .number({ message: '邮寄在途天数应为 0 至 15 的整数' })
+    .int('邮寄在途天数应为 0 至 15 的整数')
+    .min(0, '邮寄在途天数应为 0 至 15 的整数')
+    .max(15, '邮寄在途天数应为 0 至 15 的整数')
+    .default(3),
   hasRulemakingPower: z.boolean().optional(),
   office: z.object({
     name: required('政府信息公开工作机构名称', 100),
@@ -88,6 +95,8 @@ export function parseAgencyInput(input: unknown): ValidAgencyInput {
     pathSegment: v.pathSegment,
     supervisorId: v.supervisorId || null,
     reconsiderationBody: v.reconsiderationBody,
+    reconsiderationBodyReason: v.reconsiderationBodyReason,
+    deliveryMarginDays: v.deliveryMarginDays,
     hasRulemakingPower: v.hasRulemakingPower ?? defaultRulemakingPower(v.level),
     office: v.office,
     docNoPrefixes: v.docNoPrefixes,

@@ -46,7 +46,12 @@ export interface Agency {
   calendarRegion: string | null;
   pathSegment: string;
   supervisorId: string | null;
+  /** 复议机关 as named in notices; empty = derived from the tree (行政复议法 Art. 24, see review-body.ts). */
   reconsiderationBody: string;
+  /** Required when `reconsiderationBody` departs from the derived body (e.g. Art. 27 vertical agencies). */
+  reconsiderationBodyReason: string;
+  /** Working days a posted letter is presumed to travel [K]: bounds pauses, presumes receipt of notices. */
+  deliveryMarginDays: number;
   /** Rule-making power (规章): State Council departments, provincial and 设区的市 governments (立法法 Art. 93). */
   hasRulemakingPower: boolean;
   office: DisclosureOffice;

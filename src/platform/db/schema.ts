@@ -21,6 +21,10 @@ export interface AgencyTable {
   supervisor_id: string | null;
   /** 复议机关 (行政复议法 2023 Art. 24), as named in reply notices. */
   reconsideration_body: string;
+  /** Why `reconsideration_body` departs from the body derived under 行政复议法 Art. 24 (empty: it does not). */
+  reconsideration_body_reason: Generated<string>;
+  /** Working days a posted letter is presumed to travel (bounds consultation pauses, presumes receipt). */
+  delivery_margin_days: Generated<number>;
   has_rulemaking_power: number;
   office_name: string;
   office_address: string;
