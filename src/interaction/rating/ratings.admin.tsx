@@ -16,7 +16,7 @@ import { Radios } from '../views/message-form.js';
 import { createCampaign, inviteEvaluator, submitRating } from './campaigns.js';
 import { criteria, criterionLabel, evaluatorKindLabel, evaluatorKinds, scoreLabel } from './criteria.js';
 import { ratingsStore } from './ratings.store.js';
-import { campaignResults, type RoundResult } from './results.js';
+import { campaignResults, type AgencyRatingResult, type RoundResult } from './results.js';
 
 type Form = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -99,59 +99,108 @@ function CampaignForm(props: {
   );
 }
 
-export function registerRatingAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const listPage = async (
-    request: FastifyRequest,
-    user: CurrentUser,
-    values: Form = {},
-    errors: Errors = {},
-    message?: string,
-  ) => {
-    const { inScope } = await supervised(ctx, user);
-    const campaigns = await ratingsStore.campaignsOf(
-      ctx.db,
-      inScope.map((a) => a.id),
-    );
-    return (
-      <>
-        <h1>社会评议</h1>
-        <table>
-          <caption>评议活动</caption>
-          <thead>
-            <tr>
-              <th scope="col">名称</th>
-              <th scope="col">评议期</th>
-              <th scope="col">公众评议</th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.map((c) => (
-              <tr>
-                <td>
-                  <a href={`/admin/ratings/${c.id}`}>{c.title}</a>
-                </td>
-                <td>
-                  {c.opens_on} 至 {c.closes_on}
-                </td>
-                <td>{c.public_round ? '开放' : '仅限受邀'}</td>
-              </tr>
+/** The results per agency: each criterion's average, by round and overall. */
+function ResultsTable({ results }: { results: AgencyRatingResult[] }) {
+  return (
+    <table>
+      <caption>评议结果（各项平均分，满分 5 分）</caption>
+      <thead>
+        <tr>
+          <th scope="col">被评议单位</th>
+          {criteria.map((k) => (
+            <th scope="col" class="num">
+              {criterionLabel[k]}
+            </th>
+          ))}
+          <th scope="col" class="num">
+            受邀评议
+          </th>
+          <th scope="col" class="num">
+            公众评议
+          </th>
+          <th scope="col" class="num">
+            综合
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {results.map((r) => (
+          <tr>
+            <th scope="row">{r.agency.name}</th>
+            {criteria.map((k) => (
+              <td class="num">{r.all ? r.all.scores[k].toFixed(2) : '—'}</td>
             ))}
-          </tbody>
-        </table>
-        <CampaignForm
-          csrf={request.csrfToken}
-          agencies={inScope}
-          values={values}
-          errors={errors}
-          message={message}
-        />
-      </>
-    );
-  };
+            <td class="num">{fmt(r.invited)}</td>
+            <td class="num">{fmt(r.public)}</td>
+            <td class="num">{fmt(r.all)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
+export function registerRatingAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  registerCampaignList(app, ctx);
+  registerCampaignDetail(app, ctx);
+}
+
+/** The campaigns the user supervises and the form to start one. */
+async function listPage(
+  ctx: AppContext,
+  request: FastifyRequest,
+  user: CurrentUser,
+  values: Form = {},
+  errors: Errors = {},
+  message?: string,
+) {
+  const { inScope } = await supervised(ctx, user);
+  const campaigns = await ratingsStore.campaignsOf(
+    ctx.db,
+    inScope.map((a) => a.id),
+  );
+  return (
+    <>
+      <h1>社会评议</h1>
+      <table>
+        <caption>评议活动</caption>
+        <thead>
+          <tr>
+            <th scope="col">名称</th>
+            <th scope="col">评议期</th>
+            <th scope="col">公众评议</th>
+          </tr>
+        </thead>
+        <tbody>
+          {campaigns.map((c) => (
+            <tr>
+              <td>
+                <a href={`/admin/ratings/${c.id}`}>{c.title}</a>
+              </td>
+              <td>
+                {c.opens_on} 至 {c.closes_on}
+              </td>
+              <td>{c.public_round ? '开放' : '仅限受邀'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <CampaignForm
+        csrf={request.csrfToken}
+        agencies={inScope}
+        values={values}
+        errors={errors}
+        message={message}
+      />
+    </>
+  );
+}
+
+/** The list of campaigns and the start of a new one. */
+function registerCampaignList(app: FastifyInstance, ctx: AppContext): void {
   app.get('/admin/ratings', async (request, reply) => {
     const user = requireUser(request);
-    return sendAdminPage(reply, request, '社会评议', await listPage(request, user));
+    return sendAdminPage(reply, request, '社会评议', await listPage(ctx, request, user));
   });
 
   app.post<{ Body: Form }>('/admin/ratings', async (request, reply) => {
@@ -164,115 +213,86 @@ export function registerRatingAdminRoutes(app: FastifyInstance, ctx: AppContext)
           reply,
           request,
           '社会评议',
-          await listPage(request, user, request.body, e.fields, e.message),
+          await listPage(ctx, request, user, request.body, e.fields, e.message),
           422,
         ),
     });
   });
+}
 
-  const detailPage = async (
-    request: FastifyRequest,
-    user: CurrentUser,
-    id: string,
-    extra: { code?: string; errors?: Errors; values?: Form; message?: string } = {},
-  ) => {
-    const { all, inScope } = await supervised(ctx, user);
-    const c = await ratingsStore.campaign(ctx.db, id);
-    if (!c || !inScope.some((a) => a.id === c.organiser_id)) throw notFound('该评议');
-    const results = await campaignResults(ctx.db, c.id, all);
-    const invitations = await ratingsStore.invitations(ctx.db, c.id);
-    const organiser = all.find((a) => a.id === c.organiser_id)!;
-    const e = extra.errors ?? {};
-    return (
-      <>
-        <p>
-          <a href="/admin/ratings">← 社会评议</a>
-        </p>
-        <h1>{c.title}</h1>
-        <p>
-          评议期 {c.opens_on} 至 {c.closes_on}；{c.public_round ? '面向公众开放' : '仅限受邀评议人'}
-          ；公众入口：
-          <a href={`/${organiser.pathSegment}/pingyi/${c.id}`}>
-            /{organiser.pathSegment}/pingyi/{c.id}
-          </a>
-        </p>
-        <table>
-          <caption>评议结果（各项平均分，满分 5 分）</caption>
-          <thead>
-            <tr>
-              <th scope="col">被评议单位</th>
-              {criteria.map((k) => (
-                <th scope="col" class="num">
-                  {criterionLabel[k]}
-                </th>
-              ))}
-              <th scope="col" class="num">
-                受邀评议
-              </th>
-              <th scope="col" class="num">
-                公众评议
-              </th>
-              <th scope="col" class="num">
-                综合
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map((r) => (
-              <tr>
-                <th scope="row">{r.agency.name}</th>
-                {criteria.map((k) => (
-                  <td class="num">{r.all ? r.all.scores[k].toFixed(2) : '—'}</td>
-                ))}
-                <td class="num">{fmt(r.invited)}</td>
-                <td class="num">{fmt(r.public)}</td>
-                <td class="num">{fmt(r.all)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h2>受邀评议人（{invitations.length}）</h2>
-        <ul>
-          {invitations.map((i) => (
-            <li>
-              {evaluatorKindLabel[i.evaluator_kind as keyof typeof evaluatorKindLabel] ?? i.evaluator_kind}：
-              {i.label}
-            </li>
-          ))}
-        </ul>
-        {extra.code && (
-          <div class="receipt" role="status">
-            <p>
-              邀请码：<strong>{extra.code}</strong>（只显示这一次，请转交评议人）
-            </p>
-          </div>
-        )}
-        <ErrorSummary errors={e} message={extra.message} />
-        <form method="post" action={`/admin/ratings/${c.id}/invite`} novalidate>
-          <CsrfField token={request.csrfToken} />
-          <Radios
-            name="kind"
-            legend="评议人类别"
-            options={evaluatorKinds.map((k) => [k, evaluatorKindLabel[k]])}
-            value={one(extra.values?.kind)}
-            errors={e}
-          />
-          <TextField
-            name="label"
-            label="评议人"
-            value={one(extra.values?.label)}
-            errors={e}
-            hint="如：县人大代表 王某"
-          />
-          <button type="submit">邀请并生成邀请码</button>
-        </form>
-      </>
-    );
-  };
+/** One campaign: its results, its invitations and the form to invite an evaluator. */
+async function detailPage(
+  ctx: AppContext,
+  request: FastifyRequest,
+  user: CurrentUser,
+  id: string,
+  extra: { code?: string; errors?: Errors; values?: Form; message?: string } = {},
+) {
+  const { all, inScope } = await supervised(ctx, user);
+  const c = await ratingsStore.campaign(ctx.db, id);
+  if (!c || !inScope.some((a) => a.id === c.organiser_id)) throw notFound('该评议');
+  const results = await campaignResults(ctx.db, c.id, all);
+  const invitations = await ratingsStore.invitations(ctx.db, c.id);
+  const organiser = all.find((a) => a.id === c.organiser_id)!;
+  const e = extra.errors ?? {};
+  return (
+    <>
+      <p>
+        <a href="/admin/ratings">← 社会评议</a>
+      </p>
+      <h1>{c.title}</h1>
+      <p>
+        评议期 {c.opens_on} 至 {c.closes_on}；{c.public_round ? '面向公众开放' : '仅限受邀评议人'}
+        ；公众入口：
+        <a href={`/${organiser.pathSegment}/pingyi/${c.id}`}>
+          /{organiser.pathSegment}/pingyi/{c.id}
+        </a>
+      </p>
+      <ResultsTable results={results} />
+      <h2>受邀评议人（{invitations.length}）</h2>
+      <ul>
+        {invitations.map((i) => (
+          <li>
+            {evaluatorKindLabel[i.evaluator_kind as keyof typeof evaluatorKindLabel] ?? i.evaluator_kind}：
+            {i.label}
+          </li>
+        ))}
+      </ul>
+      {extra.code && (
+        <div class="receipt" role="status">
+          <p>
+            邀请码：<strong>{extra.code}</strong>（只显示这一次，请转交评议人）
+          </p>
+        </div>
+      )}
+      <ErrorSummary errors={e} message={extra.message} />
+      <form method="post" action={`/admin/ratings/${c.id}/invite`} novalidate>
+        <CsrfField token={request.csrfToken} />
+        <Radios
+          name="kind"
+          legend="评议人类别"
+          options={evaluatorKinds.map((k) => [k, evaluatorKindLabel[k]])}
+          value={one(extra.values?.kind)}
+          errors={e}
+        />
+        <TextField
+          name="label"
+          label="评议人"
+          value={one(extra.values?.label)}
+          errors={e}
+          hint="如：县人大代表 王某"
+        />
+        <button type="submit">邀请并生成邀请码</button>
+      </form>
+    </>
+  );
+}
 
+/** One campaign and the invitation of evaluators (the code is shown once, on the 201 page). */
+function registerCampaignDetail(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string } }>('/admin/ratings/:id', async (request, reply) => {
     const user = requireUser(request);
-    return sendAdminPage(reply, request, '社会评议', await detailPage(request, user, request.params.id));
+    return sendAdminPage(reply, request, '社会评议', await detailPage(ctx, request, user, request.params.id));
   });
 
   app.post<{ Params: { id: string }; Body: Form }>('/admin/ratings/:id/invite', async (request, reply) => {
@@ -283,12 +303,12 @@ export function registerRatingAdminRoutes(app: FastifyInstance, ctx: AppContext)
         reply,
         request,
         '社会评议',
-        await detailPage(request, user, request.params.id, { code }),
+        await detailPage(ctx, request, user, request.params.id, { code }),
         201,
       );
     } catch (e) {
       if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-      const page = await detailPage(request, user, request.params.id, {
+      const page = await detailPage(ctx, request, user, request.params.id, {
         errors: e.fields,
         values: request.body,
         message: e.message,
