@@ -386,7 +386,7 @@ export function registerRatingPublicRoutes(app: FastifyInstance, ctx: AppContext
     };
   };
 
-  // The agency's 社会评议 page (open campaigns and the always-open rating) is in open-ratings.public.tsx.
+  // The agency's 社会评议 page (open campaigns and the always-open rating) is in open-ratings.portal.tsx.
 
   app.get<{ Params: { agency: string; id: string } }>('/:agency/pingyi/:id', async (request, reply) => {
     const { organiser, page } = await ratingForm(request, {}, {});
