@@ -318,78 +318,80 @@ function registerCampaignDetail(app: FastifyInstance, ctx: AppContext): void {
   });
 }
 
-export function registerRatingPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const ratingForm = async (
-    request: FastifyRequest<{ Params: { agency: string; id: string } }>,
-    values: Form,
-    errors: Errors,
-    message?: string,
-  ) => {
-    const organiser = await agencyBySegment(ctx, request.params.agency);
-    const c = await ratingsStore.campaign(ctx.db, request.params.id);
-    if (!c || c.organiser_id !== organiser.id) throw notFound('该评议');
-    const all = await agenciesStore.all(ctx.db);
-    const ids = await ratingsStore.campaignAgencies(ctx.db, c.id);
-    return {
-      organiser,
-      page: (
-        <>
-          <h1>{c.title}</h1>
-          <p>
-            评议时间：{c.opens_on} 至 {c.closes_on}。请就被评议单位的政务公开工作，从以下四个方面评分。
-            {c.public_round ? '受邀评议人请填写邀请码，公众可直接评议。' : '本次评议仅限受邀评议人参加。'}
-          </p>
-          <ErrorSummary errors={errors} message={message} />
-          <form method="post" action={`/${organiser.pathSegment}/pingyi/${c.id}`} novalidate>
-            <CsrfField token={request.csrfToken} />
-            <Field name="agencyId" label="被评议单位" errors={errors}>
-              {(a) => (
-                <select {...a}>
-                  <option value="">（请选择）</option>
-                  {all
-                    .filter((x) => ids.includes(x.id))
-                    .map((x) => (
-                      <option value={x.id} selected={one(values.agencyId) === x.id}>
-                        {x.name}
-                      </option>
-                    ))}
-                </select>
-              )}
-            </Field>
-            {criteria.map((k) => (
-              <Radios
-                name={k}
-                legend={criterionLabel[k]}
-                options={[5, 4, 3, 2, 1].map((n) => [String(n), scoreLabel[n]!])}
-                value={one(values[k])}
-                errors={errors}
-              />
-            ))}
-            <Field name="comment" label="意见建议（可选）" errors={errors}>
-              {(a) => <textarea {...a}>{one(values.comment) ?? ''}</textarea>}
-            </Field>
-            <TextField
-              name="code"
-              label={c.public_round ? '邀请码（受邀评议人填写）' : '邀请码'}
-              value={one(values.code)}
+/** A campaign's public rating form on its organiser's site (404 for another organiser's campaign). */
+async function ratingForm(
+  ctx: AppContext,
+  request: FastifyRequest<{ Params: { agency: string; id: string } }>,
+  values: Form,
+  errors: Errors,
+  message?: string,
+) {
+  const organiser = await agencyBySegment(ctx, request.params.agency);
+  const c = await ratingsStore.campaign(ctx.db, request.params.id);
+  if (!c || c.organiser_id !== organiser.id) throw notFound('该评议');
+  const all = await agenciesStore.all(ctx.db);
+  const ids = await ratingsStore.campaignAgencies(ctx.db, c.id);
+  return {
+    organiser,
+    page: (
+      <>
+        <h1>{c.title}</h1>
+        <p>
+          评议时间：{c.opens_on} 至 {c.closes_on}。请就被评议单位的政务公开工作，从以下四个方面评分。
+          {c.public_round ? '受邀评议人请填写邀请码，公众可直接评议。' : '本次评议仅限受邀评议人参加。'}
+        </p>
+        <ErrorSummary errors={errors} message={message} />
+        <form method="post" action={`/${organiser.pathSegment}/pingyi/${c.id}`} novalidate>
+          <CsrfField token={request.csrfToken} />
+          <Field name="agencyId" label="被评议单位" errors={errors}>
+            {(a) => (
+              <select {...a}>
+                <option value="">（请选择）</option>
+                {all
+                  .filter((x) => ids.includes(x.id))
+                  .map((x) => (
+                    <option value={x.id} selected={one(values.agencyId) === x.id}>
+                      {x.name}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          {criteria.map((k) => (
+            <Radios
+              name={k}
+              legend={criterionLabel[k]}
+              options={[5, 4, 3, 2, 1].map((n) => [String(n), scoreLabel[n]!])}
+              value={one(values[k])}
               errors={errors}
-              autocomplete="off"
             />
-            <div class="hp" aria-hidden="true">
-              <label for="f-website">网址（请勿填写）</label>
-              <input type="text" id="f-website" name="website" tabIndex={-1} autocomplete="off" />
-            </div>
-            <button type="submit">提交评议</button>
-          </form>
-        </>
-      ),
-    };
+          ))}
+          <Field name="comment" label="意见建议（可选）" errors={errors}>
+            {(a) => <textarea {...a}>{one(values.comment) ?? ''}</textarea>}
+          </Field>
+          <TextField
+            name="code"
+            label={c.public_round ? '邀请码（受邀评议人填写）' : '邀请码'}
+            value={one(values.code)}
+            errors={errors}
+            autocomplete="off"
+          />
+          <div class="hp" aria-hidden="true">
+            <label for="f-website">网址（请勿填写）</label>
+            <input type="text" id="f-website" name="website" tabIndex={-1} autocomplete="off" />
+          </div>
+          <button type="submit">提交评议</button>
+        </form>
+      </>
+    ),
   };
+}
 
+export function registerRatingPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
   // The agency's 社会评议 page (open campaigns and the always-open rating) is in open-ratings.portal.tsx.
 
   app.get<{ Params: { agency: string; id: string } }>('/:agency/pingyi/:id', async (request, reply) => {
-    const { organiser, page } = await ratingForm(request, {}, {});
+    const { organiser, page } = await ratingForm(ctx, request, {}, {});
     return sendPortalPage(ctx, request, reply, organiser, '社会评议', page);
   });
 
@@ -399,7 +401,7 @@ export function registerRatingPublicRoutes(app: FastifyInstance, ctx: AppContext
     async (request, reply) => {
       const body = Object.fromEntries(Object.entries(request.body ?? {}).map(([k, v]) => [k, one(v)]));
       try {
-        const { organiser } = await ratingForm(request, {}, {});
+        const { organiser } = await ratingForm(ctx, request, {}, {});
         const { round } = await submitRating(ctx, request.params.id, body);
         return sendPortalPage(
           ctx,
@@ -419,7 +421,7 @@ export function registerRatingPublicRoutes(app: FastifyInstance, ctx: AppContext
           (e.code !== 'validation.failed' && e.code !== 'rating.refused' && e.code !== 'rating.closed')
         )
           throw e;
-        const { organiser, page } = await ratingForm(request, request.body ?? {}, e.fields, e.message);
+        const { organiser, page } = await ratingForm(ctx, request, request.body ?? {}, e.fields, e.message);
         return sendPortalPage(ctx, request, reply, organiser, '社会评议', page, 422);
       }
     },
