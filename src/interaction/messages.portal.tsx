@@ -125,7 +125,14 @@ function StatusPage({
 
 export async function registerMessagePublicRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await acceptUploads(app, { maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: 1 });
+  registerPublishedReplies(app, ctx);
+  registerMessageForm(app, ctx);
+  registerMessageTracking(app, ctx);
+  registerReplyRating(app, ctx);
+}
 
+/** The list of published replies. */
+function registerPublishedReplies(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: Params }>('/:agency/hdjl/', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     const list = await messagesStore.published(ctx.db, agency.id);
@@ -176,37 +183,42 @@ export async function registerMessagePublicRoutes(app: FastifyInstance, ctx: App
       </>,
     );
   });
+}
 
-  const showForm = async (
-    request: FastifyRequest<{ Params: Params }>,
-    values: FormValues,
-    errors: Errors,
-    message?: string,
-  ) => {
-    const agency = await agencyBySegment(ctx, request.params.agency);
-    const promises = await messagesStore.promises(ctx.db, agency.id);
-    return {
-      agency,
-      page: (
-        <>
-          <h1>我要留言</h1>
-          <MessageForm
-            action={`/${agency.pathSegment}/hdjl/new`}
-            csrf={request.csrfToken}
-            values={values}
-            errors={errors}
-            message={message}
-            promiseDays={
-              promises[values.kind ?? 'consultation'] ?? promises.consultation ?? DEFAULT_PROMISE_DAYS
-            }
-          />
-        </>
-      ),
-    };
+/** The message form with the reply promise for the chosen kind (or the consultation's). */
+async function showForm(
+  ctx: AppContext,
+  request: FastifyRequest<{ Params: Params }>,
+  values: FormValues,
+  errors: Errors,
+  message?: string,
+) {
+  const agency = await agencyBySegment(ctx, request.params.agency);
+  const promises = await messagesStore.promises(ctx.db, agency.id);
+  return {
+    agency,
+    page: (
+      <>
+        <h1>我要留言</h1>
+        <MessageForm
+          action={`/${agency.pathSegment}/hdjl/new`}
+          csrf={request.csrfToken}
+          values={values}
+          errors={errors}
+          message={message}
+          promiseDays={
+            promises[values.kind ?? 'consultation'] ?? promises.consultation ?? DEFAULT_PROMISE_DAYS
+          }
+        />
+      </>
+    ),
   };
+}
 
+/** The message form and its receipt. */
+function registerMessageForm(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: Params }>('/:agency/hdjl/new', async (request, reply) => {
-    const { agency, page } = await showForm(request, {}, {});
+    const { agency, page } = await showForm(ctx, request, {}, {});
     return sendPortalPage(ctx, request, reply, agency, '我要留言', page);
   });
 
@@ -244,11 +256,14 @@ export async function registerMessagePublicRoutes(app: FastifyInstance, ctx: App
     } catch (e) {
       if (!(e instanceof DomainError) || (e.code !== 'validation.failed' && e.code !== 'message.refused'))
         throw e;
-      const { page } = await showForm(request, values, e.fields, e.message);
+      const { page } = await showForm(ctx, request, values, e.fields, e.message);
       return sendPortalPage(ctx, request, reply, agency, '我要留言', page, 422);
     }
   });
+}
 
+/** The status page, found by 查询编号 + 查询码. */
+function registerMessageTracking(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: Params }>('/:agency/hdjl/track', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     return sendPortalPage(
@@ -314,7 +329,10 @@ export async function registerMessagePublicRoutes(app: FastifyInstance, ctx: App
       }
     },
   );
+}
 
+/** The asker's rating of the reply, from the status page. */
+function registerReplyRating(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: Params; Body: FormValues }>(
     '/:agency/hdjl/rate',
     publicFormLimit,

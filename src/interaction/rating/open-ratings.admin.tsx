@@ -30,94 +30,96 @@ async function scope(ctx: AppContext, user: CurrentUser) {
   return { moderate: handle, view: [...seen.values()] };
 }
 
-export function registerOpenRatingAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const page = async (
-    request: FastifyRequest,
-    user: CurrentUser,
-    q: Query,
-    failed?: { id: string; errors: Errors; values: Form; message: string },
-  ) => {
-    const { moderate, view } = await scope(ctx, user);
-    const thisYear = Number(legalToday(ctx).slice(0, 4));
-    const year = /^\d{4}$/.test(q.year ?? '') ? Number(q.year) : thisYear;
-    const agency = view.find((a) => a.id === q.agency) ?? moderate[0] ?? view[0];
-    if (!agency) throw notFound('可查看的机关');
-    const trend = yearTrend(year, await openRatingsStore.months(ctx.db, agency.id, year));
-    const pending = await openRatingsStore.comments(
-      ctx.db,
-      moderate.map((a) => a.id),
-      'pending',
-    );
-    const nameOf = (id: string) => view.find((a) => a.id === id)?.name ?? id;
-    return (
-      <>
-        <h1>公众评价</h1>
-        <form method="get" action="/admin/open-ratings" class="inline-form">
-          <Field name="agency" label="机关">
-            {(a) => (
-              <select {...a}>
-                {view.map((x) => (
-                  <option value={x.id} selected={x.id === agency.id}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="year" label="年度">
-            {(a) => <input {...a} type="number" value={String(year)} min="2008" max="2100" />}
-          </Field>
-          <button type="submit">查看</button>
-        </form>
-        <h2>
-          {agency.name} {year}年评价趋势
-        </h2>
-        <TrendChart trend={trend} id="open-rating-trend" />
-        <TrendTable trend={trend} />
-        <h2>待审核的评价意见（{pending.length}）</h2>
-        {pending.length === 0 ? (
-          <p>没有待审核的评价意见。</p>
-        ) : (
-          pending.map((r) => {
-            const errors = failed?.id === r.id ? failed.errors : {};
-            return (
-              <section class="moderation" id={`r-${r.id}`}>
-                <h3>
-                  {nameOf(r.agency_id)} · {r.target === 'item' ? '信息评价' : '政务公开评价'} · {r.rated_on}
-                </h3>
-                {r.item_id && <p>信息编号：{r.item_id}</p>}
-                <p class="pre-wrap">{r.comment}</p>
-                {failed?.id === r.id && <ErrorSummary errors={errors} message={failed.message} />}
-                <form method="post" action={`/admin/open-ratings/${r.id}/moderate`} novalidate>
-                  <CsrfField token={request.csrfToken} />
-                  <Radios
-                    name="decision"
-                    legend="审核结果"
-                    options={[
-                      ['approve', '通过，公开显示'],
-                      ['reject', '不通过'],
-                    ]}
-                    value={failed?.id === r.id ? failed.values.decision : undefined}
-                    errors={errors}
-                  />
-                  <Field name="reason" label="理由（不通过时必填）" errors={errors}>
-                    {(a) => (
-                      <input {...a} type="text" value={failed?.id === r.id ? failed.values.reason : ''} />
-                    )}
-                  </Field>
-                  <button type="submit">提交审核</button>
-                </form>
-              </section>
-            );
-          })
-        )}
-      </>
-    );
-  };
+/** One agency's trend for a year and the comments held for moderation in the user's scope. */
+async function moderationPage(
+  ctx: AppContext,
+  request: FastifyRequest,
+  user: CurrentUser,
+  q: Query,
+  failed?: { id: string; errors: Errors; values: Form; message: string },
+) {
+  const { moderate, view } = await scope(ctx, user);
+  const thisYear = Number(legalToday(ctx).slice(0, 4));
+  const year = /^\d{4}$/.test(q.year ?? '') ? Number(q.year) : thisYear;
+  const agency = view.find((a) => a.id === q.agency) ?? moderate[0] ?? view[0];
+  if (!agency) throw notFound('可查看的机关');
+  const trend = yearTrend(year, await openRatingsStore.months(ctx.db, agency.id, year));
+  const pending = await openRatingsStore.comments(
+    ctx.db,
+    moderate.map((a) => a.id),
+    'pending',
+  );
+  const nameOf = (id: string) => view.find((a) => a.id === id)?.name ?? id;
+  return (
+    <>
+      <h1>公众评价</h1>
+      <form method="get" action="/admin/open-ratings" class="inline-form">
+        <Field name="agency" label="机关">
+          {(a) => (
+            <select {...a}>
+              {view.map((x) => (
+                <option value={x.id} selected={x.id === agency.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="year" label="年度">
+          {(a) => <input {...a} type="number" value={String(year)} min="2008" max="2100" />}
+        </Field>
+        <button type="submit">查看</button>
+      </form>
+      <h2>
+        {agency.name} {year}年评价趋势
+      </h2>
+      <TrendChart trend={trend} id="open-rating-trend" />
+      <TrendTable trend={trend} />
+      <h2>待审核的评价意见（{pending.length}）</h2>
+      {pending.length === 0 ? (
+        <p>没有待审核的评价意见。</p>
+      ) : (
+        pending.map((r) => {
+          const errors = failed?.id === r.id ? failed.errors : {};
+          return (
+            <section class="moderation" id={`r-${r.id}`}>
+              <h3>
+                {nameOf(r.agency_id)} · {r.target === 'item' ? '信息评价' : '政务公开评价'} · {r.rated_on}
+              </h3>
+              {r.item_id && <p>信息编号：{r.item_id}</p>}
+              <p class="pre-wrap">{r.comment}</p>
+              {failed?.id === r.id && <ErrorSummary errors={errors} message={failed.message} />}
+              <form method="post" action={`/admin/open-ratings/${r.id}/moderate`} novalidate>
+                <CsrfField token={request.csrfToken} />
+                <Radios
+                  name="decision"
+                  legend="审核结果"
+                  options={[
+                    ['approve', '通过，公开显示'],
+                    ['reject', '不通过'],
+                  ]}
+                  value={failed?.id === r.id ? failed.values.decision : undefined}
+                  errors={errors}
+                />
+                <Field name="reason" label="理由（不通过时必填）" errors={errors}>
+                  {(a) => (
+                    <input {...a} type="text" value={failed?.id === r.id ? failed.values.reason : ''} />
+                  )}
+                </Field>
+                <button type="submit">提交审核</button>
+              </form>
+            </section>
+          );
+        })
+      )}
+    </>
+  );
+}
 
+export function registerOpenRatingAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: Query }>('/admin/open-ratings', async (request, reply) => {
     const user = requireUser(request);
-    return sendAdminPage(reply, request, '公众评价', await page(request, user, request.query));
+    return sendAdminPage(reply, request, '公众评价', await moderationPage(ctx, request, user, request.query));
   });
 
   app.post<{ Params: { id: string }; Body: Form }>(
@@ -129,7 +131,8 @@ export function registerOpenRatingAdminRoutes(app: FastifyInstance, ctx: AppCont
         redirect: () => '/admin/open-ratings',
         refusals: ['validation.failed', 'conflict'],
         again: async (e) => {
-          const body = await page(
+          const body = await moderationPage(
+            ctx,
             request,
             user,
             {},
