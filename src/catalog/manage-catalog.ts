@@ -11,6 +11,7 @@ import { isColumnCode } from './columns.js';
 import { checkIndexTemplate, defaultIndexTemplate } from './items/index-number.js';
 import { forgetColumnsCache } from './portal/portal-data.js';
 import { ensureCatalog } from './setup-catalog.js';
+import { subjectsStore } from './subjects.store.js';
 
 export async function managed(ctx: AppContext, actor: Actor, agencyId: string) {
   const all = await agenciesStore.all(ctx.db);
@@ -185,33 +186,20 @@ export async function addSubject(
   const name = input.name.trim();
   const fields: Record<string, string> = {};
   if (!name || name.length > 40) fields.name = '请填写主题分类名称（不超过 40 个字）';
-  const parent = input.parentCode
-    ? await ctx.db
-        .selectFrom('catalog_subjects')
-        .selectAll()
-        .where('code', '=', input.parentCode)
-        .executeTakeFirst()
-    : undefined;
+  const parent = input.parentCode ? await subjectsStore.byCode(ctx.db, input.parentCode) : undefined;
   if (input.parentCode && (!parent || parent.parent_code)) fields.parentCode = '上级分类不存在或不是一级分类';
   if (Object.keys(fields).length) throw validationFailed(fields);
-  const siblings = await ctx.db
-    .selectFrom('catalog_subjects')
-    .select('code')
-    .where('parent_code', parent ? '=' : 'is', parent ? parent.code : null)
-    .execute();
+  const siblings = await subjectsStore.childCodes(ctx.db, parent ? parent.code : null);
   const code = parent
     ? `${parent.code}${String(siblings.length + 1).padStart(2, '0')}`
     : `${String(siblings.length + 1).padStart(2, '0')}x`;
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('catalog_subjects')
-      .values({
-        code,
-        parent_code: parent?.code ?? null,
-        name,
-        sort_order: (parent?.sort_order ?? 9000) + siblings.length + 1,
-      })
-      .execute();
+    await subjectsStore.insert(tx, {
+      code,
+      parent_code: parent?.code ?? null,
+      name,
+      sort_order: (parent?.sort_order ?? 9000) + siblings.length + 1,
+    });
     await appendEvent(tx, {
       at: ctx.now(),
       actor,

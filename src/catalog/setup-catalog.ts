@@ -8,27 +8,21 @@ import { newId } from '../platform/ids.js';
 import { catalogStore } from './catalog.store.js';
 import { standardColumns } from './columns.js';
 import { stateCouncilSubjects } from './data/subjects.js';
+import { subjectsStore } from './subjects.store.js';
 
 export async function ensureSubjects(db: Queryable): Promise<void> {
-  const any = await db.selectFrom('catalog_subjects').select('code').limit(1).executeTakeFirst();
-  if (any) return;
+  if (await subjectsStore.any(db)) return;
   let order = 0;
   for (const s of stateCouncilSubjects) {
-    await db
-      .insertInto('catalog_subjects')
-      .values({ code: s.code, parent_code: null, name: s.name, sort_order: order++ })
-      .execute();
+    await subjectsStore.insert(db, { code: s.code, parent_code: null, name: s.name, sort_order: order++ });
     let k = 1;
     for (const c of s.children ?? []) {
-      await db
-        .insertInto('catalog_subjects')
-        .values({
-          code: `${s.code}${String(k++).padStart(2, '0')}`,
-          parent_code: s.code,
-          name: c,
-          sort_order: order++,
-        })
-        .execute();
+      await subjectsStore.insert(db, {
+        code: `${s.code}${String(k++).padStart(2, '0')}`,
+        parent_code: s.code,
+        name: c,
+        sort_order: order++,
+      });
     }
   }
 }
@@ -62,6 +56,6 @@ export interface Subject {
 }
 
 export async function listSubjects(db: Queryable): Promise<Subject[]> {
-  const rows = await db.selectFrom('catalog_subjects').selectAll().orderBy('sort_order').execute();
+  const rows = await subjectsStore.all(db);
   return rows.map((r) => ({ code: r.code, parentCode: r.parent_code, name: r.name }));
 }

@@ -10,7 +10,7 @@ import { can } from '../../access/permissions.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../../web/admin-kit.js';
-import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../../web/views/forms.js';
+import { CsrfField, TextField, type Errors } from '../../web/views/forms.js';
 import { approveItem } from './approve-item.js';
 import { addAttachment, removeAttachment } from './attach.js';
 import { checkItemAttachment, MAX_ATTACHMENT_BYTES } from './attachments.js';
@@ -27,6 +27,7 @@ import { returnItem, submitItem } from './submit-item.js';
 import { formToInput, ItemForm, itemToForm, type Form } from './views/item-form.js';
 import { withdrawItem } from './withdraw-item.js';
 import { ItemReadOnly } from './views/item-readonly.js';
+import { ItemAttachments, ItemReview, PublishedItemEnds } from './views/item-page-sections.js';
 import { registerCatalogSettingsAdmin } from '../catalog-settings.admin.js';
 import { registerRegistryAdmin } from '../registry/registry.admin.js';
 import { registerSiteSettingsAdmin } from '../site/site-settings.admin.js';
@@ -247,10 +248,6 @@ const itemPage = async (
     formContext(ctx, agency),
     catalogStore.reviewLevels(ctx.db, item.agencyId),
   ]);
-  // Below the last level a reviewer approves; the last level publishes (三审).
-  const finalLevel = item.approvals.length >= levels - 1;
-  const step = finalLevel ? 'publish' : 'approve';
-  const levelText = `第 ${item.approvals.length + 1} 级审核（共 ${levels} 级）`;
   const errors = state.errors ?? {};
   // Check findings belong to the review section; the edit form shows only its own fields' errors.
   const reviewProblem = Boolean(
@@ -262,15 +259,6 @@ const itemPage = async (
   const formErrs = reviewProblem ? {} : errors;
   const base = `/admin/catalog/items/${item.id}`;
   const csrf = <CsrfField token={request.csrfToken} />;
-  const noticeField = (
-    <TextField
-      name="noticeEndsOn"
-      label="公示截止日期（选填）"
-      type="date"
-      hint="公示类信息到期后自动撤下，并在修订记录中标注“公示期满”；不能早于发布日期。"
-      errors={errors}
-    />
-  );
   return sendAdminPage(
     reply,
     request,
@@ -283,42 +271,13 @@ const itemPage = async (
         </p>
       )}
       <ItemFacts item={item} agency={agency} />
-      <h2>附件</h2>
-      {attachments.length === 0 ? (
-        <p>无附件。</p>
-      ) : (
-        <ul>
-          {attachments.map((a) => (
-            <li>
-              {a.fileName}（{Math.ceil(a.size / 1024)} KB）
-              {item.status !== 'withdrawn' && (
-                <form method="post" action={`${base}/attachments/${a.id}/remove`} class="inline">
-                  {csrf}
-                  <button type="submit" class="link-button">
-                    删除附件“{a.fileName}”
-                  </button>
-                </form>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {(item.status === 'draft' || item.status === 'submitted') && (
-        <form method="post" action={`${base}/attachments`} enctype="multipart/form-data">
-          {csrf}
-          <Field
-            name="attachment"
-            label="添加附件"
-            errors={errors}
-            hint="PDF、Word、Excel、图片或文本文件，不超过 20 MB"
-          >
-            {(a) => <input {...a} type="file" />}
-          </Field>
-          <button type="submit" class="secondary">
-            上传附件
-          </button>
-        </form>
-      )}
+      <ItemAttachments
+        item={item}
+        attachments={attachments}
+        base={base}
+        csrf={request.csrfToken}
+        errors={errors}
+      />
       {item.status === 'draft' && (
         <form method="post" action={`${base}/submit`}>
           {csrf}
@@ -326,65 +285,15 @@ const itemPage = async (
         </form>
       )}
       {item.status === 'submitted' && mayPublish && (
-        <section aria-labelledby="review-title">
-          <h2 id="review-title">审核发布（保密审查）</h2>
-          {levels > 1 && (
-            <p>
-              {levelText}
-              {item.approvals.length > 0 &&
-                `；已通过：${item.approvals.map((a) => `${a.label}（${a.at.slice(0, 10)}）`).join('、')}`}
-            </p>
-          )}
-          <ErrorSummary
-            errors={errors.noticeEndsOn ? { noticeEndsOn: errors.noticeEndsOn } : {}}
-            message={reviewProblem ? state.message : undefined}
-          />
-          {findings.length === 0 ? (
-            <p>发布前检查未发现问题。</p>
-          ) : (
-            <form method="post" action={`${base}/${step}`}>
-              {csrf}
-              <fieldset>
-                <legend>发布前检查</legend>
-                <ul class="checks">
-                  {findings.map((f, n) => (
-                    <li class={f.blocking ? 'warning' : 'notice'}>
-                      {f.blocking ? (
-                        <p>
-                          <strong>须修改：</strong>
-                          {f.message}
-                        </p>
-                      ) : (
-                        <p>
-                          <input type="checkbox" id={`ack-${n}`} name="acknowledge" value={f.code} />{' '}
-                          <label for={`ack-${n}`} class="inline-label">
-                            我已核实：{f.message}
-                          </label>
-                        </p>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-              {finalLevel && noticeField}
-              <button type="submit">{finalLevel ? '确认并发布' : `确认并通过${levelText}`}</button>
-            </form>
-          )}
-          {findings.length === 0 && (
-            <form method="post" action={`${base}/${step}`}>
-              {csrf}
-              {finalLevel && noticeField}
-              <button type="submit">{finalLevel ? '发布' : `通过${levelText}`}</button>
-            </form>
-          )}
-          <form method="post" action={`${base}/return`}>
-            {csrf}
-            <TextField name="reason" label="退回理由" errors={errors} />
-            <button type="submit" class="secondary">
-              退回修改
-            </button>
-          </form>
-        </section>
+        <ItemReview
+          item={item}
+          levels={levels}
+          findings={findings}
+          base={base}
+          csrf={request.csrfToken}
+          errors={errors}
+          message={reviewProblem ? state.message : undefined}
+        />
       )}
       {(item.status === 'draft' || item.status === 'submitted') && (
         <>
@@ -413,33 +322,7 @@ const itemPage = async (
             extra={<TextField name="note" label="修订说明（随修订记录公开）" errors={errors} />}
             {...fc}
           />
-          {item.validity === 'in_force' && (
-            <form method="post" action={`${base}/repeal`}>
-              {csrf}
-              <h2>标注废止或失效</h2>
-              <Field name="validity" label="有效性" errors={errors}>
-                {(a) => (
-                  <select {...a}>
-                    <option value="repealed">废止</option>
-                    <option value="expired">失效</option>
-                  </select>
-                )}
-              </Field>
-              <TextField name="on" label="废止或失效日期" type="date" errors={errors} />
-              <TextField name="validityNote" label="说明（如被哪个文件替代）" errors={errors} />
-              <button type="submit" class="secondary">
-                标注并在原文页面显示
-              </button>
-            </form>
-          )}
-          <form method="post" action={`${base}/withdraw`}>
-            {csrf}
-            <h2>撤回</h2>
-            <TextField name="reason" label="撤回理由" errors={errors} />
-            <button type="submit" class="secondary">
-              撤回该信息
-            </button>
-          </form>
+          <PublishedItemEnds item={item} base={base} csrf={request.csrfToken} errors={errors} />
         </>
       )}
     </>,

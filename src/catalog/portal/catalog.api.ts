@@ -55,28 +55,39 @@ const segmentParam = {
   required: ['segment'],
 } as const;
 
-export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void {
-  const present = (segment: string, codes: Map<string, string>) => (i: Item) => ({
-    id: i.id,
-    indexNo: i.indexNo ?? '',
-    title: i.title,
-    summary: i.summary,
-    issuer: i.issuer,
-    writtenOn: i.writtenOn,
-    publishedOn: i.publishedOn ?? '',
-    docNo: i.docNo,
-    column: codes.get(i.columnId) ?? '',
-    subjectCode: i.subjectCode,
-    genre: i.genre,
-    validity: i.validity,
-    repealedOn: i.repealedOn,
-    normative: i.normative,
-    interpretsId: i.interpretsId,
-    url: `${ctx.config.publicBaseUrl.replace(/\/$/, '')}/${segment}/xxgk/items/${i.id}`,
-  });
-  const codesOf = async (agencyId: string) =>
-    new Map((await catalogStore.columns(ctx.db, agencyId)).map((c) => [c.id, c.code]));
+/** An item as the API shows it: its column by code, its portal page by absolute address. */
+const present = (ctx: AppContext, segment: string, codes: Map<string, string>) => (i: Item) => ({
+  id: i.id,
+  indexNo: i.indexNo ?? '',
+  title: i.title,
+  summary: i.summary,
+  issuer: i.issuer,
+  writtenOn: i.writtenOn,
+  publishedOn: i.publishedOn ?? '',
+  docNo: i.docNo,
+  column: codes.get(i.columnId) ?? '',
+  subjectCode: i.subjectCode,
+  genre: i.genre,
+  validity: i.validity,
+  repealedOn: i.repealedOn,
+  normative: i.normative,
+  interpretsId: i.interpretsId,
+  url: `${ctx.config.publicBaseUrl.replace(/\/$/, '')}/${segment}/xxgk/items/${i.id}`,
+});
 
+/** The codes of an agency's columns by column id. */
+const codesOf = async (ctx: AppContext, agencyId: string) =>
+  new Map((await catalogStore.columns(ctx.db, agencyId)).map((c) => [c.id, c.code]));
+
+/** The catalog's JSON API; the order here is the order of its paths in the OpenAPI document. */
+export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void {
+  registerItemsApi(app, ctx);
+  registerStatisticsApi(app, ctx);
+  registerSearchApi(app, ctx);
+}
+
+/** Published items of an agency, a page at a time (by column when asked), and one item. */
+function registerItemsApi(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { segment: string }; Querystring: { column?: string; page?: number } }>(
     '/api/v1/agencies/:segment/items',
     {
@@ -96,7 +107,7 @@ export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request) => {
       const agency = await agencyBySegment(ctx, request.params.segment);
-      const codes = await codesOf(agency.id);
+      const codes = await codesOf(ctx, agency.id);
       const page = request.query.page ?? 1;
       let columnIds: string[] | undefined;
       if (request.query.column) {
@@ -118,7 +129,7 @@ export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void 
         total: total.count,
         totalIsExact: total.exact,
         page,
-        items: items.map(present(agency.pathSegment, codes)),
+        items: items.map(present(ctx, agency.pathSegment, codes)),
       };
     },
   );
@@ -137,10 +148,13 @@ export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void 
       const agency = await agencyBySegment(ctx, request.params.segment);
       const item = await catalogStore.itemById(ctx.db, request.params.id);
       if (!item || item.agencyId !== agency.id || item.status !== 'published') throw notFound('该信息');
-      return present(agency.pathSegment, await codesOf(agency.id))(item);
+      return present(ctx, agency.pathSegment, await codesOf(ctx, agency.id))(item);
     },
   );
+}
 
+/** A year's publication statistics with the registry's counts, and items per year. */
+function registerStatisticsApi(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { segment: string }; Querystring: { year: number } }>(
     '/api/v1/agencies/:segment/statistics',
     {
@@ -180,7 +194,10 @@ export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void 
       return { agencyId: agency.id, years: await publishedPerYear(ctx.db, agency.id) };
     },
   );
+}
 
+/** Search over an agency's published items through the catalog's search port. */
+function registerSearchApi(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { segment: string }; Querystring: { q: string; page?: number } }>(
     '/api/v1/agencies/:segment/search',
     {
@@ -215,7 +232,7 @@ export function registerCatalogApi(app: FastifyInstance, ctx: AppContext): void 
       return {
         total: r.total,
         page,
-        items: items.map(present(agency.pathSegment, await codesOf(agency.id))),
+        items: items.map(present(ctx, agency.pathSegment, await codesOf(ctx, agency.id))),
       };
     },
   );

@@ -8,6 +8,9 @@ import type { Queryable } from '../../platform/db/database.js';
 import { announceContentChange } from '../../platform/content-version.js';
 import { epochCache, publicContentChanged, publicContentEpoch } from '../../web/public-cache.js';
 import { catalogStore, type Column } from '../catalog.store.js';
+import { registryStore } from '../registry/registry.store.js';
+import { subjectsStore } from '../subjects.store.js';
+import { portalStore } from './portal.store.js';
 
 interface ColumnsWithContent {
   columns: Column[];
@@ -25,14 +28,7 @@ export async function columnsWithContent(db: Queryable, agency: Agency): Promise
   const columns = await catalogStore.columns(db, agency.id);
   const filled = new Set<string>();
   for (const c of columns) {
-    const one = await db
-      .selectFrom('catalog_items')
-      .select('id')
-      .where('column_id', '=', c.id)
-      .where('status', '=', 'published')
-      .limit(1)
-      .executeTakeFirst();
-    if (one) {
+    if (await portalStore.columnHasPublished(db, c.id)) {
       filled.add(c.id);
       if (c.parentId) filled.add(c.parentId);
     }
@@ -50,27 +46,10 @@ export async function columnsWithContent(db: Queryable, agency: Agency): Promise
       }
   }
   const normative =
-    !!(await db
-      .selectFrom('catalog_items')
-      .select('id')
-      .where('agency_id', '=', agency.id)
-      .where('normative', '=', 1)
-      .where('status', '=', 'published')
-      .limit(1)
-      .executeTakeFirst()) ||
+    (await portalStore.hasPublishedNormative(db, agency.id)) ||
     // Documents entered from before the platform make a register worth showing too.
-    !!(await db
-      .selectFrom('catalog_prior_documents')
-      .select('id')
-      .where('agency_id', '=', agency.id)
-      .limit(1)
-      .executeTakeFirst());
-  const standard = !!(await db
-    .selectFrom('catalog_standard_entries')
-    .select('id')
-    .where('agency_id', '=', agency.id)
-    .limit(1)
-    .executeTakeFirst());
+    (await registryStore.anyPriorDocument(db, agency.id));
+  const standard = await portalStore.hasStandardEntries(db, agency.id);
   const entry = { columns, filled, normative, standard };
   cache.set(agency.id, entry, epoch);
   return entry;
@@ -122,19 +101,7 @@ export async function columnTotal(
   const hit = totals.get(key);
   if (hit) return hit.value;
   const epoch = publicContentEpoch();
-  const r = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('catalog_items')
-        .select('id')
-        .where('column_id', 'in', columnIds.length ? [...columnIds] : [''])
-        .where('status', '=', 'published')
-        .limit(cap + 1)
-        .as('capped'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  const n = Number(r?.n ?? 0);
+  const n = await portalStore.publishedCountUpTo(db, columnIds, cap);
   const total = { count: Math.min(n, cap), exact: n <= cap };
   totals.set(key, total, epoch);
   return total;
@@ -162,7 +129,7 @@ export async function subjectName(db: Queryable, code: string | null): Promise<s
   if (!code) return undefined;
   let subjects = subjectsOf.get(db);
   if (!subjects || Date.now() - subjects.at > SUBJECTS_TTL_MS) {
-    const rows = await db.selectFrom('catalog_subjects').select(['code', 'name', 'parent_code']).execute();
+    const rows = await subjectsStore.all(db);
     const byCode = new Map(rows.map((r) => [r.code, r]));
     const names = new Map<string, string>();
     for (const r of rows) {

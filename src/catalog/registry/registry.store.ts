@@ -111,6 +111,16 @@ export const registryStore = {
     if (until) q = q.where('published_on', '<=', until);
     return q.orderBy('published_on', 'desc').orderBy('doc_no').execute();
   },
+  /** Whether the agency has entered any earlier document at all. */
+  async anyPriorDocument(db: Queryable, agencyId: string): Promise<boolean> {
+    const r = await db
+      .selectFrom('catalog_prior_documents')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .limit(1)
+      .executeTakeFirst();
+    return r !== undefined;
+  },
   /** Whether the agency had entered any earlier document by the instant `before` (its register's start). */
   async anyPriorDocumentEnteredBefore(db: Queryable, agencyId: string, before: string): Promise<boolean> {
     const r = await db

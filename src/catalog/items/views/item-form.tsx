@@ -75,6 +75,101 @@ function TextArea(props: {
   );
 }
 
+/** 主题分类, 体裁, 五公开, 重点领域, and the standard-catalog entry the item fulfils (once the agency adopted it). */
+function ClassificationFields(props: {
+  values: Form;
+  errors: Errors;
+  subjects: Subject[];
+  entries: StandardEntry[];
+}) {
+  const v = props.values;
+  const e = props.errors;
+  return (
+    <>
+      <Select
+        name="subjectCode"
+        label="主题分类"
+        value={v.subjectCode}
+        errors={e}
+        options={[
+          ['', '（无）'],
+          ...props.subjects.map((s): [string, string] => [s.code, s.parentCode ? `　${s.name}` : s.name]),
+        ]}
+      />
+      <Select
+        name="genre"
+        label="体裁分类"
+        value={v.genre}
+        errors={e}
+        options={[['', '（无）'], ...genres.map((g): [string, string] => [g, g])]}
+      />
+      <Select
+        name="fiveKind"
+        label="五公开类别"
+        value={v.fiveKind}
+        errors={e}
+        options={[['', '（不适用）'], ...fiveKinds.map((k): [string, string] => [k, fiveKindLabel[k]])]}
+      />
+      <Select
+        name="keyDomain"
+        label="重点领域（基层政务公开标准目录）"
+        value={v.keyDomain}
+        errors={e}
+        options={[['', '（不适用）'], ...basicDomains.map((d): [string, string] => [d.code, d.name])]}
+      />
+      {props.entries.length > 0 && (
+        <Select
+          name="standardEntryId"
+          label="对应的基层政务公开标准目录事项"
+          value={v.standardEntryId}
+          errors={e}
+          options={[
+            ['', '（无）'],
+            ...props.entries.map((x): [string, string] => [x.id, `${x.level1} › ${x.level2}`]),
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+/** A normative document's dates and interpretation (三同步), or the document this item interprets. */
+function NormativeFields(props: { values: Form; errors: Errors; documents: Item[] }) {
+  const v = props.values;
+  const e = props.errors;
+  return (
+    <>
+      <div class="field">
+        <input type="checkbox" id="f-normative" name="normative" checked={v.normative === 'on'} />{' '}
+        <label for="f-normative" class="inline-label">
+          登记为规范性文件
+        </label>
+      </div>
+      <TextField
+        name="effectiveOn"
+        label="施行日期（规范性文件）"
+        value={v.effectiveOn}
+        errors={e}
+        type="date"
+      />
+      <TextField name="expiresOn" label="有效期至（规范性文件）" value={v.expiresOn} errors={e} type="date" />
+      <TextField
+        name="interpretationExemption"
+        label="不解读理由（规范性文件无政策解读时必填）"
+        value={v.interpretationExemption}
+        errors={e}
+      />
+      <Select
+        name="interpretsId"
+        label="本条是对以下文件的政策解读"
+        value={v.interpretsId}
+        errors={e}
+        options={[['', '（不是政策解读）'], ...props.documents.map((d): [string, string] => [d.id, d.title])]}
+      />
+    </>
+  );
+}
+
 export function ItemForm(props: {
   action: string;
   csrf: string;
@@ -140,49 +235,7 @@ export function ItemForm(props: {
           errors={e}
           hint="年份使用六角括号，如 仲政〔2026〕1号"
         />
-        <Select
-          name="subjectCode"
-          label="主题分类"
-          value={v.subjectCode}
-          errors={e}
-          options={[
-            ['', '（无）'],
-            ...props.subjects.map((s): [string, string] => [s.code, s.parentCode ? `　${s.name}` : s.name]),
-          ]}
-        />
-        <Select
-          name="genre"
-          label="体裁分类"
-          value={v.genre}
-          errors={e}
-          options={[['', '（无）'], ...genres.map((g): [string, string] => [g, g])]}
-        />
-        <Select
-          name="fiveKind"
-          label="五公开类别"
-          value={v.fiveKind}
-          errors={e}
-          options={[['', '（不适用）'], ...fiveKinds.map((k): [string, string] => [k, fiveKindLabel[k]])]}
-        />
-        <Select
-          name="keyDomain"
-          label="重点领域（基层政务公开标准目录）"
-          value={v.keyDomain}
-          errors={e}
-          options={[['', '（不适用）'], ...basicDomains.map((d): [string, string] => [d.code, d.name])]}
-        />
-        {props.entries.length > 0 && (
-          <Select
-            name="standardEntryId"
-            label="对应的基层政务公开标准目录事项"
-            value={v.standardEntryId}
-            errors={e}
-            options={[
-              ['', '（无）'],
-              ...props.entries.map((x): [string, string] => [x.id, `${x.level1} › ${x.level2}`]),
-            ]}
-          />
-        )}
+        <ClassificationFields values={v} errors={e} subjects={props.subjects} entries={props.entries} />
         <TextField name="keywords" label="关键词" value={v.keywords} errors={e} />
         <TextField name="source" label="信息来源" value={v.source} errors={e} />
         <TextArea
@@ -193,42 +246,7 @@ export function ItemForm(props: {
           rows={12}
           hint="可使用段落、标题、列表、表格和链接；脚本和样式会被清除"
         />
-        <div class="field">
-          <input type="checkbox" id="f-normative" name="normative" checked={v.normative === 'on'} />{' '}
-          <label for="f-normative" class="inline-label">
-            登记为规范性文件
-          </label>
-        </div>
-        <TextField
-          name="effectiveOn"
-          label="施行日期（规范性文件）"
-          value={v.effectiveOn}
-          errors={e}
-          type="date"
-        />
-        <TextField
-          name="expiresOn"
-          label="有效期至（规范性文件）"
-          value={v.expiresOn}
-          errors={e}
-          type="date"
-        />
-        <TextField
-          name="interpretationExemption"
-          label="不解读理由（规范性文件无政策解读时必填）"
-          value={v.interpretationExemption}
-          errors={e}
-        />
-        <Select
-          name="interpretsId"
-          label="本条是对以下文件的政策解读"
-          value={v.interpretsId}
-          errors={e}
-          options={[
-            ['', '（不是政策解读）'],
-            ...props.documents.map((d): [string, string] => [d.id, d.title]),
-          ]}
-        />
+        <NormativeFields values={v} errors={e} documents={props.documents} />
         {props.withAttachment && (
           <Field
             name="attachment"
