@@ -25,9 +25,6 @@ const EXCEPTIONS: Record<string, string> = {
   'src/catalog/search-port.ts': 'not moved yet',
   'src/catalog/setup-catalog.ts': 'not moved yet',
   'src/requests/overview/requests.supervisor.ts': 'not moved yet',
-  'src/search/catalog-search.ts': 'not moved yet',
-  'src/search/engine.ts': 'not moved yet',
-  'src/search/reindex.ts': 'not moved yet',
 };
 
 const QUERY = /\b(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\s*\(/;
