@@ -24,7 +24,6 @@ const EXCEPTIONS: Record<string, string> = {
   'src/catalog/portal/portal-data.ts': 'not moved yet',
   'src/catalog/search-port.ts': 'not moved yet',
   'src/catalog/setup-catalog.ts': 'not moved yet',
-  'src/requests/overview/requests.supervisor.ts': 'not moved yet',
 };
 
 const QUERY = /\b(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\s*\(/;
