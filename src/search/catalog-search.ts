@@ -9,6 +9,7 @@ import { catalogSearch, type SearchPort } from '../catalog/search-port.js';
 import type { Queryable } from '../platform/db/database.js';
 import type { SearchDoc, SearchIndex } from './search-index.js';
 import { searchIndexFor } from './search-index-for.js';
+import { searchStore } from './search.store.js';
 
 export function indexFor(db: Queryable): SearchIndex {
   return searchIndexFor(db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
@@ -31,12 +32,7 @@ export function htmlText(html: string): string {
 }
 
 export async function searchDocOf(db: Queryable, item: Item): Promise<SearchDoc> {
-  const attachments = await db
-    .selectFrom('catalog_attachments')
-    .select('text_content')
-    .where('item_id', '=', item.id)
-    .where('removed', '=', 0)
-    .execute();
+  const attachments = await searchStore.attachmentTexts(db, item.id);
   const status: SearchDoc['status'] =
     item.status === 'published' ? 'published' : item.status === 'withdrawn' ? 'withdrawn' : 'draft';
   return {

@@ -16,7 +16,8 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Candidate } from './rank.js';
-import { createEngine, type EngineOptions, type GramStore, type NewestRequest } from './engine.js';
+import { createEngine, type EngineOptions } from './engine.js';
+import type { GramStore, NewestRequest } from './gram-store.js';
 import { exactCodes, gramCodes, indexable } from './grams.js';
 import { characters } from './normalise.js';
 import type { SearchIndex } from './search-index.js';

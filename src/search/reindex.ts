@@ -9,6 +9,7 @@ import { catalogStore } from '../catalog/catalog.store.js';
 import type { AppContext } from '../platform/context.js';
 import { appendEvent } from '../platform/events.js';
 import { fullTextSearch, indexFor } from './catalog-search.js';
+import { searchStore } from './search.store.js';
 
 const indexedStatuses = ['published', 'draft', 'submitted'];
 
@@ -18,26 +19,12 @@ export async function reindex(
   batchSize = 200,
   actor: Actor = systemActor('全文检索重建'),
 ): Promise<{ indexed: number; removed: number }> {
-  const { n } = await ctx.db
-    .selectFrom('catalog_items')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('status', 'in', indexedStatuses)
-    .executeTakeFirstOrThrow();
-  const total = Number(n);
+  const total = await searchStore.countCatalogItems(ctx.db, indexedStatuses);
   let indexed = 0;
   let after = '';
   progress?.(0, total);
   for (;;) {
-    const ids = (
-      await ctx.db
-        .selectFrom('catalog_items')
-        .select('id')
-        .where('status', 'in', indexedStatuses)
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(batchSize)
-        .execute()
-    ).map((r) => r.id);
+    const ids = await searchStore.catalogItemIdsAfter(ctx.db, indexedStatuses, after, batchSize);
     if (ids.length === 0) break;
     await ctx.db.transaction().execute(async (tx) => {
       for (const item of await catalogStore.itemsByIds(tx, ids)) await fullTextSearch.indexItem(tx, item);
@@ -46,12 +33,7 @@ export async function reindex(
     indexed += ids.length;
     progress?.(indexed, total);
   }
-  const stale = await ctx.db
-    .selectFrom('search_docs as d')
-    .leftJoin('catalog_items as i', 'i.id', 'd.id')
-    .select('d.id')
-    .where((e) => e.or([e('i.id', 'is', null), e('i.status', 'not in', indexedStatuses)]))
-    .execute();
+  const stale = await searchStore.staleDocIds(ctx.db, indexedStatuses);
   await ctx.db.transaction().execute(async (tx) => {
     for (const s of stale) await indexFor(tx).remove(tx, s.id);
     await appendEvent(tx, {

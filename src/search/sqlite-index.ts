@@ -5,7 +5,8 @@
  * FTS5 walks its matches in rowid order, so "newest first, stop after N" reads only N matches.
  */
 import { sql } from 'kysely';
-import { createEngine, type EngineOptions, type GramStore } from './engine.js';
+import { createEngine, type EngineOptions } from './engine.js';
+import type { GramStore } from './gram-store.js';
 import { bigrams, indexable } from './grams.js';
 import type { SearchIndex } from './search-index.js';
 

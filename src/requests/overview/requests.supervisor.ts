@@ -3,7 +3,6 @@
  * per agency in the user's scope, this year's received cases, open cases, due within 5 working days, overdue,
  * and the share of this year's replies sent on time. Figures only: counted in SQL, no personal data.
  */
-import type { Expression, SqlBool } from 'kysely';
 import { agenciesStore } from '../../access/agencies.store.js';
 import type { Agency } from '../../access/agency.js';
 import { scopeOf, type Action } from '../../access/permissions.js';
@@ -12,6 +11,7 @@ import { dayNumber, isoDateOf } from '../../calendar/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import { todayOf } from '../actions/case-action.js';
 import { calendarFor } from '../calendar-for.js';
+import { requestFiguresStore } from './request-figures.store.js';
 
 /** Who sees an agency's figures: anyone working its cases, and its supervisors (reports.supervise scope). */
 const OVERSIGHT: readonly Action[] = [
@@ -51,33 +51,11 @@ export async function requestFigures(
   if (agencies.length === 0) return { year, today, figures: [] };
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const rows = await ctx.db
-    .selectFrom('request_cases')
-    .select((eb) => {
-      const count = (cond: Expression<SqlBool>[]) =>
-        eb.fn.sum<number>(eb.case().when(eb.and(cond)).then(1).else(0).end());
-      const repliedThisYear = [
-        eb('outcome_on', '>=', from),
-        eb('outcome_on', '<=', to),
-        eb('state', 'in', ['replied', 'archived']),
-      ];
-      return [
-        'agency_id',
-        count([eb('received_on', '>=', from), eb('received_on', '<=', to)]).as('received'),
-        count([eb('open', '=', 1)]).as('open'),
-        count([eb('open', '=', 1), eb('due_date', '>=', today), eb('due_date', '<=', soon)]).as('due_soon'),
-        count([eb('open', '=', 1), eb('due_date', '<', today)]).as('overdue'),
-        count(repliedThisYear).as('replied'),
-        count([...repliedThisYear, eb('outcome_on', '<=', eb.ref('due_date'))]).as('on_time'),
-      ];
-    })
-    .where(
-      'agency_id',
-      'in',
-      agencies.map((a) => a.id),
-    )
-    .groupBy('agency_id')
-    .execute();
+  const rows = await requestFiguresStore.countsByAgency(
+    ctx.db,
+    agencies.map((a) => a.id),
+    { from, to, today, soon },
+  );
   const by = new Map(rows.map((r) => [r.agency_id, r]));
   const figures = agencies.map((agency) => {
     const r = by.get(agency.id);

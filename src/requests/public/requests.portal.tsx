@@ -14,7 +14,7 @@ import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../../we
 import { caseStatus, findByAccess, type CaseStatus } from '../case-status.js';
 import { receiveClarification } from '../actions/receive-clarification.js';
 import { registrationNumber } from '../registration.js';
-import { requestsStore } from '../requests.store.js';
+import { requestsStore, type CaseRow } from '../requests.store.js';
 import { submitApplication } from './submit-application.js';
 import { ApplicationFields } from '../views/application-fields.js';
 import { withdrawApplication } from '../actions/withdraw-application.js';
@@ -282,6 +282,15 @@ function WithdrawConfirm(props: { s: CaseStatus; csrf: string; last4: string; er
 
 export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await acceptUploads(app, { maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: 4 });
+  registerApplicationForm(app, ctx);
+  registerReceipt(app, ctx);
+  registerStatusLookup(app, ctx);
+  registerOnlineWithdrawal(app, ctx);
+  registerOnlineClarification(app, ctx);
+}
+
+/** The application form and its submission (honeypot, challenge above the volume threshold, use case). */
+function registerApplicationForm(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { agency: string } }>('/:agency/ysqgk/apply', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     return sendPortalPage(
@@ -338,51 +347,57 @@ export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: App
       });
     },
   );
+}
 
+/** The printable receipt with the tracking code, shown after a submission. */
+function Receipt(props: { agency: Agency; row: CaseRow }) {
+  const { agency, row } = props;
+  return (
+    <>
+      <h1>政府信息公开申请回执</h1>
+      <p>您的申请已提交并保存。请记下查询码，凭查询码和联系电话后 4 位查询办理进度。</p>
+      <dl class="meta">
+        <dt>受理机关</dt>
+        <dd>{agency.name}</dd>
+        <dt>登记号</dt>
+        <dd>{registrationNumber(row.year, row.reg_no)}</dd>
+        <dt>查询码</dt>
+        <dd>
+          <strong>{row.tracking_code}</strong>
+        </dd>
+        <dt>申请人</dt>
+        <dd>{row.applicant_label}</dd>
+        <dt>所需信息</dt>
+        <dd>{row.info_title || row.info_description.slice(0, 60)}</dd>
+        <dt>收到申请日期</dt>
+        <dd>
+          {formatDateZh(row.received_on)}
+          （网上提交，双方确认之日，《政府信息公开条例》第三十一条第（三）项）
+        </dd>
+        <dt>答复期限</dt>
+        <dd>{row.due_date ? formatDateZh(row.due_date) : '—'}（20 个工作日，第三十三条）</dd>
+      </dl>
+      <p>
+        <a href={`/${agency.pathSegment}/ysqgk/status`}>查询办理进度</a>
+      </p>
+    </>
+  );
+}
+
+function registerReceipt(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { agency: string; code: string } }>(
     '/:agency/ysqgk/receipt/:code',
     async (request, reply) => {
       const agency = await agencyBySegment(ctx, request.params.agency);
       const row = await requestsStore.byTrackingCode(ctx.db, request.params.code.toUpperCase());
       if (!row || row.agency_id !== agency.id) throw new DomainError('not_found', '未找到该申请回执。');
-      return sendPortalPage(
-        ctx,
-        request,
-        reply,
-        agency,
-        '申请回执',
-        <>
-          <h1>政府信息公开申请回执</h1>
-          <p>您的申请已提交并保存。请记下查询码，凭查询码和联系电话后 4 位查询办理进度。</p>
-          <dl class="meta">
-            <dt>受理机关</dt>
-            <dd>{agency.name}</dd>
-            <dt>登记号</dt>
-            <dd>{registrationNumber(row.year, row.reg_no)}</dd>
-            <dt>查询码</dt>
-            <dd>
-              <strong>{row.tracking_code}</strong>
-            </dd>
-            <dt>申请人</dt>
-            <dd>{row.applicant_label}</dd>
-            <dt>所需信息</dt>
-            <dd>{row.info_title || row.info_description.slice(0, 60)}</dd>
-            <dt>收到申请日期</dt>
-            <dd>
-              {formatDateZh(row.received_on)}
-              （网上提交，双方确认之日，《政府信息公开条例》第三十一条第（三）项）
-            </dd>
-            <dt>答复期限</dt>
-            <dd>{row.due_date ? formatDateZh(row.due_date) : '—'}（20 个工作日，第三十三条）</dd>
-          </dl>
-          <p>
-            <a href={`/${agency.pathSegment}/ysqgk/status`}>查询办理进度</a>
-          </p>
-        </>,
-      );
+      return sendPortalPage(ctx, request, reply, agency, '申请回执', <Receipt agency={agency} row={row} />);
     },
   );
+}
 
+/** The status page, found by tracking code + the last 4 digits of the phone. */
+function registerStatusLookup(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { agency: string } }>('/:agency/ysqgk/status', async (request, reply) => {
     const agency = await agencyBySegment(ctx, request.params.agency);
     return sendPortalPage(
@@ -429,8 +444,10 @@ export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: App
       }
     },
   );
+}
 
-  // Online withdrawal (tracking code + second factor): a confirmation page first, then the use case.
+// Online withdrawal (tracking code + second factor): a confirmation page first, then the use case.
+function registerOnlineWithdrawal(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: { agency: string }; Body: Form }>(
     '/:agency/ysqgk/status/withdraw',
     LIMIT,
@@ -492,7 +509,10 @@ export async function registerRequestPortalRoutes(app: FastifyInstance, ctx: App
       );
     },
   );
+}
 
+/** A clarification the agency asked for, supplied online (text and an optional file). */
+function registerOnlineClarification(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: { agency: string }; Body: Form }>(
     '/:agency/ysqgk/status/clarify',
     LIMIT,
