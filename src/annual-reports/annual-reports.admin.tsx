@@ -6,15 +6,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { agenciesStore } from '../access/agencies.store.js';
 import { can } from '../access/permissions.js';
-import { legalDayOf, legalToday } from '../calendar/legal-day.js';
+import { legalToday } from '../calendar/legal-day.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
-import { CsrfField, ErrorSummary, Field, type Errors } from '../web/views/forms.js';
+import type { Errors } from '../web/views/forms.js';
 import { acceptReport } from './accept-report.js';
-import { deadlineLabel, deadlineStatus, reportDueOn } from '../reports/deadline.js';
-import { NARRATIVE_PARTS, toNarrative } from './narrative.js';
+import { deadlineLabel } from '../reports/deadline.js';
+import { toNarrative } from './narrative.js';
 import { publishReport } from './publish-report.js';
+import { ReportPage } from './report-page.js';
 import { reopenReport } from './reopen-report.js';
 import { returnReport } from './return-report.js';
 import { storedAuditsStore, type StoredAuditSummary } from '../audit/stored-audits.store.js';
@@ -24,7 +25,7 @@ import { regionalSummary, ROLLUP_FIGURES, type RollupRow } from './rollup.js';
 import { saveNarrative } from './save-narrative.js';
 import { startReport } from './start-report.js';
 import { submitReport } from './submit-report.js';
-import { canStep, statusLabel } from './workflow.js';
+import { statusLabel } from './workflow.js';
 import { computeWorkingReport, loadAgency, writingWarnings } from './working-report.js';
 import { formRoute } from '../web/form-route.js';
 
@@ -47,162 +48,29 @@ async function detail(
   const maySupervise = can(user.actor, 'reports.supervise', agency.id, all);
   if (!mayEdit && !maySupervise) throw notFound('该机关的年报');
   const w = await computeWorkingReport(ctx, agency, year);
-  const r = w.record;
-  const narrative = problem.values ? toNarrative(problem.values) : r?.narrative;
+  const narrative = problem.values ? toNarrative(problem.values) : w.record?.narrative;
   const warnings = narrative ? await writingWarnings(ctx, w, narrative) : [];
-  const failed = w.checks.filter((c) => c.status === 'failed');
-  const base = `/admin/annual-reports/${agency.id}/${year}`;
-  const e = problem.errors ?? {};
-  const editable = r && mayEdit && canStep(r.status, 'edit');
-  const dueOn = reportDueOn(agency.level, year);
   return sendAdminPage(
     reply,
     request,
     `${agency.name}${year}年年报`,
-    <>
-      <h1>
-        {agency.name}
-        {year}年政府信息公开工作年度报告
-      </h1>
-      <ErrorSummary errors={e} message={problem.message} />
-      <p>
-        状态：<strong id="report-status">{statusLabel[r?.status ?? 'not_started']}</strong>
-        {r && r.publishedVersions > 0 && (
-          <>
-            　
-            <a href={`/${agency.pathSegment}/xxgk/ndbg/${year}`}>
-              查看已公开的年报（{r.publishedVersions} 个版本）
-            </a>
-          </>
-        )}
-      </p>
-      <p>
-        公开期限：{dueOn}（
-        {
-          deadlineLabel[
-            deadlineStatus(
-              dueOn,
-              r?.firstPublishedAt ? legalDayOf(r.firstPublishedAt) : null,
-              legalToday(ctx),
-            )
-          ]
-        }
-        ；《条例》第四十九条）
-      </p>
-      {r?.status === 'returned' && r.returnComment && (
-        <div class="notice" role="status">
-          <h2>主管部门退回意见</h2>
-          <p id="return-comment">{r.returnComment}</p>
-        </div>
-      )}
-      <section aria-labelledby="checks">
-        <h2 id="checks">勾稽关系检查</h2>
-        {failed.length === 0 ? (
-          <p>全部通过。</p>
-        ) : (
-          <ul id="failed-checks">
-            {failed.map((c) => (
-              <li>
-                <strong>{c.severity === 'error' ? '错误' : '提示'}</strong>：{c.title}
-                <ul>
-                  {c.findings.slice(0, 5).map((f) => (
-                    <li>{f.message}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      {warnings.length > 0 && (
-        <section aria-labelledby="writing">
-          <h2 id="writing">文字检查提示</h2>
-          <ul id="writing-warnings">
-            {warnings.map((x) => (
-              <li>{x.message}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {!r && mayEdit && (
-        <form method="post" action={`${base}/start`}>
-          <CsrfField token={request.csrfToken} />
-          <p>系统将根据表格数据生成正文初稿，其中的数字均由系统计算。</p>
-          <button type="submit">开始编写</button>
-        </form>
-      )}
-      {r && (
-        <form method="post" action={`${base}/save`} novalidate>
-          <CsrfField token={request.csrfToken} />
-          <h2>正文</h2>
-          {NARRATIVE_PARTS.map((p) => (
-            <Field
-              name={p.id}
-              label={`${p.section === 's1' ? '一、总体情况' : p.section === 's5' ? '五、存在的主要问题及改进情况' : '六、其他需要报告的事项'} ${p.label}`}
-              errors={e}
-            >
-              {(a) => (
-                <textarea {...a} rows={5} readOnly={!editable}>
-                  {narrative?.[p.id] ?? ''}
-                </textarea>
-              )}
-            </Field>
-          ))}
-          {p_draft(w.draft)}
-          {editable && <button type="submit">保存正文</button>}
-        </form>
-      )}
-      {r && mayEdit && canStep(r.status, 'submit') && (
-        <form method="post" action={`${base}/submit`}>
-          <CsrfField token={request.csrfToken} />
-          <button type="submit">报送主管部门</button>
-        </form>
-      )}
-      {r && maySupervise && canStep(r.status, 'return') && (
-        <>
-          <form method="post" action={`${base}/return`} novalidate>
-            <CsrfField token={request.csrfToken} />
-            <Field name="comment" label="退回修改意见" errors={e}>
-              {(a) => <textarea {...a} rows={3}></textarea>}
-            </Field>
-            <button type="submit">退回修改</button>
-          </form>
-          <form method="post" action={`${base}/accept`}>
-            <CsrfField token={request.csrfToken} />
-            <button type="submit">审核通过</button>
-          </form>
-        </>
-      )}
-      {r && mayEdit && canStep(r.status, 'publish') && (
-        <form method="post" action={`${base}/publish`} novalidate>
-          <CsrfField token={request.csrfToken} />
-          {w.failingErrors.length > 0 && (
-            <Field
-              name="overrideReason"
-              label="强制公开的理由（存在勾稽关系错误时必填，将在发布记录中公开）"
-              errors={e}
-            >
-              {(a) => <textarea {...a} rows={3}></textarea>}
-            </Field>
-          )}
-          <button type="submit">公开年报</button>
-        </form>
-      )}
-      {r && mayEdit && canStep(r.status, 'reopen') && (
-        <form method="post" action={`${base}/reopen`} novalidate>
-          <CsrfField token={request.csrfToken} />
-          <Field name="reason" label="更正理由（更正后将作为新版本重新公开，原版本保留）" errors={e}>
-            {(a) => <textarea {...a} rows={3}></textarea>}
-          </Field>
-          <button type="submit">更正重发</button>
-        </form>
-      )}
-    </>,
+    <ReportPage
+      v={{
+        w,
+        narrative,
+        warnings,
+        mayEdit,
+        maySupervise,
+        today: legalToday(ctx),
+        csrf: request.csrfToken,
+        errors: problem.errors ?? {},
+        message: problem.message,
+      }}
+    />,
     status,
   );
 }
 
-/** Each agency's main figures side by side, with the region's sum clearly labelled as a statistical summary. */
 /** The latest saved audit of the report the agency published elsewhere (src/audit), if any. */
 function ExternalAudit({ audit }: { audit: StoredAuditSummary | undefined }) {
   if (!audit) return <>—</>;
@@ -213,6 +81,7 @@ function ExternalAudit({ audit }: { audit: StoredAuditSummary | undefined }) {
   );
 }
 
+/** Each agency's main figures side by side, with the region's sum clearly labelled as a statistical summary. */
 function FiguresSideBySide({ rows }: { rows: RollupRow[] }) {
   const total = regionalSummary(rows);
   return (
@@ -245,20 +114,6 @@ function FiguresSideBySide({ rows }: { rows: RollupRow[] }) {
         </tr>
       </tfoot>
     </table>
-  );
-}
-
-/** The computed draft, shown beside the editor so staff can copy its computed sentences. */
-function p_draft(draft: Record<string, string>) {
-  return (
-    <details>
-      <summary>查看系统生成的初稿（数字由表格计算）</summary>
-      {NARRATIVE_PARTS.map((p) => (
-        <p>
-          <strong>{p.label}</strong> {draft[p.id]}
-        </p>
-      ))}
-    </details>
   );
 }
 

@@ -132,6 +132,99 @@ function formValues(kind: NoticeKind, texts: TemplateTexts): Form {
   return Object.fromEntries(slotsOf(kind).map((s) => [s.id, texts[s.id] ?? s.default]));
 }
 
+type Customisation = Awaited<ReturnType<typeof noticeTemplatesStore.customised>>[number];
+
+/** The list of notice kinds for one agency, each marked default or customised (by whom, when). */
+function TemplateList(props: {
+  agencies: Agency[];
+  agency: Agency;
+  customised: Map<string, Customisation>;
+  saved: boolean;
+}) {
+  const { agencies, agency, customised } = props;
+  return (
+    <>
+      <h1>依申请公开文书模板</h1>
+      {props.saved && (
+        <p class="notice" role="status">
+          已保存。
+        </p>
+      )}
+      <p>
+        可按本机关的行文习惯修改各类文书的开头、结尾、联系方式和答复决定表述；法律依据、期限和救济途径等法定内容始终由系统生成。
+      </p>
+      {agencies.length > 1 && (
+        <form method="get" action={BASE}>
+          <Field name="agency" label="机关">
+            {(a) => (
+              <select {...a}>
+                {agencies.map((x) => (
+                  <option value={x.id} selected={x.id === agency.id}>
+                    {x.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" class="secondary">
+            查看
+          </button>
+        </form>
+      )}
+      <table>
+        <caption>{agency.name}的文书模板</caption>
+        <thead>
+          <tr>
+            <th scope="col">文书</th>
+            <th scope="col">状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(Object.keys(NOTICE_KINDS) as NoticeKind[]).map((k) => {
+            const c = customised.get(k);
+            return (
+              <tr>
+                <td>
+                  <a href={`${BASE}/${agency.id}/${k}`}>{NOTICE_KINDS[k]}</a>
+                </td>
+                <td>{c ? `已自定义（${c.updatedBy}，${c.updatedAt.slice(0, 10)}）` : '默认'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** A refused save or preview: the form again with the submitted values and the errors (422). */
+async function sendRefused(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: Parameters<typeof sendAdminPage>[0],
+  agency: Agency,
+  kind: NoticeKind,
+  e: unknown,
+) {
+  if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
+  const customised = Object.keys(await noticeTemplatesStore.texts(ctx.db, agency.id, kind)).length > 0;
+  return sendAdminPage(
+    reply,
+    request,
+    `${NOTICE_KINDS[kind]}模板`,
+    <TemplateForm
+      agency={agency}
+      kind={kind}
+      values={(request.body ?? {}) as Form}
+      errors={e.fields}
+      csrf={request.csrfToken}
+      customised={customised}
+      message={e.message}
+    />,
+    422,
+  );
+}
+
 export function registerNoticeTemplateRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { agency?: string; saved?: string } }>(BASE, async (request, reply) => {
     const user = requireUser(request);
@@ -145,57 +238,12 @@ export function registerNoticeTemplateRoutes(app: FastifyInstance, ctx: AppConte
       reply,
       request,
       '文书模板',
-      <>
-        <h1>依申请公开文书模板</h1>
-        {request.query.saved && (
-          <p class="notice" role="status">
-            已保存。
-          </p>
-        )}
-        <p>
-          可按本机关的行文习惯修改各类文书的开头、结尾、联系方式和答复决定表述；法律依据、期限和救济途径等法定内容始终由系统生成。
-        </p>
-        {agencies.length > 1 && (
-          <form method="get" action={BASE}>
-            <Field name="agency" label="机关">
-              {(a) => (
-                <select {...a}>
-                  {agencies.map((x) => (
-                    <option value={x.id} selected={x.id === agency.id}>
-                      {x.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <button type="submit" class="secondary">
-              查看
-            </button>
-          </form>
-        )}
-        <table>
-          <caption>{agency.name}的文书模板</caption>
-          <thead>
-            <tr>
-              <th scope="col">文书</th>
-              <th scope="col">状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(Object.keys(NOTICE_KINDS) as NoticeKind[]).map((k) => {
-              const c = customised.get(k);
-              return (
-                <tr>
-                  <td>
-                    <a href={`${BASE}/${agency.id}/${k}`}>{NOTICE_KINDS[k]}</a>
-                  </td>
-                  <td>{c ? `已自定义（${c.updatedBy}，${c.updatedAt.slice(0, 10)}）` : '默认'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </>,
+      <TemplateList
+        agencies={agencies}
+        agency={agency}
+        customised={customised}
+        saved={!!request.query.saved}
+      />,
     );
   });
 
@@ -221,32 +269,6 @@ export function registerNoticeTemplateRoutes(app: FastifyInstance, ctx: AppConte
     },
   );
 
-  const withErrors = async (
-    request: FastifyRequest,
-    reply: Parameters<typeof sendAdminPage>[0],
-    agency: Agency,
-    kind: NoticeKind,
-    e: unknown,
-  ) => {
-    if (!(e instanceof DomainError) || e.code !== 'validation.failed') throw e;
-    const customised = Object.keys(await noticeTemplatesStore.texts(ctx.db, agency.id, kind)).length > 0;
-    return sendAdminPage(
-      reply,
-      request,
-      `${NOTICE_KINDS[kind]}模板`,
-      <TemplateForm
-        agency={agency}
-        kind={kind}
-        values={(request.body ?? {}) as Form}
-        errors={e.fields}
-        csrf={request.csrfToken}
-        customised={customised}
-        message={e.message}
-      />,
-      422,
-    );
-  };
-
   app.post<{ Params: { agencyId: string; kind: string }; Body: Form }>(
     `${BASE}/:agencyId/:kind`,
     async (request, reply) => {
@@ -256,7 +278,7 @@ export function registerNoticeTemplateRoutes(app: FastifyInstance, ctx: AppConte
       try {
         await saveNoticeTemplate(ctx, user.actor, { agencyId: agency.id, kind, texts: request.body ?? {} });
       } catch (e) {
-        return withErrors(request, reply, agency, kind, e);
+        return sendRefused(ctx, request, reply, agency, kind, e);
       }
       return reply.redirect(`${BASE}?agency=${agency.id}&saved=1`, 303);
     },
@@ -284,7 +306,7 @@ export function registerNoticeTemplateRoutes(app: FastifyInstance, ctx: AppConte
       try {
         texts = parseTemplateTexts(kind, form);
       } catch (e) {
-        return withErrors(request, reply, agency, kind, e);
+        return sendRefused(ctx, request, reply, agency, kind, e);
       }
       const outcome = (
         form.previewOutcome && Object.hasOwn(REPLY_TYPES, form.previewOutcome)

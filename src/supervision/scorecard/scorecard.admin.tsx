@@ -15,7 +15,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../../web/views/forms.js';
 import { gradeLabel } from '../accountability.js';
-import { computeScorecard } from './compute-scorecard.js';
+import { computeScorecard, type AgencyResult } from './compute-scorecard.js';
 import { configureScorecard, loadScorecard, type Scorecard } from './configure-scorecard.js';
 import { enterManualScore } from './enter-manual-score.js';
 import { scorecardResults } from './scorecard-results.js';
@@ -71,6 +71,169 @@ function Hidden({ s }: { s: Setting }) {
   );
 }
 
+function OfficeYearFilter({ s }: { s: Setting }) {
+  return (
+    <form method="get" action={PATH} class="inline">
+      {s.offices.length > 1 && (
+        <>
+          <label for="f-office">主管部门</label>
+          <select id="f-office" name="office">
+            {s.offices.map((o) => (
+              <option value={o.id} selected={o.id === s.office.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <label for="f-year">年度</label>
+      <input type="number" id="f-year" name="year" value={String(s.year)} min="2008" max="2100" />
+      <button type="submit">查看</button>
+    </form>
+  );
+}
+
+/** The league table of the last computation, with each measure's points; links to each agency's breakdown. */
+function ResultsTable({ s, results }: { s: Setting; results: AgencyResult[] }) {
+  if (results.length === 0) return <p>尚无计算结果。</p>;
+  return (
+    <>
+      <p>
+        <a href={`${PATH}/export.xlsx?${q(s)}`}>导出考核结果（XLSX）</a>
+      </p>
+      <table>
+        <caption>
+          {s.year}年度考核结果（按总分排序；计算结果同时记入考核结果，年报“监督保障”部分引用）
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">单位</th>
+            <th scope="col" class="num">
+              总分
+            </th>
+            <th scope="col">等次</th>
+            {s.sc.measures.map((m) => (
+              <th scope="col" class="num">
+                {m.label}（{m.weight}）
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {results.map((r) => (
+            <tr>
+              <th scope="row">
+                <a href={`${PATH}/agency/${encodeURIComponent(r.agencyId)}?${q(s)}`}>{r.name}</a>
+              </th>
+              <td class="num">{r.total}</td>
+              <td>{gradeLabel[r.grade]}</td>
+              {s.sc.measures.map((m) => (
+                <td class="num">{r.measures.find((x) => x.code === m.code)?.points ?? '—'}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The scorecard's settings form: each measure's weight and thresholds, the grade lines, a new manual measure. */
+function ConfigForm({
+  s,
+  csrf,
+  values: v,
+  errors,
+}: {
+  s: Setting;
+  csrf: string;
+  values: Form;
+  errors: Errors;
+}) {
+  const val = (k: string, fallback: string) => v[k] ?? fallback;
+  return (
+    <form method="post" action={`${PATH}/config`} novalidate>
+      <CsrfField token={csrf} />
+      <Hidden s={s} />
+      <table>
+        <caption>考核项目</caption>
+        <thead>
+          <tr>
+            <th scope="col">项目</th>
+            <th scope="col">方式</th>
+            <th scope="col">分值</th>
+            <th scope="col">满分线（%）</th>
+            <th scope="col">零分线（%）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.sc.measures.map((m) => (
+            <tr>
+              <th scope="row">{m.label}</th>
+              <td>{m.kind === 'computed' ? '数据计算' : '人工评分'}</td>
+              <td>
+                <TextField
+                  name={`weight_${m.code}`}
+                  label={`${m.label}分值`}
+                  value={val(`weight_${m.code}`, String(m.weight))}
+                  errors={errors}
+                />
+              </td>
+              <td>
+                {m.kind === 'computed' && (
+                  <TextField
+                    name={`fullAt_${m.code}`}
+                    label={`${m.label}满分线`}
+                    value={val(`fullAt_${m.code}`, pct(m.fullAt))}
+                    errors={errors}
+                  />
+                )}
+              </td>
+              <td>
+                {m.kind === 'computed' && (
+                  <TextField
+                    name={`zeroBelow_${m.code}`}
+                    label={`${m.label}零分线`}
+                    value={val(`zeroBelow_${m.code}`, pct(m.zeroBelow))}
+                    errors={errors}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <fieldset>
+        <legend>等次分数线</legend>
+        <TextField
+          name="excellent"
+          label="优秀（不低于）"
+          value={val('excellent', String(s.sc.thresholds.excellent))}
+          errors={errors}
+        />
+        <TextField
+          name="good"
+          label="良好（不低于）"
+          value={val('good', String(s.sc.thresholds.good))}
+          errors={errors}
+        />
+        <TextField
+          name="pass"
+          label="合格（不低于）"
+          value={val('pass', String(s.sc.thresholds.pass))}
+          errors={errors}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>新增人工评分项目（可不填）</legend>
+        <TextField name="newLabel" label="项目名称" value={v.newLabel} errors={errors} />
+        <TextField name="newWeight" label="分值" value={v.newWeight} errors={errors} />
+      </fieldset>
+      <button type="submit">保存评分表</button>
+    </form>
+  );
+}
+
 async function mainPage(
   ctx: AppContext,
   request: FastifyRequest,
@@ -79,174 +242,40 @@ async function mainPage(
 ) {
   const results = await scorecardResults(ctx.db, s.sc, s.covered);
   const errors = (w: string) => (form.which === w ? (form.errors ?? {}) : {});
-  const v = form.which === 'config' ? (form.values ?? {}) : {};
-  const val = (k: string, fallback: string) => v[k] ?? fallback;
+  const message = (w: string) => (form.which === w ? form.message : undefined);
   return (
     <>
       <h1>
         {s.office.name}
         {s.year}年度考核评分表
       </h1>
-      <form method="get" action={PATH} class="inline">
-        {s.offices.length > 1 && (
-          <>
-            <label for="f-office">主管部门</label>
-            <select id="f-office" name="office">
-              {s.offices.map((o) => (
-                <option value={o.id} selected={o.id === s.office.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        <label for="f-year">年度</label>
-        <input type="number" id="f-year" name="year" value={String(s.year)} min="2008" max="2100" />
-        <button type="submit">查看</button>
-      </form>
+      <OfficeYearFilter s={s} />
       <p>
         考核范围：{s.covered.length} 个单位。{s.sc.id ? '' : '本年度尚未设置评分表，下面是默认评分表。'}
         {s.sc.computedAt ? `最近计算：${s.sc.computedAt}。` : '尚未计算。'}
       </p>
 
       <h2>考核结果</h2>
-      <ErrorSummary
-        errors={errors('compute')}
-        message={form.which === 'compute' ? form.message : undefined}
-      />
+      <ErrorSummary errors={errors('compute')} message={message('compute')} />
       <form method="post" action={`${PATH}/compute`} class="inline">
         <CsrfField token={request.csrfToken} />
         <Hidden s={s} />
         <button type="submit">按评分表计算{s.year}年度考核结果</button>
       </form>
-      {results.length === 0 ? (
-        <p>尚无计算结果。</p>
-      ) : (
-        <>
-          <p>
-            <a href={`${PATH}/export.xlsx?${q(s)}`}>导出考核结果（XLSX）</a>
-          </p>
-          <table>
-            <caption>
-              {s.year}年度考核结果（按总分排序；计算结果同时记入考核结果，年报“监督保障”部分引用）
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">单位</th>
-                <th scope="col" class="num">
-                  总分
-                </th>
-                <th scope="col">等次</th>
-                {s.sc.measures.map((m) => (
-                  <th scope="col" class="num">
-                    {m.label}（{m.weight}）
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`${PATH}/agency/${encodeURIComponent(r.agencyId)}?${q(s)}`}>{r.name}</a>
-                  </th>
-                  <td class="num">{r.total}</td>
-                  <td>{gradeLabel[r.grade]}</td>
-                  {s.sc.measures.map((m) => (
-                    <td class="num">{r.measures.find((x) => x.code === m.code)?.points ?? '—'}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      <ResultsTable s={s} results={results} />
 
       <h2>评分表设置</h2>
       <p>
         计算项目按数据自动评分：达标率不低于“满分线”得全部分值，低于“零分线”不得分，其间按比例得分；没有可考核数据的项目不扣分。人工评分项目在各单位的评分明细页录入，须附佐证材料或说明。各项分值合计应为
         100。
       </p>
-      <ErrorSummary errors={errors('config')} message={form.which === 'config' ? form.message : undefined} />
-      <form method="post" action={`${PATH}/config`} novalidate>
-        <CsrfField token={request.csrfToken} />
-        <Hidden s={s} />
-        <table>
-          <caption>考核项目</caption>
-          <thead>
-            <tr>
-              <th scope="col">项目</th>
-              <th scope="col">方式</th>
-              <th scope="col">分值</th>
-              <th scope="col">满分线（%）</th>
-              <th scope="col">零分线（%）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.sc.measures.map((m) => (
-              <tr>
-                <th scope="row">{m.label}</th>
-                <td>{m.kind === 'computed' ? '数据计算' : '人工评分'}</td>
-                <td>
-                  <TextField
-                    name={`weight_${m.code}`}
-                    label={`${m.label}分值`}
-                    value={val(`weight_${m.code}`, String(m.weight))}
-                    errors={errors('config')}
-                  />
-                </td>
-                <td>
-                  {m.kind === 'computed' && (
-                    <TextField
-                      name={`fullAt_${m.code}`}
-                      label={`${m.label}满分线`}
-                      value={val(`fullAt_${m.code}`, pct(m.fullAt))}
-                      errors={errors('config')}
-                    />
-                  )}
-                </td>
-                <td>
-                  {m.kind === 'computed' && (
-                    <TextField
-                      name={`zeroBelow_${m.code}`}
-                      label={`${m.label}零分线`}
-                      value={val(`zeroBelow_${m.code}`, pct(m.zeroBelow))}
-                      errors={errors('config')}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <fieldset>
-          <legend>等次分数线</legend>
-          <TextField
-            name="excellent"
-            label="优秀（不低于）"
-            value={val('excellent', String(s.sc.thresholds.excellent))}
-            errors={errors('config')}
-          />
-          <TextField
-            name="good"
-            label="良好（不低于）"
-            value={val('good', String(s.sc.thresholds.good))}
-            errors={errors('config')}
-          />
-          <TextField
-            name="pass"
-            label="合格（不低于）"
-            value={val('pass', String(s.sc.thresholds.pass))}
-            errors={errors('config')}
-          />
-        </fieldset>
-        <fieldset>
-          <legend>新增人工评分项目（可不填）</legend>
-          <TextField name="newLabel" label="项目名称" value={v.newLabel} errors={errors('config')} />
-          <TextField name="newWeight" label="分值" value={v.newWeight} errors={errors('config')} />
-        </fieldset>
-        <button type="submit">保存评分表</button>
-      </form>
+      <ErrorSummary errors={errors('config')} message={message('config')} />
+      <ConfigForm
+        s={s}
+        csrf={request.csrfToken}
+        values={form.which === 'config' ? (form.values ?? {}) : {}}
+        errors={errors('config')}
+      />
     </>
   );
 }
