@@ -46,11 +46,16 @@ export const agencyInputSchema = z.object({
   supervisorId: z.string().trim().optional().nullable(),
   reconsiderationBody: text('复议机关', 100).default(''),
   reconsiderationBodyReason: text('另行指定复议机关的理由', 200).default(''),
-  deliveryMarginDays: z.coerce
-    .number({ message: '邮寄在途天数应为 0 至 15 的整数' })
-    .int('邮寄在途天数应为 0 至 15 的整数')
-    .min(0, '邮寄在途天数应为 0 至 15 的整数')
-    .max(15, '邮寄在途天数应为 0 至 15 的整数')
+  // A cleared form field is a mistake, not 0 (z.coerce.number reads '' as 0).
+  deliveryMarginDays: z
+    .preprocess(
+      (v) => (typeof v === 'string' && !v.trim() ? Number.NaN : v),
+      z.coerce
+        .number({ message: '邮寄在途天数应为 0 至 15 的整数' })
+        .int('邮寄在途天数应为 0 至 15 的整数')
+        .min(0, '邮寄在途天数应为 0 至 15 的整数')
+        .max(15, '邮寄在途天数应为 0 至 15 的整数'),
+    )
     .default(3),
   hasRulemakingPower: z.boolean().optional(),
   office: z.object({

@@ -7,6 +7,7 @@ import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/v
 import { agenciesStore } from '../access/agencies.store.js';
 import { agencyLevelLabel, agencyLevels, type Agency } from '../access/agency.js';
 import { can } from '../access/permissions.js';
+import { derivedReviewBody, reviewBodyFindings } from '../access/review-body.js';
 import { updateAgency } from './save-agency.js';
 import { formRoute } from '../web/form-route.js';
 
@@ -25,6 +26,8 @@ export function agencyFormToInput(f: Form, current: Agency) {
     pathSegment: f.pathSegment,
     supervisorId: f.supervisorId,
     reconsiderationBody: f.reconsiderationBody,
+    reconsiderationBodyReason: f.reconsiderationBodyReason,
+    deliveryMarginDays: f.deliveryMarginDays,
     hasRulemakingPower: f.hasRulemakingPower === 'on',
     office: {
       name: f['office.name'],
@@ -41,6 +44,40 @@ export function agencyFormToInput(f: Form, current: Agency) {
       .filter(Boolean),
     sortOrder: current.sortOrder,
   };
+}
+
+/**
+ * The 复议机关: the body the tree derives under 行政复议法 Art. 24 as the hint; another body only with a reason.
+ * Findings of the stored record (it names itself, an override without a reason) show above the fields.
+ */
+function ReviewBodyFields(props: { agency: Agency; all: Agency[]; values: Form; errors: Errors }) {
+  const derived = derivedReviewBody(props.all, props.agency.id);
+  const findings = reviewBodyFindings(props.all, props.agency);
+  return (
+    <>
+      {findings.map((f) => (
+        <p class="warning">{f.message}</p>
+      ))}
+      <TextField
+        name="reconsiderationBody"
+        label="另行指定的行政复议机关"
+        value={props.values.reconsiderationBody}
+        errors={props.errors}
+        hint={
+          derived.name
+            ? `依照${derived.basis}，本机关的行政复议机关为${derived.name}，留空即采用；仅在法律另有规定时（如第二十七条规定的实行垂直领导的机关、税务机关）填写其他机关`
+            : '本机关的上级人民政府不在本平台，无法依照《中华人民共和国行政复议法》第二十四条推导，请填写答复书中载明的行政复议机关'
+        }
+      />
+      <TextField
+        name="reconsiderationBodyReason"
+        label="另行指定的理由"
+        value={props.values.reconsiderationBodyReason}
+        errors={props.errors}
+        hint="另行指定的复议机关与依法推导的不同时必填，写明法律依据"
+      />
+    </>
+  );
 }
 
 function AgencyForm(props: {
@@ -109,13 +146,6 @@ function AgencyForm(props: {
             </select>
           )}
         </Field>
-        <TextField
-          name="reconsiderationBody"
-          label="行政复议机关"
-          value={v.reconsiderationBody}
-          errors={e}
-          hint="答复告知书中载明的复议机关"
-        />
         <div class="field">
           <input
             type="checkbox"
@@ -134,6 +164,16 @@ function AgencyForm(props: {
           errors={e}
           hint="多个用逗号分隔，如：仲政，仲政办"
         />
+        <h2>送达与救济</h2>
+        <TextField
+          name="deliveryMarginDays"
+          label="邮寄送达在途天数"
+          value={v.deliveryMarginDays}
+          errors={e}
+          type="number"
+          hint="0 至 15 个工作日：用于推定邮寄的告知书、答复书的送达日，以及征求第三方意见时暂停答复期限的上限（15 个工作日加在途天数）"
+        />
+        <ReviewBodyFields agency={props.agency} all={props.all} values={v} errors={e} />
         <h2>政府信息公开工作机构（条例第十二条）</h2>
         <TextField name="office.name" label="机构名称" value={v['office.name']} errors={e} />
         <TextField name="office.address" label="办公地址" value={v['office.address']} errors={e} />
@@ -160,6 +200,8 @@ export function agencyToForm(a: Agency): Form {
     calendarRegion: a.calendarRegion ?? '',
     supervisorId: a.supervisorId ?? '',
     reconsiderationBody: a.reconsiderationBody,
+    reconsiderationBodyReason: a.reconsiderationBodyReason,
+    deliveryMarginDays: String(a.deliveryMarginDays),
     hasRulemakingPower: a.hasRulemakingPower ? 'on' : '',
     docNoPrefixes: a.docNoPrefixes.join('，'),
     'office.name': a.office.name,

@@ -6,6 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import { agenciesStore } from '../access/agencies.store.js';
 import { agencyLevelLabel } from '../access/agency.js';
+import { reviewBodyOf } from '../access/review-body.js';
+import { legalToday } from '../calendar/legal-day.js';
+import { remedyStatement } from '../calendar/remedies-statement.js';
 import type { AppContext } from '../platform/context.js';
 import { agencyBySegment, portalNav, sendPortalPage } from '../web/portal-kit.js';
 import { sendPage } from '../web/render.js';
@@ -133,9 +136,12 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
         </dl>
         <h2>监督和救济</h2>
         <p>
-          公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向
-          {agency.reconsiderationBody || '上一级行政机关'}
-          申请行政复议，或者依法向人民法院提起行政诉讼。
+          {remedyStatement({
+            refusal: null,
+            body: reviewBodyOf(await agenciesStore.all(ctx.db), agency).name,
+            on: legalToday(ctx),
+            subject: 'guide',
+          })}
         </p>
       </>,
     );

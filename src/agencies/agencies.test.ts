@@ -10,6 +10,7 @@ import { scopeOf, can } from '../access/permissions.js';
 import { systemActor, type Actor } from '../platform/actor.js';
 import { createAgency, updateAgency } from './save-agency.js';
 import { usersStore } from '../access/users.store.js';
+import { reviewBodyFindings, reviewBodyOf } from '../access/review-body.js';
 
 describeEachDatabase('agencies and accounts', ({ handle }) => {
   test('demo data loads once through the use cases', async () => {
@@ -21,9 +22,66 @@ describeEachDatabase('agencies and accounts', ({ handle }) => {
     const office = all.find((a) => a.name === '固镇县人民政府办公室');
     assert.ok(zx && office);
     assert.equal(zx.supervisorId, office.id);
-    assert.equal(zx.reconsiderationBody, '固镇县人民政府');
+    assert.equal(zx.reconsiderationBody, '', 'derived from the tree, not named');
+    assert.equal(reviewBodyOf(all, zx).name, '固镇县人民政府');
     assert.equal(zx.hasRulemakingPower, false);
     assert.equal(all.find((a) => a.level === 'city')?.hasRulemakingPower, true);
+  });
+
+  test('issue 32 defect 7: no demo agency names itself as 复议机关; each is derived (行政复议法 Art. 24)', async () => {
+    const ctx = testContext(handle());
+    const all = await agenciesStore.all(ctx.db);
+    const bodies = Object.fromEntries(
+      all.map((a) => {
+        const b = reviewBodyOf(all, a);
+        assert.equal(b.source, 'derived', a.name);
+        assert.deepEqual(reviewBodyFindings(all, a), [], a.name);
+        if (a.level !== 'province') assert.notEqual(b.name, a.name, a.name);
+        return [a.name, b.name];
+      }),
+    );
+    // On main the city named itself (蚌埠市人民政府); a city's acts go to the provincial government.
+    assert.equal(bodies['蚌埠市人民政府'], '安徽省人民政府');
+    assert.equal(bodies['安徽省人民政府'], '安徽省人民政府');
+    assert.equal(bodies['固镇县人民政府'], '蚌埠市人民政府');
+    assert.equal(bodies['固镇县教育局'], '固镇县人民政府');
+    assert.equal(bodies['固镇县人民政府办公室'], '固镇县人民政府');
+    assert.equal(bodies['固镇县湖沟镇人民政府'], '固镇县人民政府');
+  });
+
+  test('another 复议机关 is saved only with a reason; an agency cannot name itself', async () => {
+    const ctx = testContext(handle());
+    const all = await agenciesStore.all(ctx.db);
+    const edu = all.find((a) => a.name === '固镇县教育局')!;
+    const city = all.find((a) => a.name === '蚌埠市人民政府')!;
+    const before = JSON.stringify(await agenciesStore.byId(ctx.db, edu.id));
+    await assert.rejects(
+      updateAgency(ctx, systemActor('测试'), edu.id, { ...edu, reconsiderationBody: '蚌埠市教育局' }),
+      (e: unknown) => {
+        assert.ok(e instanceof DomainError);
+        assert.match(e.fields.reconsiderationBodyReason ?? '', /“固镇县人民政府”不同，请说明理由/);
+        return true;
+      },
+    );
+    await assert.rejects(
+      updateAgency(ctx, systemActor('测试'), city.id, { ...city, reconsiderationBody: city.name }),
+      (e: unknown) => {
+        assert.ok(e instanceof DomainError);
+        assert.match(e.fields.reconsiderationBody ?? '', /复议机关不能是本机关.*应为安徽省人民政府/);
+        return true;
+      },
+    );
+    assert.equal(JSON.stringify(await agenciesStore.byId(ctx.db, edu.id)), before);
+    const reason = '实行垂直领导（《中华人民共和国行政复议法》第二十七条）';
+    await updateAgency(ctx, systemActor('测试'), edu.id, {
+      ...edu,
+      reconsiderationBody: '蚌埠市教育局',
+      reconsiderationBodyReason: reason,
+    });
+    const saved = (await agenciesStore.byId(ctx.db, edu.id))!;
+    assert.equal(reviewBodyOf(all, saved).name, '蚌埠市教育局');
+    assert.equal(saved.reconsiderationBodyReason, reason);
+    await updateAgency(ctx, systemActor('测试'), edu.id, { ...edu });
   });
 
   test('a supervisor reads subordinates; a township admin manages only its own agency', async () => {

@@ -1,12 +1,14 @@
 /**
  * Use cases: create an agency, or update one. Validates the form (credit code check character, unique
- * path segment and code), keeps the tree acyclic, and records what changed.
+ * path segment and code), keeps the tree acyclic, checks the 复议机关 (named only when the tree cannot derive
+ * it, or with a reason; never the agency itself unless a provincial government), and records what changed.
  */
 import type { AppContext } from '../platform/context.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import { subtreeIds, type Agency } from '../access/agency.js';
+import { reviewBodyFindings } from '../access/review-body.js';
 import { parseAgencyInput, type ValidAgencyInput } from '../access/agency-input.js';
 import { agenciesStore } from '../access/agencies.store.js';
 import { can, isPlatformAdmin } from '../access/permissions.js';
@@ -27,6 +29,10 @@ async function checkRelations(
   if (byCode && byCode.id !== selfId) fields.creditCode = `该统一社会信用代码已属于“${byCode.name}”`;
   const bySegment = await agenciesStore.byPathSegment(ctx.db, a.pathSegment);
   if (bySegment && bySegment.id !== selfId) fields.pathSegment = `该网站路径已被“${bySegment.name}”使用`;
+  // The 复议机关 as it will stand in the tree after saving (行政复议法 Art. 24; review-body.ts).
+  const placed = { ...a, id: selfId ?? '(new)' };
+  for (const f of reviewBodyFindings([...all.filter((x) => x.id !== selfId), placed], placed))
+    fields[f.field] ??= f.message;
   if (Object.keys(fields).length) throw validationFailed(fields);
 }
 

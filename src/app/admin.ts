@@ -1,4 +1,5 @@
 /** The admin shell's entries, listed by the composition root and handed to the web kit. */
+import { reviewBodyWarnings } from '../agencies/review-body.warnings.js';
 import { mayManageCalendar } from '../calendar/save-arrangement.js';
 import { missingYearWarnings } from '../calendar/year-status.js';
 import { requestReminderWarnings } from '../requests/reminders/reminders.warnings.js';
@@ -41,4 +42,5 @@ export const adminWarnings: AdminWarningProvider[] = [
     })),
   requestReminderWarnings,
   criticalMessageWarnings,
+  reviewBodyWarnings,
 ];

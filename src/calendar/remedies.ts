@@ -41,6 +41,14 @@ export interface RemedyInput {
 /** 行政复议法 (2023 revision) in force: refusals to disclose must go to reconsideration before court. */
 const REVIEW_FIRST_FROM = '2024-01-01';
 
+/**
+ * A refusal to disclose (申请政府信息公开，行政机关不予公开) known on or after 2024-01-01 goes to reconsideration
+ * before any lawsuit (行政复议法 2023 Art. 23 ¶1(四)); the agency must say so (¶2).
+ */
+export function reviewFirst(refusal: boolean, on: IsoDate): boolean {
+  return refusal && on >= REVIEW_FIRST_FROM;
+}
+
 const LABEL: Record<RemedyKind, string> = {
   reconsideration: '申请行政复议期限',
   litigation: '提起行政诉讼期限',
@@ -106,7 +114,7 @@ export function remedyWindows(
   input: RemedyInput,
 ): { reconsideration: RemedyWindow; litigation: RemedyWindow } {
   const from = remedyStart(input);
-  const reviewFirst = Boolean(input.refusal) && from >= REVIEW_FIRST_FROM;
+  const first = reviewFirst(Boolean(input.refusal), from);
   return {
     reconsideration: window(
       cal,
@@ -122,10 +130,10 @@ export function remedyWindows(
       from,
       addMonths(from, 6),
       '六个月',
-      reviewFirst
+      first
         ? '《中华人民共和国行政诉讼法》第四十六条；对不予公开的决定应当先申请行政复议（《中华人民共和国行政复议法》第二十三条）'
         : '《中华人民共和国行政诉讼法》第四十六条',
-      !reviewFirst,
+      !first,
     ),
   };
 }

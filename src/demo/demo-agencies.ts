@@ -2,6 +2,7 @@
  * The demo agency tree: 安徽省 → 蚌埠市 → 固镇县人民政府 → 固镇县仲兴乡人民政府 (the seed report's township),
  * with 固镇县人民政府办公室 as the supervising office, two county departments and one more township.
  * Credit codes are made up (valid check characters, marked by the organisation code part), not real ones.
+ * No agency names its 复议机关: every one is derived from the tree (行政复议法 Art. 24, access/review-body.ts).
  */
 import type { AgencyInput } from '../access/agency-input.js';
 import type { Role } from '../platform/actor.js';
@@ -31,7 +32,6 @@ export const demoAgencies: DemoAgency[] = [
     divisionCode: '340000',
     level: 'province',
     pathSegment: 'anhui',
-    reconsiderationBody: '安徽省人民政府',
     office: office(
       '安徽省人民政府办公厅',
       '安徽省合肥市包河区中山路1号',
@@ -49,7 +49,6 @@ export const demoAgencies: DemoAgency[] = [
     divisionCode: '340300',
     level: 'city',
     pathSegment: 'bengbu',
-    reconsiderationBody: '蚌埠市人民政府',
     office: office(
       '蚌埠市人民政府办公室',
       '安徽省蚌埠市东海大道市政府大楼',
@@ -67,7 +66,6 @@ export const demoAgencies: DemoAgency[] = [
     divisionCode: '340323',
     level: 'county',
     pathSegment: 'guzhen',
-    reconsiderationBody: '蚌埠市人民政府',
     office: office(
       '固镇县人民政府办公室',
       '安徽省蚌埠市固镇县谷阳路1号',
@@ -86,7 +84,6 @@ export const demoAgencies: DemoAgency[] = [
     divisionCode: '340323',
     level: 'general_office',
     pathSegment: 'guzhen-zfb',
-    reconsiderationBody: '固镇县人民政府',
     office: office(
       '固镇县人民政府办公室（县政务公开办）',
       '安徽省蚌埠市固镇县谷阳路1号',
@@ -106,7 +103,6 @@ export const demoAgencies: DemoAgency[] = [
     divisionCode: '340323',
     level: 'department',
     pathSegment: 'guzhen-jyj',
-    reconsiderationBody: '固镇县人民政府',
     office: office(
       '固镇县教育局办公室',
       '安徽省蚌埠市固镇县教育路8号',
@@ -126,7 +122,6 @@ export const demoAgencies: DemoAgency[] = [
     divisionCode: '340323',
     level: 'department',
     pathSegment: 'guzhen-zrzy',
-    reconsiderationBody: '固镇县人民政府',
     office: office(
       '固镇县自然资源和规划局办公室',
       '安徽省蚌埠市固镇县淮河路16号',
@@ -146,7 +141,6 @@ export const demoAgencies: DemoAgency[] = [
     divisionCode: '340323207',
     level: 'township',
     pathSegment: 'zhongxing',
-    reconsiderationBody: '固镇县人民政府',
     office: office(
       '仲兴乡党政办公室',
       '安徽省蚌埠市固镇县仲兴乡仲兴街1号',
@@ -166,7 +160,6 @@ export const demoAgencies: DemoAgency[] = [
     divisionCode: '340323102',
     level: 'township',
     pathSegment: 'hugou',
-    reconsiderationBody: '固镇县人民政府',
     office: office(
       '湖沟镇党政办公室',
       '安徽省蚌埠市固镇县湖沟镇人民路2号',

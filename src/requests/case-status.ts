@@ -6,8 +6,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { agenciesStore } from '../access/agencies.store.js';
 import type { Agency } from '../access/agency.js';
+import { reviewBodyOf } from '../access/review-body.js';
 import { renderExplanationZh } from '../calendar/explain.js';
 import { remedyWindows, type RemedyWindow } from '../calendar/remedies.js';
+import { remedyStatement } from '../calendar/remedies-statement.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import type { Outcome } from '../statute/outcomes.js';
@@ -39,6 +41,8 @@ export interface CaseStatus {
   withdrawable: boolean;
   reply: (DraftReply & { type: ReplyType; on: string }) | null;
   remedies: { reconsideration: RemedyWindow; litigation: RemedyWindow } | null;
+  /** The remedies in words with their last days (calendar/remedies-statement.ts), when there are remedies. */
+  remedyText: string | null;
 }
 
 const MILESTONE: Record<string, string> = {
@@ -65,7 +69,8 @@ export async function statusView(
   row: CaseRow,
   events: StoredCaseEvent[],
 ): Promise<CaseStatus> {
-  const agency = (await agenciesStore.byId(ctx.db, row.agency_id))!;
+  const agencies = await agenciesStore.all(ctx.db);
+  const agency = agencies.find((a) => a.id === row.agency_id)!;
   const cal = await calendarFor(ctx, agency);
   const { clock, explanation } = explainCaseClock(cal, events, todayOf(ctx));
   const state = row.state as CaseState;
@@ -84,6 +89,23 @@ export async function statusView(
           on: replied.day,
         }
       : null;
+  const remedies = reply
+    ? remedyWindows(cal, { knownOn: reply.on, refusal: reply.type.refusal })
+    : clock.overdue && clock.dueDate
+      ? remedyWindows(cal, { replyDueDate: clock.dueDate })
+      : null;
+  const remedyText =
+    remedies &&
+    remedyStatement({
+      refusal: reply?.type.refusal ?? false,
+      body: reviewBodyOf(agencies, agency).name,
+      on: remedies.reconsideration.from,
+      subject: reply ? 'reply' : 'omission',
+      lastDays: {
+        reconsideration: remedies.reconsideration.lastDay,
+        litigation: remedies.litigation.lastDay,
+      },
+    });
   return {
     caseId: row.id,
     agency,
@@ -113,11 +135,8 @@ export async function statusView(
         : null,
     withdrawable: isOpen(state),
     reply,
-    remedies: reply
-      ? remedyWindows(cal, { knownOn: reply.on, refusal: reply.type.refusal })
-      : clock.overdue && clock.dueDate
-        ? remedyWindows(cal, { replyDueDate: clock.dueDate })
-        : null,
+    remedies,
+    remedyText,
   };
 }
 

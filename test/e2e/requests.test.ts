@@ -102,6 +102,9 @@ test('an application from the online form to the archived 部分公开 reply', a
   assert.match(main, /区分处理|部分/);
   assert.match(main, /固镇县人民政府/);
   assert.match(main, /行政复议法》第二十三条/);
+  // A 部分公开 withholds a part: 复议 first before the derived 复议机关 (the county government), no direct lawsuit.
+  assert.match(main, /应当先向固镇县人民政府申请行政复议/);
+  assert.doesNotMatch(main, /六个月内向人民法院提起行政诉讼/);
   assert.doesNotMatch(main, /11010519491231002X|13800001234/);
   await assertAccessible(pub);
   await switchToElderMode(pub);

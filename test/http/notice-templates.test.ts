@@ -46,7 +46,7 @@ describeEachDatabase('notice templates', ({ handle }) => {
     const row = (await requestsStore.byTrackingCode(ctx.db, code))!;
     const agency = (await ctx.db
       .selectFrom('agencies')
-      .select(['id', 'name', 'reconsideration_body'])
+      .select(['id', 'name'])
       .where('id', '=', row.agency_id)
       .executeTakeFirst())!;
     const caseUrl = `/admin/requests/${row.id}`;
@@ -72,9 +72,10 @@ describeEachDatabase('notice templates', ({ handle }) => {
     };
     const statutory = (t: string) => {
       assert.match(t, /（依据：《政府信息公开条例》第十四条）/);
-      assert.match(t, new RegExp(`六十日内向${agency.reconsideration_body}申请行政复议`));
-      assert.match(t, /六个月内向人民法院提起行政诉讼/);
-      assert.match(t, new RegExp(`第二十三条的规定，应当先向${agency.reconsideration_body}申请行政复议`));
+      // The township's 复议机关 is derived from the tree (行政复议法 Art. 24 ¶1(二)): the county government.
+      assert.match(t, /六十日内向固镇县人民政府申请行政复议/);
+      assert.doesNotMatch(t, /六个月内向人民法院提起行政诉讼/, 'a refusal offers no direct lawsuit');
+      assert.match(t, /第二十三条的规定，对不予公开政府信息的决定不服的，应当先向固镇县人民政府申请行政复议/);
     };
     // No template yet: the default wording.
     const before = await docxText();

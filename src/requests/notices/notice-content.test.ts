@@ -2,14 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Agency } from '../../access/agency.js';
 import { assessFee } from '../fees.js';
-import { noticeText, remediesText } from './notice-content.js';
+import { noticeText } from './notice-content.js';
 import { noticeKindsFor, parseNoticeId } from './notice-kinds.js';
 
 const agency = {
   name: '固镇县仲兴乡人民政府',
   shortName: '仲兴乡',
   docNoPrefixes: ['仲政'],
-  reconsiderationBody: '固镇县人民政府',
 } as Agency;
 const base = {
   year: 2025,
@@ -19,14 +18,57 @@ const base = {
   receivedOn: '2025-03-03',
   dueDate: '2025-03-31',
   reply: null,
+  reviewBody: '固镇县人民政府',
 };
 
-test('remedies name the reconsideration body, 60 days and 6 months; refusals go to reconsideration first', () => {
-  const plain = remediesText(agency, false);
-  assert.match(plain, /六十日内向固镇县人民政府申请行政复议/);
-  assert.match(plain, /六个月内向人民法院提起行政诉讼/);
-  assert.doesNotMatch(plain, /第二十三条/);
-  assert.match(remediesText(agency, true), /行政复议法》第二十三条.*应当先向固镇县人民政府申请行政复议/);
+const replied = (outcome: string, day: string) => ({
+  ...base,
+  reply: { outcome, text: '', fields: {} } as never,
+  events: [{ type: 'replied', day, data: { outcome } }],
+});
+
+test('issue 32 defect 6: a refusal sent on 2025-03-20 states 复议 first and offers no direct lawsuit', () => {
+  const all = noticeText(
+    'reply',
+    agency,
+    replied('withheldStateSecret', '2025-03-20'),
+    '2025-03-20',
+  ).paragraphs.join('');
+  assert.match(all, /自收到本答复之日起六十日内向固镇县人民政府申请行政复议/);
+  assert.match(
+    all,
+    /行政复议法》第二十三条的规定，对不予公开政府信息的决定不服的，应当先向固镇县人民政府申请行政复议/,
+  );
+  assert.match(all, /收到行政复议决定书之日起十五日内向人民法院提起行政诉讼/);
+  // On main the same notice also offered 「或者自收到本答复之日起六个月内向人民法院提起行政诉讼」.
+  assert.doesNotMatch(all, /六个月内向人民法院提起行政诉讼/);
+  assert.doesNotMatch(all, /或者[^。]*提起行政诉讼/);
+});
+
+test('a disclosure, and a refusal made before 2024-01-01, offer 复议 or a lawsuit', () => {
+  for (const [outcome, day] of [
+    ['disclosed', '2025-03-20'],
+    ['withheldStateSecret', '2023-12-29'],
+  ] as const) {
+    const all = noticeText('reply', agency, replied(outcome, day), '2025-03-20').paragraphs.join('');
+    assert.match(
+      all,
+      /自收到本答复之日起六十日内向固镇县人民政府申请行政复议，或者自收到本答复之日起六个月内向人民法院提起行政诉讼。/,
+      outcome,
+    );
+    assert.doesNotMatch(all, /第二十三条/, outcome);
+  }
+});
+
+test('an agency whose 复议机关 cannot be named never gets 「上一级行政机关」', () => {
+  const all = noticeText(
+    'reply',
+    agency,
+    { ...replied('disclosed', '2025-03-20'), reviewBody: null },
+    '2025-03-20',
+  ).paragraphs.join('');
+  assert.doesNotMatch(all, /上一级行政机关/);
+  assert.match(all, /向依法确定的行政复议机关申请行政复议/);
 });
 
 test('fee and delayed-reply notices state basis, amount, deadline; numbers carry the kind', () => {

@@ -1,11 +1,12 @@
 /**
  * The text of each notice (pure): addressee, title, 文号, body paragraphs, signature and date. Reply notices state
- * the decision with its basis (reply-types.ts) and the applicant's remedies — the reconsideration body from the
- * agency's record, 60 days / 6 months — and, for a refusal (including the withheld part of 部分公开), that
- * reconsideration must come first (行政复议法 Art. 23).
+ * the decision with its basis (reply-types.ts) and the applicant's remedies (calendar/remedies-statement.ts): for
+ * a refusal (including the withheld part of 部分公开) reconsideration first (行政复议法 Art. 23), otherwise
+ * reconsideration within 60 days or a lawsuit within 6 months, before the 复议机关 of access/review-body.ts.
  */
 import type { Agency } from '../../access/agency.js';
 import { formatDateZh } from '../../calendar/dates.js';
+import { remedyStatement } from '../../calendar/remedies-statement.js';
 import type { CaseEvent } from '../case-clock.js';
 import type { DraftReply } from '../actions/draft-reply.js';
 import { REPLY_TYPES } from '../reply-types.js';
@@ -30,6 +31,8 @@ export interface NoticeCase {
   dueDate: string | null;
   reply: DraftReply | null;
   events: readonly CaseEvent[];
+  /** The agency's 复议机关 (access/review-body.ts `reviewBodyOf`); null when it cannot be named. */
+  reviewBody: string | null;
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -62,13 +65,6 @@ const PARTY_TITLE = {
   co_maker: '政府信息公开征求共同制作机关意见函',
   other_agency: '政府信息公开征求意见函',
 } as const;
-
-export function remediesText(agency: Agency, refusal: boolean): string {
-  const body = agency.reconsiderationBody || '上一级行政机关';
-  const base = `如对本答复不服，可以自收到本答复之日起六十日内向${body}申请行政复议，或者自收到本答复之日起六个月内向人民法院提起行政诉讼。`;
-  if (!refusal) return base;
-  return `${base}对本答复中不予公开的决定不服的，依照《中华人民共和国行政复议法》第二十三条的规定，应当先向${body}申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼。`;
-}
 
 /**
  * The notice `kind` of a case; `ref` names the consultation for the per-consultation notices. Their 文号 carry
@@ -148,9 +144,7 @@ export function noticeText(
       );
       p.push(`决定公开的政府信息内容：${c.infoTitle}${c.reply?.text ? `。${c.reply.text}` : ''}`);
       p.push(`本机关将自本告知书送达之日起${OBJECTION_WAIT_WORKING_DAYS}个工作日后向申请人提供上述信息。`);
-      p.push(
-        `如对本决定不服，可以自收到本告知书之日起六十日内向${agency.reconsiderationBody || '上一级行政机关'}申请行政复议，或者自收到本告知书之日起六个月内向人民法院提起行政诉讼。`,
-      );
+      p.push(remedyStatement({ refusal: false, body: c.reviewBody, on: today, subject: 'notice' }));
     }
   } else if (kind === 'receipt') {
     title = '政府信息公开申请受理回执';
@@ -200,7 +194,15 @@ export function noticeText(
     p.push(`${slot(`decision.${outcome}`)}（依据：${type.basis}）`);
     if (c.reply?.text) p.push(c.reply.text);
     for (const v of Object.values(c.reply?.fields ?? {})) if (v) p.push(v);
-    p.push(remediesText(agency, type.refusal));
+    // The act is the reply as sent; a notice printed before sending speaks of today.
+    p.push(
+      remedyStatement({
+        refusal: type.refusal,
+        body: c.reviewBody,
+        on: ended?.day ?? today,
+        subject: 'reply',
+      }),
+    );
   }
   for (const id of ['closing', 'contact']) {
     const t = slot(id);

@@ -9,7 +9,7 @@ import type { NoticeKind } from './notice-kinds.js';
 
 export const SAMPLE_REF = 'a1b2c3d4';
 
-export function sampleCase(kind: NoticeKind, outcome: Outcome): NoticeCase {
+export function sampleCase(kind: NoticeKind, outcome: Outcome, reviewBody: string | null): NoticeCase {
   const events: CaseEvent[] = [];
   const add = (type: string, day: string, data: Record<string, unknown>) => events.push({ type, day, data });
   if (kind === 'clarification')
@@ -46,5 +46,6 @@ export function sampleCase(kind: NoticeKind, outcome: Outcome): NoticeCase {
     dueDate: '2025-03-31',
     reply: { outcome, text: '', fields: {} },
     events,
+    reviewBody,
   };
 }

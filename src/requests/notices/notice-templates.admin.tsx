@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { agenciesStore } from '../../access/agencies.store.js';
 import type { Agency } from '../../access/agency.js';
 import { can } from '../../access/permissions.js';
+import { reviewBodyOf } from '../../access/review-body.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { DEFAULT_OUTCOME_ROWS, type Outcome } from '../../statute/outcomes.js';
@@ -313,7 +314,8 @@ export function registerNoticeTemplateRoutes(app: FastifyInstance, ctx: AppConte
           ? form.previewOutcome
           : 'disclosed'
       ) as Outcome;
-      const n = noticeText(kind, agency, sampleCase(kind, outcome), todayOf(ctx), SAMPLE_REF, texts);
+      const body = reviewBodyOf(await agenciesStore.all(ctx.db), agency).name;
+      const n = noticeText(kind, agency, sampleCase(kind, outcome, body), todayOf(ctx), SAMPLE_REF, texts);
       return sendPage(
         reply,
         <NoticePage n={{ ...n, title: `${n.title}（预览）` }} back={`${BASE}/${agency.id}/${kind}`} />,

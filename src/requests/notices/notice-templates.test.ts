@@ -9,7 +9,6 @@ const agency = {
   name: '固镇县仲兴乡人民政府',
   shortName: '仲兴乡',
   docNoPrefixes: ['仲政'],
-  reconsiderationBody: '固镇县人民政府',
 } as Agency;
 const refused = {
   year: 2025,
@@ -20,6 +19,7 @@ const refused = {
   dueDate: '2025-03-31',
   reply: { outcome: 'withheldStateSecret', text: '', fields: {} } as never,
   events: [],
+  reviewBody: '固镇县人民政府',
 };
 
 const fieldErrors = (f: () => unknown) => {
@@ -48,8 +48,8 @@ test('a customised reply keeps the basis, remedies and the reconsideration-first
   );
   assert.match(all, /经审查，该信息属于国家秘密，本机关依法不予公开。（依据：《政府信息公开条例》第十四条/);
   assert.match(all, /六十日内向固镇县人民政府申请行政复议/);
-  assert.match(all, /六个月内向人民法院提起行政诉讼/);
-  assert.match(all, /第二十三条的规定，应当先向固镇县人民政府申请行政复议/);
+  assert.doesNotMatch(all, /六个月内向人民法院提起行政诉讼/, 'a refusal offers no direct lawsuit');
+  assert.match(all, /第二十三条的规定，对不予公开政府信息的决定不服的，应当先向固镇县人民政府申请行政复议/);
   assert.deepEqual(n.paragraphs.slice(-2), ['特此答复。', '联系电话：0552-6012345']);
 });
 

@@ -2,6 +2,8 @@
  * Query: a case's notice for staff (scoped by loadCase), as DOCX or printable HTML. Decrypts the applicant's
  * name for the addressee line and records that view in the audit events.
  */
+import { agenciesStore } from '../../access/agencies.store.js';
+import { reviewBodyOf } from '../../access/review-body.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
@@ -54,6 +56,7 @@ export async function loadNotice(
       dueDate: clock.dueDate,
       reply: c.row.reply ? (JSON.parse(c.row.reply) as DraftReply) : null,
       events: c.events,
+      reviewBody: reviewBodyOf(await agenciesStore.all(ctx.db), c.agency).name,
     },
     todayOf(ctx),
     parsed.ref,

@@ -233,14 +233,7 @@ export function StatusBody(props: {
       {s.remedies && (
         <>
           <h2>救济途径</h2>
-          <p>
-            如对{s.reply ? '本答复' : '本机关逾期未答复'}不服，可以自知道之日起六十日内向
-            {s.agency.reconsiderationBody || '上一级行政机关'}
-            申请行政复议（截止{formatDateZh(s.remedies.reconsideration.lastDay, false)}）
-            {s.remedies.litigation.available
-              ? `，或者自知道之日起六个月内向人民法院提起行政诉讼（截止${formatDateZh(s.remedies.litigation.lastDay, false)}）。`
-              : '。对不予公开的决定，应当先申请行政复议，对复议决定不服的，再依法提起行政诉讼（《中华人民共和国行政复议法》第二十三条）。'}
-          </p>
+          <p>{s.remedyText}</p>
         </>
       )}
     </>
