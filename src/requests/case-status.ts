@@ -13,6 +13,7 @@ import { DomainError } from '../platform/errors.js';
 import type { Outcome } from '../statute/outcomes.js';
 import { calendarFor } from './calendar-for.js';
 import { explainCaseClock } from './case-clock.js';
+import { latestReceipt, noticeReceipts, type NoticeReceipt } from './notice-receipt.js';
 import { todayOf } from './actions/case-action.js';
 import type { DraftReply } from './actions/draft-reply.js';
 import { accessIndex, registrationNumber } from './registration.js';
@@ -38,7 +39,11 @@ export interface CaseStatus {
   /** The applicant may still withdraw online (the case is open). */
   withdrawable: boolean;
   reply: (DraftReply & { type: ReplyType; on: string }) | null;
+  /** The day the applicant received the reply (recorded or presumed): the remedy periods run from it. */
+  replyReceipt: NoticeReceipt | null;
   remedies: { reconsideration: RemedyWindow; litigation: RemedyWindow } | null;
+  /** Every notice sent, with the day it counts as received (for the case page). */
+  receipts: NoticeReceipt[];
 }
 
 const MILESTONE: Record<string, string> = {
@@ -84,6 +89,10 @@ export async function statusView(
           on: replied.day,
         }
       : null;
+  // 自收到本答复之日起: the remedies run from the reply's receipt, recorded or presumed (notice-receipt.ts).
+  const replyReceipt = reply
+    ? latestReceipt(cal, events, ['replied', 'closed'], agency.deliveryMarginDays)
+    : null;
   return {
     caseId: row.id,
     agency,
@@ -113,8 +122,10 @@ export async function statusView(
         : null,
     withdrawable: isOpen(state),
     reply,
+    replyReceipt,
+    receipts: noticeReceipts(cal, events, agency.deliveryMarginDays),
     remedies: reply
-      ? remedyWindows(cal, { knownOn: reply.on, refusal: reply.type.refusal })
+      ? remedyWindows(cal, { knownOn: replyReceipt?.day ?? reply.on, refusal: reply.type.refusal })
       : clock.overdue && clock.dueDate
         ? remedyWindows(cal, { replyDueDate: clock.dueDate })
         : null,

@@ -17,6 +17,7 @@ import { registrationNumber } from '../registration.js';
 import { requestsStore } from '../requests.store.js';
 import { submitApplication } from './submit-application.js';
 import { ApplicationFields } from '../views/application-fields.js';
+import { receiptText } from '../views/notice-receipts.js';
 import { withdrawApplication } from '../actions/withdraw-application.js';
 import { MAX_ATTACHMENT_BYTES } from '../attachments.js';
 import { acceptUploads, filesOf } from '../../web/uploads.js';
@@ -241,6 +242,12 @@ export function StatusBody(props: {
               ? `，或者自知道之日起六个月内向人民法院提起行政诉讼（截止${formatDateZh(s.remedies.litigation.lastDay, false)}）。`
               : '。对不予公开的决定，应当先申请行政复议，对复议决定不服的，再依法提起行政诉讼（《中华人民共和国行政复议法》第二十三条）。'}
           </p>
+          {s.replyReceipt && (
+            <p>
+              上述期限自您收到本答复之日起计算，收到之日为{receiptText(s.replyReceipt)}
+              {s.replyReceipt.presumed ? '。本机关登记您实际收到的日期后，以登记的日期为准。' : '。'}
+            </p>
+          )}
         </>
       )}
     </>
