@@ -15,6 +15,7 @@ import { DomainError } from '../platform/errors.js';
 import type { Outcome } from '../statute/outcomes.js';
 import { calendarFor } from './calendar-for.js';
 import { explainCaseClock } from './case-clock.js';
+import { latestReceipt, noticeReceipts, type NoticeReceipt } from './notice-receipt.js';
 import { todayOf } from './actions/case-action.js';
 import type { DraftReply } from './actions/draft-reply.js';
 import { accessIndex, registrationNumber } from './registration.js';
@@ -40,9 +41,13 @@ export interface CaseStatus {
   /** The applicant may still withdraw online (the case is open). */
   withdrawable: boolean;
   reply: (DraftReply & { type: ReplyType; on: string }) | null;
+  /** The day the applicant received the reply (recorded or presumed): the remedy periods run from it. */
+  replyReceipt: NoticeReceipt | null;
   remedies: { reconsideration: RemedyWindow; litigation: RemedyWindow } | null;
   /** The remedies in words with their last days (calendar/remedies-statement.ts), when there are remedies. */
   remedyText: string | null;
+  /** Every notice sent, with the day it counts as received (for the case page). */
+  receipts: NoticeReceipt[];
 }
 
 const MILESTONE: Record<string, string> = {
@@ -89,8 +94,12 @@ export async function statusView(
           on: replied.day,
         }
       : null;
+  // 自收到本答复之日起: the remedies run from the reply's receipt, recorded or presumed (notice-receipt.ts).
+  const replyReceipt = reply
+    ? latestReceipt(cal, events, ['replied', 'closed'], agency.deliveryMarginDays)
+    : null;
   const remedies = reply
-    ? remedyWindows(cal, { knownOn: reply.on, refusal: reply.type.refusal })
+    ? remedyWindows(cal, { knownOn: replyReceipt?.day ?? reply.on, refusal: reply.type.refusal })
     : clock.overdue && clock.dueDate
       ? remedyWindows(cal, { replyDueDate: clock.dueDate })
       : null;
@@ -135,6 +144,8 @@ export async function statusView(
         : null,
     withdrawable: isOpen(state),
     reply,
+    replyReceipt,
+    receipts: noticeReceipts(cal, events, agency.deliveryMarginDays),
     remedies,
     remedyText,
   };

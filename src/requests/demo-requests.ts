@@ -18,6 +18,7 @@ import { draftReply } from './actions/draft-reply.js';
 import { endConsultation } from './actions/end-consultation.js';
 import { issueFeeNotice } from './actions/issue-fee-notice.js';
 import { receiveClarification } from './actions/receive-clarification.js';
+import { recordDelivery } from './actions/record-delivery.js';
 import { registerApplication } from './actions/register-application.js';
 import { requestClarification } from './actions/request-clarification.js';
 import { REPLY_OUTCOMES } from './reply-types.js';
@@ -149,7 +150,17 @@ export async function loadRequestsDemo(base: AppContext, ids: DemoAgencyIds): Pr
   on(wd(day, 2));
   await acceptApplication(ctx, actor, { caseId: c });
   await issueFeeNotice(ctx, actor, { caseId: c, method: 'per_volume', pages: 150 });
-  on(wd(wd(day, 2), 21));
+  // Posted; the receipt came back signed two working days later (登记送达): the 20 working days run from then.
+  const signed = wd(wd(day, 2), 2);
+  on(signed);
+  await recordDelivery(ctx, actor, {
+    caseId: c,
+    notice: 'fee_notice_sent',
+    method: 'post',
+    receivedOn: signed,
+    proof: '挂号信回执',
+  });
+  on(wd(signed, 21));
   await closeUnpaid(ctx, actor, { caseId: c });
 
   day = wd(day, 5);

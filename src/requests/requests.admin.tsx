@@ -32,6 +32,7 @@ import { RECEIPT_CHANNELS } from '../calendar/rules.js';
 import { STAFF_CHANNELS } from './intake.js';
 import { issueFeeNotice } from './actions/issue-fee-notice.js';
 import { receiveClarification } from './actions/receive-clarification.js';
+import { recordDelivery } from './actions/record-delivery.js';
 import { recordPayment } from './actions/record-payment.js';
 import { registerApplication } from './actions/register-application.js';
 import { registrationNumber } from './registration.js';
@@ -43,6 +44,8 @@ import { sendReply } from './actions/send-reply.js';
 import { splitApplication } from './actions/split-application.js';
 import { startConsultation } from './actions/start-consultation.js';
 import { ApplicationFields, Radios } from './views/application-fields.js';
+import { NoticeReceipts, deliveryEventText } from './views/notice-receipts.js';
+import { DELIVERABLE_NOTICES, DELIVERY_EVENT } from './notice-receipt.js';
 import { withdrawApplication } from './actions/withdraw-application.js';
 import { downloadAttachment, viewApplicant } from './actions/view-personal-data.js';
 import { RepeatNotice, repeatCandidatesFor } from './repeat/repeat-requests.view.js';
@@ -91,6 +94,7 @@ const RUN: Record<CaseAction, Run> = {
   withdraw: withdrawApplication,
   reopen: reopenCase,
   split: splitApplication,
+  record_delivery: recordDelivery,
 };
 
 const QUEUES: Record<QueueName, string> = {
@@ -128,7 +132,16 @@ async function casePage(
   const readOnly = c.roles.length === 0;
   const s = await statusView(ctx, c.row, c.events);
   const facts = caseFacts(c.row.state as CaseState, c.events);
-  const actions = availableActions(facts, c.roles);
+  // 登记送达 names a notice already sent: the latest of each kind.
+  const sent = Object.fromEntries(
+    s.receipts.map((x) => [
+      x.notice,
+      `${DELIVERABLE_NOTICES[x.notice]}（${formatDateZh(x.sentOn, false)}发出）`,
+    ]),
+  );
+  const actions = availableActions(facts, c.roles).filter(
+    (a) => a !== 'record_delivery' || Object.keys(sent).length > 0,
+  );
   const ended = new Set(c.events.filter((e) => e.type === 'consultation_ended').map((e) => e.data.ref));
   const open = Object.fromEntries(
     c.events
@@ -196,6 +209,8 @@ async function casePage(
           ),
         )}
       </ul>
+      <h2>送达</h2>
+      <NoticeReceipts receipts={s.receipts} />
       <TransferSection c={c} />
       <h2>材料</h2>
       {attachments.length === 0 ? (
@@ -224,13 +239,15 @@ async function casePage(
           csrf={request.csrfToken}
           errors={errors}
           openConsultations={open}
+          notices={sent}
         />
       ))}
       <h2>办理记录</h2>
       <ol>
         {c.events.map((e) => (
           <li>
-            {formatDateZh(e.day, false)} {e.actorLabel}：{e.type}
+            {formatDateZh(e.day, false)} {e.actorLabel}：
+            {e.type === DELIVERY_EVENT ? deliveryEventText(e.data) : e.type}
             {typeof e.data.reason === 'string' ? `（${e.data.reason}）` : ''}
           </li>
         ))}
@@ -400,12 +417,19 @@ function registerRequestIntake(app: FastifyInstance, ctx: AppContext): void {
   });
 }
 
+const doneMessage = (done: string | undefined): string | undefined =>
+  done === 'record_delivery'
+    ? '已登记送达。自申请人收到之日起算的期限（缴费期限、救济期限）以登记的收到日期为准。'
+    : done
+      ? '已保存。'
+      : undefined;
+
 /** The case page and the applicant's personal data (every view recorded). */
 function registerCasePage(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>(
     '/admin/requests/:id',
     async (request, reply) =>
-      casePage(ctx, request, reply, request.params.id, {}, request.query.done ? '已保存。' : undefined),
+      casePage(ctx, request, reply, request.params.id, {}, doneMessage(request.query.done)),
   );
 
   // Every view of the applicant's personal data is recorded (DESIGN.md "Security baseline").

@@ -21,6 +21,7 @@ import { draftReply } from './actions/draft-reply.js';
 import { endConsultation } from './actions/end-consultation.js';
 import { issueFeeNotice } from './actions/issue-fee-notice.js';
 import { receiveClarification } from './actions/receive-clarification.js';
+import { recordDelivery } from './actions/record-delivery.js';
 import { registerApplication } from './actions/register-application.js';
 import { reopenCase } from './actions/reopen-case.js';
 import { requestClarification } from './actions/request-clarification.js';
@@ -266,6 +267,13 @@ describeEachDatabase('requests use cases', ({ handle }) => {
     await assert.rejects(
       issueFeeNotice(ctx, handler, { caseId: ids[10]!, method: 'per_volume', pages: 150 }),
     );
+    // Handed over in person the day it was issued: received that day (登记送达).
+    await recordDelivery(ctx, handler, {
+      caseId: ids[10]!,
+      notice: 'fee_notice_sent',
+      method: 'in_person',
+      receivedOn: '2025-07-01',
+    });
     now = '2025-07-29T02:00:00Z'; // 20 working days after 1 July end on 29 July
     await assert.rejects(closeUnpaid(ctx, handler, { caseId: ids[10]! }), { message: /尚未届满/ });
     now = '2025-07-30T02:00:00Z';

@@ -50,6 +50,7 @@ const expected: Record<CaseAction, { from: string[]; to: CaseState | 'same'; rol
   withdraw: { from: open, to: 'closed', roles: ['handler', 'applicant'] },
   reopen: { from: ['replied', 'closed', 'archived'], to: 'in_progress', roles: HEAD },
   split: { from: ['registered', 'in_progress'], to: 'same', roles: H },
+  record_delivery: { from: [...STATES], to: 'same', roles: H },
 };
 const ALL_ROLES: WorkflowRole[] = ['handler', 'reviewer', 'office_head', 'applicant'];
 const facts = (state: CaseState): CaseFacts => ({

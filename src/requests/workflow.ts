@@ -62,6 +62,7 @@ export const ACTIONS = [
   'withdraw',
   'reopen',
   'split',
+  'record_delivery',
 ] as const;
 export type CaseAction = (typeof ACTIONS)[number];
 
@@ -161,6 +162,8 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
     to: 'same',
     roles: ['handler'],
   },
+  // The day a notice reached the applicant: recorded whenever the proof comes back, also after the reply.
+  record_delivery: { label: '登记送达', from: STATES, to: 'same', roles: ['handler'] },
 };
 
 /** Facts of the case some guards need beyond its state. */

@@ -9,6 +9,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
+import { agenciesStore } from '../../src/access/agencies.store.js';
+import { dayNumber, formatDateZh, isoDateOf } from '../../src/calendar/dates.js';
+import { legalToday } from '../../src/calendar/legal-day.js';
+import { remedyWindows } from '../../src/calendar/remedies.js';
+import { systemActor } from '../../src/platform/actor.js';
+import { acceptApplication } from '../../src/requests/actions/accept-application.js';
+import { draftReply } from '../../src/requests/actions/draft-reply.js';
+import { registerApplication } from '../../src/requests/actions/register-application.js';
+import { reviewReply } from '../../src/requests/actions/review-reply.js';
+import { sendReply } from '../../src/requests/actions/send-reply.js';
+import { calendarFor } from '../../src/requests/calendar-for.js';
 import { requestsStore } from '../../src/requests/requests.store.js';
 import { demoPlatform } from '../support/e2e.js';
 import { assertAccessible, newPage, signIn, switchToElderMode, textOf } from '../support/pages.js';
@@ -188,4 +199,80 @@ test('an applicant withdraws online after confirming', async () => {
   } finally {
     ctx.config.requestChallengeThreshold = threshold;
   }
+});
+
+test('登记送达: a posted reply counts as received on the presumed day until staff record the signed-for day', async () => {
+  const { base, ctx } = platform;
+  // A reply posted today (the tests' clock): in person, accepted, replied by post.
+  const agency = (await agenciesStore.all(ctx.db)).find((a) => a.pathSegment === 'zhongxing')!;
+  const today = legalToday(ctx);
+  const actor = systemActor('仲兴乡党政办');
+  const { caseId } = await registerApplication(ctx, actor, agency.id, {
+    applicantKind: 'natural',
+    name: '王五',
+    idType: 'resident_id',
+    idNumber: '11010519491231002X',
+    phone: '13700001234',
+    address: '固镇县仲兴乡某村',
+    infoTitle: '仲兴乡2026年道路养护经费',
+    form: 'paper',
+    delivery: 'post',
+    channel: 'in_person',
+    submittedOn: today,
+  });
+  await acceptApplication(ctx, actor, { caseId });
+  await draftReply(ctx, actor, { caseId, outcome: 'disclosed', text: '现提供道路养护经费明细。' });
+  await reviewReply(ctx, actor, { caseId });
+  await sendReply(ctx, actor, { caseId, method: 'post', proof: '挂号信' });
+  const cal = await calendarFor(ctx, agency);
+  const presumed = isoDateOf(cal.addN(dayNumber(today), agency.deliveryMarginDays));
+  const code = (await requestsStore.byId(ctx.db, caseId))!.tracking_code;
+  const caseUrl = `${base}/admin/requests/${caseId}`;
+
+  // Until a day is recorded the status page says the presumption it counts from.
+  const pub = await newPage(platform);
+  await status(pub, code);
+  assert.match(
+    await textOf(pub),
+    new RegExp(`收到之日为${formatDateZh(presumed, false)}（按推定送达日计算：邮寄送达推定`),
+  );
+
+  const handler = await signIn(platform, 'zx-handler');
+  await handler.goto(caseUrl);
+  const row = () => handler.getByRole('row').filter({ hasText: '答复书' });
+  assert.match(
+    await textOf(row(), 'td:nth-child(4)'),
+    new RegExp(`${formatDateZh(presumed, false)}\\s*推定`),
+  );
+  assert.match(await textOf(row(), 'td:nth-child(4)'), /邮寄送达推定发出后第3个工作日收到/);
+
+  // A day after today is refused with the reason, and nothing is recorded.
+  const form = handler.locator('form[action$="/act/record_delivery"]');
+  await handler.locator('summary', { hasText: '登记送达' }).click();
+  await form.locator('[name="record_delivery.notice"]').selectOption('replied');
+  await form.locator('[name="record_delivery.method"]').selectOption('post');
+  await form.locator('[name="record_delivery.receivedOn"]').fill(isoDateOf(dayNumber(today) + 1));
+  await form.getByRole('button', { name: '登记送达' }).click();
+  assert.match(await textOf(handler, '.error-summary'), /收到日期不能晚于今天/);
+  await assertAccessible(handler);
+
+  await act(handler, caseUrl, 'record_delivery', '登记送达', {
+    notice: 'replied',
+    method: 'post',
+    receivedOn: today,
+    proof: '挂号信回执',
+  });
+  assert.match(await textOf(handler, 'p.notice[role="status"]'), /已登记送达/);
+  assert.match(await textOf(row(), 'td:nth-child(4)'), new RegExp(`${formatDateZh(today, false)}\\s*已确定`));
+  assert.match(await textOf(handler), /登记送达：答复书（邮寄），申请人于/);
+  await assertAccessible(handler);
+
+  // The applicant's status page counts the remedies from the recorded day.
+  await status(pub, code);
+  const main = await textOf(pub);
+  const lastDay = remedyWindows(cal, { knownOn: today }).reconsideration.lastDay;
+  assert.match(main, new RegExp(`收到之日为${formatDateZh(today, false)}（已登记申请人收到之日，邮寄）`));
+  assert.match(main, new RegExp(`申请行政复议（截止${formatDateZh(lastDay, false)}）`));
+  assert.doesNotMatch(main, /按推定送达日计算/);
+  await assertAccessible(pub);
 });

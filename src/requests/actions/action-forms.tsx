@@ -9,6 +9,7 @@ import { DELIVERIES } from '../intake.js';
 import { ORDERS } from './reopen-case.js';
 import { REPLY_OUTCOMES } from '../reply-types.js';
 import { PARTIES } from './start-consultation.js';
+import { DELIVERY_METHODS } from '../notice-receipt.js';
 import { TRANSITIONS, type CaseAction } from '../workflow.js';
 
 type Props = { action: CaseAction; errors: Errors };
@@ -56,7 +57,13 @@ const OUTCOME_OPTIONS = Object.fromEntries(
   REPLY_OUTCOMES.map((o) => [o, `${DEFAULT_OUTCOME_ROWS[o].label}（${DEFAULT_OUTCOME_ROWS[o].basis}）`]),
 );
 
-function fieldsOf(p: Props, openConsultations: Record<string, string>): ComponentChildren {
+const METHOD_OPTIONS: Record<string, string> = { ...DELIVERY_METHODS };
+
+function fieldsOf(
+  p: Props,
+  openConsultations: Record<string, string>,
+  notices: Record<string, string>,
+): ComponentChildren {
   switch (p.action) {
     case 'request_clarification':
       return (
@@ -161,6 +168,21 @@ function fieldsOf(p: Props, openConsultations: Record<string, string>): Componen
       );
     case 'split':
       return <Area {...p} field="items" label="拆分后的各项申请（每行一项，第一项留在本案）" />;
+    case 'record_delivery':
+      return (
+        <>
+          <Select {...p} field="notice" label="送达的文书" options={notices} />
+          <Select {...p} field="method" label="送达方式" options={METHOD_OPTIONS} />
+          <Text
+            {...p}
+            field="receivedOn"
+            label="申请人收到日期"
+            type="date"
+            hint="邮寄的填回执上的签收日期，当面送达的填交付日期，网上送达的填申请人查阅日期；不能早于发出日期，不能晚于今天。"
+          />
+          <Text {...p} field="proof" label="送达凭证（邮件号、签收人等，选填）" />
+        </>
+      );
     case 'accept':
     case 'close_unclarified':
     case 'close_unpaid':
@@ -174,6 +196,8 @@ export function ActionForm(props: {
   csrf: string;
   errors: Errors;
   openConsultations: Record<string, string>;
+  /** Notices sent, for 登记送达. */
+  notices?: Record<string, string>;
 }) {
   const p = { action: props.action, errors: props.errors };
   return (
@@ -181,8 +205,8 @@ export function ActionForm(props: {
       <summary>{TRANSITIONS[props.action].label}</summary>
       <form method="post" action={`/admin/requests/${props.caseId}/act/${props.action}`} novalidate>
         <CsrfField token={props.csrf} />
-        {fieldsOf(p, props.openConsultations)}
-        <On {...p} />
+        {fieldsOf(p, props.openConsultations, props.notices ?? {})}
+        {props.action !== 'record_delivery' && <On {...p} />}
         <button type="submit">{TRANSITIONS[props.action].label}</button>
       </form>
     </details>

@@ -17,6 +17,7 @@ import { registrationNumber } from '../registration.js';
 import { requestsStore, type CaseRow } from '../requests.store.js';
 import { submitApplication } from './submit-application.js';
 import { ApplicationFields } from '../views/application-fields.js';
+import { receiptText } from '../views/notice-receipts.js';
 import { withdrawApplication } from '../actions/withdraw-application.js';
 import { MAX_ATTACHMENT_BYTES } from '../attachments.js';
 import { acceptUploads, filesOf } from '../../web/uploads.js';
@@ -234,6 +235,12 @@ export function StatusBody(props: {
         <>
           <h2>救济途径</h2>
           <p>{s.remedyText}</p>
+          {s.replyReceipt && (
+            <p>
+              上述期限自您收到本答复之日起计算，收到之日为{receiptText(s.replyReceipt)}
+              {s.replyReceipt.presumed ? '。本机关登记您实际收到的日期后，以登记的日期为准。' : '。'}
+            </p>
+          )}
         </>
       )}
     </>
