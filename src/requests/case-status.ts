@@ -7,6 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { agenciesStore } from '../access/agencies.store.js';
 import type { Agency } from '../access/agency.js';
 import { renderExplanationZh } from '../calendar/explain.js';
+import type { ClockFinding } from '../calendar/clock.js';
 import { remedyWindows, type RemedyWindow } from '../calendar/remedies.js';
 import type { AppContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
@@ -37,11 +38,14 @@ export interface CaseStatus {
   clarification: { items: string; deadline: string } | null;
   /** The applicant may still withdraw online (the case is open). */
   withdrawable: boolean;
+  /** What the clock saw: steps taken after their deadline, pauses run over, anomalies (clock-steps.ts). */
+  findings: ClockFinding[];
   reply: (DraftReply & { type: ReplyType; on: string }) | null;
   remedies: { reconsideration: RemedyWindow; litigation: RemedyWindow } | null;
 }
 
-const MILESTONE: Record<string, string> = {
+/** The case events in Chinese, as the status page and the staff's record of handling name them. */
+export const MILESTONE: Record<string, string> = {
   registered: '登记申请',
   submitted: '收到申请（当面提交）',
   signed_for: '签收申请',
@@ -67,7 +71,7 @@ export async function statusView(
 ): Promise<CaseStatus> {
   const agency = (await agenciesStore.byId(ctx.db, row.agency_id))!;
   const cal = await calendarFor(ctx, agency);
-  const { clock, explanation } = explainCaseClock(cal, events, todayOf(ctx));
+  const { clock, explanation } = explainCaseClock(cal, events, todayOf(ctx), agency.deliveryMarginDays);
   const state = row.state as CaseState;
   const clarificationEvent = [...events].reverse().find((e) => e.type === 'clarification_requested');
   const replied = [...events].reverse().find((e) => e.type === 'replied' || e.type === 'closed');
@@ -112,6 +116,7 @@ export async function statusView(
         ? { items: String(clarificationEvent.data.items), deadline: String(clarificationEvent.data.deadline) }
         : null,
     withdrawable: isOpen(state),
+    findings: clock.findings,
     reply,
     remedies: reply
       ? remedyWindows(cal, { knownOn: reply.on, refusal: reply.type.refusal })
