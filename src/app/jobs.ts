@@ -7,6 +7,7 @@ import type { Job } from '../platform/jobs.js';
 import { sendReportReminders } from '../annual-reports/send-reminders.job.js';
 import { sendMessageReminders } from '../interaction/send-reminders.job.js';
 import { sendRequestReminders } from '../requests/reminders/reminders.job.js';
+import { refreshOpenClocks } from '../requests/refresh-clocks.job.js';
 import { sweepRegistry } from '../catalog/registry/registry-sweep.job.js';
 import { endNoticePeriods } from '../catalog/items/notice-periods.job.js';
 
@@ -27,6 +28,12 @@ export const jobs: Job[] = [
     name: 'messages.remind',
     intervalMs: 60 * 60_000,
     run: async (ctx) => void (await sendMessageReminders(ctx)),
+  },
+  {
+    // Time alone changes a clock (a consultation reaching its bound): refreshed before the reminders read it.
+    name: 'requests.clocks',
+    intervalMs: 60 * 60_000,
+    run: async (ctx) => void (await refreshOpenClocks(ctx)),
   },
   {
     name: 'requests.reminders',

@@ -84,7 +84,8 @@ test('third-party consultation is excluded time (Art. 32, 33 ¶3)', () => {
   );
   assert.equal(open.status, 'paused');
   assert.equal(open.paused, true);
-  assert.equal(open.dueDate, null);
+  // Bounded: 15 working days for the answer + 3 in the post → the pause ends 04-03; 15 days left → 04-25.
+  assert.equal(open.dueDate, '2025-04-25');
   assert.equal(open.daysUsed, 5);
   assert.equal(open.daysLeft, 15);
 });
@@ -258,4 +259,124 @@ test('explanation of a clarification shows the restart', () => {
   assert.match(text, /一次性告知申请人补正/);
   assert.match(text, /起算：2025年3月20日（星期四）为收到补正后的申请之日/);
   assert.match(text, /2025年3月21日（星期五）：第1个工作日/);
+});
+
+// Issue 32: the defects as found, with the dates of the report. Each failed before the steps had deadlines.
+const receivedInPerson = (day: string, events: ClockEvent[], asOf: string) =>
+  requestReplyClock(cal, { channel: 'in_person', events: [{ type: 'submitted', at: day }, ...events], asOf });
+const codes = (c: { findings: Array<{ code: string }> }) => c.findings.map((f) => f.code);
+
+test('a 补正 notice after the 7 working days of Art. 30 restarts nothing: the case stays overdue', () => {
+  // Received 2025-01-20 (due 02-21 across 春节); the notice was due by 02-05 (01-26 is a make-up working day).
+  const c = receivedInPerson(
+    '2025-01-20',
+    [
+      { type: 'clarification_requested', at: '2025-03-10' },
+      { type: 'clarification_received', at: '2025-03-12' },
+    ],
+    '2025-03-14',
+  );
+  assert.equal(c.startedOn, '2025-01-20');
+  assert.equal(c.dueDate, '2025-02-21');
+  assert.equal(c.overdue, true);
+  assert.deepEqual(codes(c), ['clarification_late']);
+  assert.match(c.findings[0]!.message, /2025-02-05/);
+  // On the last day it is still in time, and restarts the period.
+  const inTime = receivedInPerson(
+    '2025-01-20',
+    [
+      { type: 'clarification_requested', at: '2025-02-05' },
+      { type: 'clarification_received', at: '2025-02-10' },
+    ],
+    '2025-02-10',
+  );
+  assert.equal(inTime.startedOn, '2025-02-10');
+  assert.deepEqual(codes(inTime), []);
+});
+
+test('an extension approved after the due date extends nothing (Art. 33 ¶2)', () => {
+  const online = (events: ClockEvent[], asOf: string) =>
+    requestReplyClock(cal, {
+      channel: 'online',
+      events: [{ type: 'receipt_confirmed', at: '2025-09-26' }, ...events],
+      asOf,
+    });
+  assert.equal(online([], '2025-09-26').dueDate, '2025-10-30'); // 国庆/中秋 10-01…08 off, 09-28 and 10-11 worked
+  const late = online([{ type: 'extended', at: '2025-11-03', days: 20 }], '2025-11-03');
+  assert.equal(late.dueDate, '2025-10-30');
+  assert.equal(late.extensionDays, 0);
+  assert.equal(late.overdue, true);
+  assert.equal(late.daysOverdue, 2); // 10-31, 11-03
+  assert.deepEqual(codes(late), ['extension_late']);
+  const inTime = online([{ type: 'extended', at: '2025-10-30', days: 20 }], '2025-11-03');
+  assert.equal(inTime.dueDate, '2025-11-27');
+  assert.equal(inTime.overdue, false);
+});
+
+test('an unanswered consultation pauses for 15 working days plus the delivery margin, then the clock runs (Art. 32)', () => {
+  const c = requestReplyClock(cal, {
+    channel: 'online',
+    events: [
+      { type: 'receipt_confirmed', at: '2025-09-26' },
+      { type: 'consultation_started', at: '2025-09-29', party: 'third_party' },
+    ],
+    asOf: '2025-12-31',
+  });
+  // Used before the pause: 09-28 (a make-up Sunday) and 09-29, the day the letter went out. The pause ends 18
+  // working days later (10-30: 09-30, 10-09…11, 10-13…17, 10-20…24, 10-27…30); 18 left from 10-31: 10-31 (1),
+  // 11-03…07 (6), 11-10…14 (11), 11-17…21 (16), 11-24 (17), 11-25 (18).
+  assert.equal(c.dueDate, '2025-11-25');
+  assert.equal(c.paused, false);
+  assert.equal(c.overdue, true);
+  assert.deepEqual(codes(c), ['consultation_overrun']);
+  assert.match(c.findings[0]!.message, /2025-10-30/);
+  // The agency's own margin moves the bound: none at all → 10-27.
+  const noMargin = requestReplyClock(cal, {
+    channel: 'online',
+    events: [
+      { type: 'receipt_confirmed', at: '2025-09-26' },
+      { type: 'consultation_started', at: '2025-09-29', party: 'third_party' },
+    ],
+    asOf: '2025-12-31',
+    deliveryMarginDays: 0,
+  });
+  assert.match(noMargin.findings[0]!.message, /2025-10-27/);
+  // An answer after the bound does not move the due date back.
+  const lateAnswer = requestReplyClock(cal, {
+    channel: 'online',
+    events: [
+      { type: 'receipt_confirmed', at: '2025-09-26' },
+      { type: 'consultation_started', at: '2025-09-29', party: 'third_party' },
+      { type: 'consultation_ended', at: '2025-11-10', party: 'third_party' },
+    ],
+    asOf: '2025-12-31',
+  });
+  assert.equal(lateAnswer.dueDate, '2025-11-25');
+  assert.deepEqual(codes(lateAnswer), ['consultation_overrun']);
+});
+
+test('a fee notice, an Art. 35 delay or a consultation after the reply period is reported and pauses nothing', () => {
+  const after = (e: ClockEvent) => receivedInPerson('2025-03-03', [e], '2025-04-10');
+  const fee = after({ type: 'fee_notice_sent', at: '2025-04-02' });
+  assert.equal(fee.dueDate, '2025-03-31');
+  assert.equal(fee.paused, false);
+  assert.deepEqual(codes(fee), ['fee_notice_late']);
+  const delay = after({ type: 'reply_delayed', at: '2025-04-01', replyBy: '2025-05-30' });
+  assert.equal(delay.dueDate, '2025-03-31');
+  assert.deepEqual(codes(delay), ['delay_late']);
+  const consultation = after({ type: 'consultation_started', at: '2025-04-01', party: 'third_party' });
+  assert.equal(consultation.dueDate, '2025-03-31');
+  assert.deepEqual(codes(consultation), ['consultation_late']);
+});
+
+test('an unpaid fee notice pauses for the 20 working days of payment plus the margin (109号)', () => {
+  const c = receivedInPerson('2025-03-03', [{ type: 'fee_notice_sent', at: '2025-03-10' }], '2025-05-20');
+  assert.deepEqual(codes(c), ['fee_payment_overrun']);
+  assert.notEqual(c.dueDate, null);
+  assert.equal(c.paused, false);
+});
+
+test('an imported case closed before it was received is reported', () => {
+  const c = receivedInPerson('2025-03-03', [{ type: 'closed', at: '2025-02-20' }], '2025-03-05');
+  assert.deepEqual(codes(c), ['stopped_before_start']);
 });

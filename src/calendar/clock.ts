@@ -5,7 +5,8 @@
  * - a pause (consultation, fee) starting on day a and ending on day b excludes the days after a up to and
  *   including b: the day a letter goes out still counts, counting resumes the day after the answer arrives
  *   (Art. 33 ¶3 "征求第三方和其他机关意见所需时间不计算在前款规定的期限内");
- * - a clarification restarts the whole period from the day the corrected application is received (Art. 30).
+ * - a clarification restarts the whole period from the day the corrected application is received (Art. 30);
+ * - a step taken after its own deadline moves nothing, and every pause has a computed end (clock-steps.ts).
  */
 import { DomainError } from '../platform/errors.js';
 import { type IsoDate, dayNumber, isoDateOf } from './dates.js';
@@ -22,10 +23,12 @@ import {
   type ReceiptChannel,
   type ReceiptEvent,
   CLARIFICATION_NOTICE,
+  DEFAULT_DELIVERY_MARGIN_DAYS,
   RECEIPT_CHANNELS,
   REQUEST_REPLY,
   messageReplyRule,
 } from './rules.js';
+import { type DayEvent, type Pause, type Steps, applySteps, overrunFindings } from './clock-steps.js';
 import type { WorkCalendar } from './work-calendar.js';
 
 export type ConsultedParty = 'third_party' | 'co_maker' | 'other_agency';
@@ -47,13 +50,25 @@ export interface ClockInput {
   events: readonly ClockEvent[];
   /** Today (legal day or instant). */
   asOf: string;
+  /** Working days a posted letter is presumed to travel: bounds the pauses (the agency's setting). */
+  deliveryMarginDays?: number;
 }
 
 export type ClockStatus = 'not_started' | 'running' | 'paused' | 'awaiting_clarification' | 'stopped';
 
-/** A problem worth a warning, not a refusal (e.g. a clarification notice sent after 7 working days). */
+/** What the clock saw and the case page shows: a step taken after its own deadline, a pause run over, an anomaly. */
 export interface ClockFinding {
-  code: 'clarification_late' | 'extension_late' | 'stopped_before_start';
+  code:
+    | 'clarification_late'
+    | 'extension_late'
+    | 'delay_late'
+    | 'consultation_late'
+    | 'fee_notice_late'
+    | 'consultation_overrun'
+    | 'fee_payment_overrun'
+    | 'stopped_before_start';
+  /** The day of the step or event the finding is about. */
+  on: IsoDate;
   message: string;
 }
 
@@ -78,12 +93,6 @@ export interface Clock {
   findings: ClockFinding[];
 }
 
-interface Pause {
-  a: number;
-  b: number; // Infinity while open
-  reason: PauseReason;
-}
-
 interface Evaluated {
   clock: Clock;
   receipt: number | null;
@@ -94,12 +103,14 @@ interface Evaluated {
   stop: number | null;
   stopReason: StopReason | null;
   pauses: Pause[];
-  days: Array<{ n: number; e: ClockEvent }>;
+  days: DayEvent[];
+  /** The steps that count (late ones do not). */
+  accepted: Set<ClockEvent>;
 }
 
 const refuse = (code: string, message: string) => new DomainError(code, message);
 
-function merge(pauses: Pause[], start: number): Array<{ a: number; b: number }> {
+function merge(pauses: readonly Pause[], start: number): Array<{ a: number; b: number }> {
   const out: Array<{ a: number; b: number }> = [];
   const sorted = pauses
     .filter((p) => p.b > start)
@@ -130,15 +141,34 @@ function countedBetween(
   return used;
 }
 
-function evaluate(cal: WorkCalendar, input: ClockInput): Evaluated {
-  const { rule } = input;
-  const asOf = dayNumber(toLegalDay(input.asOf));
-  const days = input.events.map((e) => ({ n: dayNumber(toLegalDay(e.at)), e })).sort((x, y) => x.n - y.n);
-  const receiptType = input.channel ? RECEIPT_CHANNELS[input.channel].receiptEvent : 'started';
-  const findings: ClockFinding[] = [];
+/** The day `total` counted working days after `start`, skipping the pauses; null behind an open-ended pause. */
+function dueAfter(
+  cal: WorkCalendar,
+  start: number,
+  total: number,
+  merged: Array<{ a: number; b: number }>,
+): number | null {
+  let cursor = start;
+  let remaining = total;
+  for (const p of merged) {
+    if (p.b <= cursor) continue;
+    const avail = cal.betweenN(cursor, Math.max(p.a, cursor));
+    if (remaining <= avail) return cal.addN(cursor, remaining);
+    remaining -= avail;
+    if (p.b === Infinity) return null;
+    cursor = p.b;
+  }
+  return cal.addN(cursor, remaining);
+}
 
-  const receipt = days.find((x) => x.e.type === receiptType)?.n ?? null;
-  const base: Clock = {
+/** The due date the steps accepted so far give. */
+function dueOf(cal: WorkCalendar, rule: ClockRule, start: number, steps: Steps): number | null {
+  if (steps.delayedTo !== null) return steps.delayedTo;
+  return dueAfter(cal, start, rule.periodDays + steps.extension, merge(steps.pauses, start));
+}
+
+function emptyClock(rule: ClockRule, findings: ClockFinding[]): Clock {
+  return {
     rule: rule.id,
     status: 'not_started',
     receivedOn: null,
@@ -155,6 +185,48 @@ function evaluate(cal: WorkCalendar, input: ClockInput): Evaluated {
     stoppedOn: null,
     findings,
   };
+}
+
+/**
+ * Art. 30: one clarification notice at most, within 7 working days of receipt; the period restarts on receipt
+ * of the corrected application. A late notice is reported and restarts nothing.
+ */
+function clarificationOf(
+  cal: WorkCalendar,
+  days: readonly DayEvent[],
+  receipt: number,
+  findings: ClockFinding[],
+): { on: number | null; corrected: number | null } {
+  const requests = days.filter((x) => x.e.type === 'clarification_requested');
+  if (requests.length > 1) {
+    throw refuse(
+      'clock.second_clarification',
+      '依照《政府信息公开条例》第三十条，补正应当一次性告知，不能再次要求申请人补正。',
+    );
+  }
+  const on = requests[0]?.n ?? null;
+  if (on === null) return { on: null, corrected: null };
+  const lastDay = cal.addN(receipt, CLARIFICATION_NOTICE.periodDays);
+  if (on > lastDay) {
+    findings.push({
+      code: 'clarification_late',
+      on: isoDateOf(on),
+      message: `补正告知应当在收到申请之日起${CLARIFICATION_NOTICE.periodDays}个工作日内（${isoDateOf(lastDay)}前）作出（${CLARIFICATION_NOTICE.basis}），本告知于${isoDateOf(on)}作出，已逾期，答复期限不重新计算。`,
+    });
+    return { on: null, corrected: null };
+  }
+  return { on, corrected: days.find((x) => x.e.type === 'clarification_received' && x.n >= on)?.n ?? null };
+}
+
+const isStop = (e: ClockEvent) => e.type === 'replied' || e.type === 'published' || e.type === 'closed';
+
+function evaluate(cal: WorkCalendar, input: ClockInput): Evaluated {
+  const { rule } = input;
+  const asOf = dayNumber(toLegalDay(input.asOf));
+  const days = input.events.map((e) => ({ n: dayNumber(toLegalDay(e.at)), e })).sort((x, y) => x.n - y.n);
+  const receiptType = input.channel ? RECEIPT_CHANNELS[input.channel].receiptEvent : 'started';
+  const findings: ClockFinding[] = [];
+  const base = emptyClock(rule, findings);
   const none = {
     receipt: null,
     start: null,
@@ -165,122 +237,52 @@ function evaluate(cal: WorkCalendar, input: ClockInput): Evaluated {
     stopReason: null,
     pauses: [],
     days,
+    accepted: new Set<ClockEvent>(),
   };
+
+  const receipt = days.find((x) => x.e.type === receiptType)?.n ?? null;
   if (receipt === null) return { clock: base, ...none };
   base.receivedOn = isoDateOf(receipt);
+  const early = days.find((x) => isStop(x.e) && x.n < receipt);
+  if (early) {
+    findings.push({
+      code: 'stopped_before_start',
+      on: isoDateOf(early.n),
+      message: `记录的办结日期（${isoDateOf(early.n)}）早于收到申请之日（${isoDateOf(receipt)}），请核对。`,
+    });
+  }
 
-  // Art. 30: one clarification notice at most; the period restarts on receipt of the corrected application.
-  const requests = days.filter((x) => x.e.type === 'clarification_requested');
-  if (requests.length > 1) {
-    throw refuse(
-      'clock.second_clarification',
-      '依照《政府信息公开条例》第三十条，补正应当一次性告知，不能再次要求申请人补正。',
+  const clarification = clarificationOf(cal, days, receipt, findings);
+  if (clarification.on !== null && clarification.corrected === null) {
+    const stopped = days.find(
+      (x) => (x.e.type === 'closed' || x.e.type === 'replied') && x.n >= clarification.on!,
     );
+    return {
+      clock: {
+        ...base,
+        status: stopped ? 'stopped' : 'awaiting_clarification',
+        paused: !stopped,
+        stoppedOn: stopped ? isoDateOf(stopped.n) : null,
+        provisional: cal.provisionalN(receipt, Math.max(asOf, receipt)),
+      },
+      ...none,
+      receipt,
+      clarificationOn: clarification.on,
+      stop: stopped?.n ?? null,
+      stopReason: stopped ? (stopped.e.type as StopReason) : null,
+    };
   }
-  const clarificationOn = requests[0]?.n ?? null;
-  let start = receipt;
-  if (clarificationOn !== null) {
-    if (cal.betweenN(receipt, clarificationOn) > CLARIFICATION_NOTICE.periodDays) {
-      findings.push({
-        code: 'clarification_late',
-        message: `补正告知晚于收到申请后${CLARIFICATION_NOTICE.periodDays}个工作日（${CLARIFICATION_NOTICE.basis}）。`,
-      });
-    }
-    const corrected = days.find((x) => x.e.type === 'clarification_received' && x.n >= clarificationOn);
-    if (!corrected) {
-      const stopped = days.find(
-        (x) => (x.e.type === 'closed' || x.e.type === 'replied') && x.n >= clarificationOn,
-      );
-      return {
-        clock: {
-          ...base,
-          status: stopped ? 'stopped' : 'awaiting_clarification',
-          paused: !stopped,
-          stoppedOn: stopped ? isoDateOf(stopped.n) : null,
-          provisional: cal.provisionalN(receipt, Math.max(asOf, receipt)),
-        },
-        ...none,
-        receipt,
-        clarificationOn,
-        stop: stopped?.n ?? null,
-        stopReason: stopped ? (stopped.e.type as StopReason) : null,
-      };
-    }
-    start = corrected.n;
-  }
+  const start = clarification.corrected ?? receipt;
   base.startedOn = isoDateOf(start);
 
-  // Excluded time: consultations (Art. 32–34) and the fee notice until payment (109号, [M]).
-  const pauses: Pause[] = [];
-  const open = new Map<string, Pause[]>();
-  for (const { n, e } of days) {
-    if (e.type === 'consultation_started' || e.type === 'fee_notice_sent') {
-      const key = 'party' in e ? `${e.party}:${e.ref ?? ''}` : 'fee';
-      const p: Pause = { a: n, b: Infinity, reason: 'party' in e ? e.party : 'fee' };
-      pauses.push(p);
-      open.set(key, [...(open.get(key) ?? []), p]);
-    } else if (e.type === 'consultation_ended' || e.type === 'fee_paid') {
-      const key = 'party' in e ? `${e.party}:${e.ref ?? ''}` : 'fee';
-      const p = open.get(key)?.shift();
-      if (!p) {
-        throw refuse(
-          'clock.events_inconsistent',
-          e.type === 'fee_paid'
-            ? '记录了缴费，但没有对应的收费通知。'
-            : '记录了征求意见的回复，但没有对应的征求意见。',
-        );
-      }
-      p.b = n;
-    }
-  }
-  const merged = merge(pauses, start);
+  const margin = input.deliveryMarginDays ?? DEFAULT_DELIVERY_MARGIN_DAYS;
+  const steps = applySteps(cal, rule, days, start, margin, (s) => dueOf(cal, rule, start, s), findings);
+  findings.push(...overrunFindings(steps, days, asOf));
+  const merged = merge(steps.pauses, start);
+  const due = dueOf(cal, rule, start, steps);
+  const period = rule.periodDays + steps.extension;
 
-  // Art. 33 ¶2: extensions total at most maxExtensionDays.
-  let extension = 0;
-  for (const { e } of days) {
-    if (e.type !== 'extended') continue;
-    if (!Number.isInteger(e.days) || e.days <= 0)
-      throw refuse('clock.invalid_extension', '延长的工作日天数应为正整数。');
-    extension += e.days;
-  }
-  if (extension > rule.maxExtensionDays) {
-    throw refuse(
-      'clock.extension_exceeds',
-      rule.maxExtensionDays === 0
-        ? `${rule.label}不能延长。`
-        : `延长答复期限合计不得超过${rule.maxExtensionDays}个工作日（${rule.basis}），本次合计${extension}个工作日。`,
-    );
-  }
-  const period = rule.periodDays + extension;
-
-  const dueAfter = (total: number): number | null => {
-    let cursor = start;
-    let remaining = total;
-    for (const p of merged) {
-      if (p.b <= cursor) continue;
-      const avail = cal.betweenN(cursor, Math.max(p.a, cursor));
-      if (remaining <= avail) return cal.addN(cursor, remaining);
-      remaining -= avail;
-      if (p.b === Infinity) return null;
-      cursor = p.b;
-    }
-    return cal.addN(cursor, remaining);
-  };
-  let due = dueAfter(period);
-  const firstExtension = days.find((x) => x.e.type === 'extended');
-  if (firstExtension) {
-    const originalDue = dueAfter(rule.periodDays);
-    if (originalDue !== null && firstExtension.n > originalDue) {
-      findings.push({ code: 'extension_late', message: '延期决定晚于原答复期限。' });
-    }
-  }
-  // Art. 35: for unreasonable volume the agency fixes a later reply date and tells the applicant.
-  const delayed = days.filter((x) => x.e.type === 'reply_delayed').pop();
-  if (delayed && delayed.e.type === 'reply_delayed') due = dayNumber(delayed.e.replyBy);
-
-  const stopEvent = days.find(
-    (x) => (x.e.type === 'replied' || x.e.type === 'published' || x.e.type === 'closed') && x.n >= receipt,
-  );
+  const stopEvent = days.find((x) => isStop(x.e) && x.n >= receipt);
   const stop = stopEvent?.n ?? null;
   const end = stop ?? asOf;
   const used = countedBetween(cal, start, end, merged);
@@ -291,9 +293,9 @@ function evaluate(cal: WorkCalendar, input: ClockInput): Evaluated {
     status: stop !== null ? 'stopped' : pausedNow ? 'paused' : 'running',
     dueDate: due === null ? null : isoDateOf(due),
     periodDays: period,
-    extensionDays: extension,
+    extensionDays: steps.extension,
     daysUsed: used,
-    daysLeft: delayed ? Math.max(0, cal.betweenN(end, due!)) : Math.max(0, period - used),
+    daysLeft: steps.delayedTo !== null ? Math.max(0, cal.betweenN(end, due!)) : Math.max(0, period - used),
     daysOverdue: overdue && due !== null ? cal.betweenN(due, end) : 0,
     paused: pausedNow,
     overdue,
@@ -304,13 +306,14 @@ function evaluate(cal: WorkCalendar, input: ClockInput): Evaluated {
     clock,
     receipt,
     start,
-    clarificationOn,
+    clarificationOn: clarification.on,
     due,
     asOf,
     stop,
     stopReason: stopEvent ? (stopEvent.e.type as StopReason) : null,
-    pauses,
+    pauses: steps.pauses,
     days,
+    accepted: steps.accepted,
   };
 }
 
@@ -359,6 +362,7 @@ export function explainClock(
     }
     for (const x of ev.days) {
       if (x.n !== n) continue;
+      if (!ev.accepted.has(x.e)) continue;
       if (x.e.type === 'extended')
         out.push({ kind: 'extended', date: isoDateOf(n), days: x.e.days, basis: rule.basis });
       if (x.e.type === 'reply_delayed') {

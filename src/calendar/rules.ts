@@ -60,6 +60,12 @@ export const FEE_PAYMENT: ClockRule = {
   basis: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
 };
 
+/**
+ * Working days a posted letter is presumed to travel, when the agency has not set its own [K]: it bounds the
+ * pauses (the consulted party's 15 days run from receiving the letter) and presumes the day a notice arrives.
+ */
+export const DEFAULT_DELIVERY_MARGIN_DAYS = 3;
+
 /** Reply promise for public messages (留言): set per agency and category, e.g. 3 working days in the seed report. */
 export function messageReplyRule(days: number, label = '留言答复时限'): ClockRule {
   return {

@@ -75,16 +75,23 @@ export function clockEventsOf(events: readonly CaseEvent[]): {
   return channel ? { channel, events: out } : { events: out };
 }
 
-export function caseClock(cal: WorkCalendar, events: readonly CaseEvent[], asOf: string): Clock {
-  return requestReplyClock(cal, { ...clockEventsOf(events), asOf });
+/** `deliveryMarginDays`: the agency's setting (Agency.deliveryMarginDays), which bounds the pauses. */
+export function caseClock(
+  cal: WorkCalendar,
+  events: readonly CaseEvent[],
+  asOf: string,
+  deliveryMarginDays?: number,
+): Clock {
+  return requestReplyClock(cal, { ...clockEventsOf(events), asOf, deliveryMarginDays });
 }
 
 export function explainCaseClock(
   cal: WorkCalendar,
   events: readonly CaseEvent[],
   asOf: string,
+  deliveryMarginDays?: number,
 ): { clock: Clock; explanation: Explanation } {
-  return explainClock(cal, { rule: REQUEST_REPLY, ...clockEventsOf(events), asOf });
+  return explainClock(cal, { rule: REQUEST_REPLY, ...clockEventsOf(events), asOf, deliveryMarginDays });
 }
 /** What the workflow's guards need, counted from the events of the current round. */
 export function caseFacts(state: CaseState, events: readonly CaseEvent[]): CaseFacts {

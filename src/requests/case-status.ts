@@ -8,6 +8,7 @@ import { agenciesStore } from '../access/agencies.store.js';
 import type { Agency } from '../access/agency.js';
 import { reviewBodyOf } from '../access/review-body.js';
 import { renderExplanationZh } from '../calendar/explain.js';
+import type { ClockFinding } from '../calendar/clock.js';
 import { remedyWindows, type RemedyWindow } from '../calendar/remedies.js';
 import { remedyStatement } from '../calendar/remedies-statement.js';
 import type { AppContext } from '../platform/context.js';
@@ -40,6 +41,8 @@ export interface CaseStatus {
   clarification: { items: string; deadline: string } | null;
   /** The applicant may still withdraw online (the case is open). */
   withdrawable: boolean;
+  /** What the clock saw: steps taken after their deadline, pauses run over, anomalies (clock-steps.ts). */
+  findings: ClockFinding[];
   reply: (DraftReply & { type: ReplyType; on: string }) | null;
   /** The day the applicant received the reply (recorded or presumed): the remedy periods run from it. */
   replyReceipt: NoticeReceipt | null;
@@ -50,7 +53,8 @@ export interface CaseStatus {
   receipts: NoticeReceipt[];
 }
 
-const MILESTONE: Record<string, string> = {
+/** The case events in Chinese, as the status page and the staff's record of handling name them. */
+export const MILESTONE: Record<string, string> = {
   registered: '登记申请',
   submitted: '收到申请（当面提交）',
   signed_for: '签收申请',
@@ -77,7 +81,7 @@ export async function statusView(
   const agencies = await agenciesStore.all(ctx.db);
   const agency = agencies.find((a) => a.id === row.agency_id)!;
   const cal = await calendarFor(ctx, agency);
-  const { clock, explanation } = explainCaseClock(cal, events, todayOf(ctx));
+  const { clock, explanation } = explainCaseClock(cal, events, todayOf(ctx), agency.deliveryMarginDays);
   const state = row.state as CaseState;
   const clarificationEvent = [...events].reverse().find((e) => e.type === 'clarification_requested');
   const replied = [...events].reverse().find((e) => e.type === 'replied' || e.type === 'closed');
@@ -143,6 +147,7 @@ export async function statusView(
         ? { items: String(clarificationEvent.data.items), deadline: String(clarificationEvent.data.deadline) }
         : null,
     withdrawable: isOpen(state),
+    findings: clock.findings,
     reply,
     replyReceipt,
     receipts: noticeReceipts(cal, events, agency.deliveryMarginDays),

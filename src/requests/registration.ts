@@ -70,7 +70,7 @@ export async function createCase(
     { type: 'registered', day: receipt.day, data: { channel: receipt.channel } as Record<string, unknown> },
     { type: receipt.event, day: receipt.day, data: {} },
   ];
-  const clock = caseClock(await calendarFor(ctx, agency), events, todayOf(ctx));
+  const clock = caseClock(await calendarFor(ctx, agency), events, todayOf(ctx), agency.deliveryMarginDays);
   const { info } = content;
   const run = async (tx: Tx) => {
     const regNo = await requestsStore.nextNumber(tx, agency.id, year, 'case');
@@ -103,6 +103,7 @@ export async function createCase(
       outcome_on: null,
       due_date: clock.dueDate,
       paused: 0,
+      clock_findings: JSON.stringify(clock.findings),
       assignee_id: extra.assigneeId ?? null,
       parent_id: extra.parentId ?? null,
       reply: null,

@@ -22,7 +22,7 @@ import { archiveCase } from './actions/archive-case.js';
 import { calendarFor } from './calendar-for.js';
 import { todayOf, viewCase } from './actions/case-action.js';
 import { caseFacts } from './case-clock.js';
-import { statusView } from './case-status.js';
+import { MILESTONE, statusView } from './case-status.js';
 import { closeUnclarified } from './actions/close-unclarified.js';
 import { closeUnpaid } from './actions/close-unpaid.js';
 import { delayReply } from './actions/delay-reply.js';
@@ -192,6 +192,16 @@ async function casePage(
         <dt>查询码</dt>
         <dd>{r.tracking_code}</dd>
       </dl>
+      {s.findings.length > 0 && (
+        <section class="warning" aria-labelledby="clock-findings">
+          <h2 id="clock-findings">期限提示</h2>
+          <ul>
+            {s.findings.map((f) => (
+              <li>{f.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <details>
         <summary>答复期限的计算过程</summary>
         <pre class="pre-wrap">{s.explanation}</pre>
@@ -247,8 +257,11 @@ async function casePage(
         {c.events.map((e) => (
           <li>
             {formatDateZh(e.day, false)} {e.actorLabel}：
-            {e.type === DELIVERY_EVENT ? deliveryEventText(e.data) : e.type}
+            {e.type === DELIVERY_EVENT
+              ? deliveryEventText(e.data)
+              : (MILESTONE[e.type] ?? EVENT_LABEL[e.type] ?? '其他记录')}
             {typeof e.data.reason === 'string' ? `（${e.data.reason}）` : ''}
+            {typeof e.data.lateReason === 'string' ? `（逾期补录：${e.data.lateReason}）` : ''}
           </li>
         ))}
       </ol>
@@ -256,6 +269,16 @@ async function casePage(
     Object.keys(errors).length ? 422 : 200,
   );
 }
+
+/** Events of the record of handling that the public status page leaves out. */
+const EVENT_LABEL: Record<string, string> = {
+  accepted: '受理',
+  reply_drafted: '拟写答复',
+  reply_reviewed: '审核答复',
+  draft_returned: '退回答复稿',
+  archived: '归档',
+  due_date_recomputed: '重新计算答复期限',
+};
 
 export function registerRequestAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerRequestList(app, ctx);

@@ -34,9 +34,14 @@ export interface RequestCaseTable {
   open: number;
   outcome: string | null;
   outcome_on: string | null;
-  /** Computed from the events by the statutory clock; null while paused. Stored so "overdue" is indexed. */
+  /**
+   * Computed from the events by the statutory clock; null only while awaiting the applicant's correction (every
+   * other pause has a computed end). Stored so "overdue" is indexed.
+   */
   due_date: string | null;
   paused: number;
+  /** JSON array of the clock's findings (ClockFinding[]): late steps, pauses run over, anomalies. */
+  clock_findings: Generated<string>;
   assignee_id: string | null;
   parent_id: string | null;
   /** JSON of the reply (type, text, withheld parts …). */

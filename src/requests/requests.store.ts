@@ -167,10 +167,16 @@ export const requestsStore = {
       .execute();
   },
 
-  async setDueDate(db: Queryable, id: string, due: string | null, paused: number, at: string): Promise<void> {
+  /** The clock's results for an open case: due date, whether paused now, its findings (JSON). */
+  async setClock(
+    db: Queryable,
+    id: string,
+    clock: { dueDate: string | null; paused: number; findings: string },
+    at: string,
+  ): Promise<void> {
     await db
       .updateTable('request_cases')
-      .set({ due_date: due, paused, updated_at: at })
+      .set({ due_date: clock.dueDate, paused: clock.paused, clock_findings: clock.findings, updated_at: at })
       .where('id', '=', id)
       .execute();
   },

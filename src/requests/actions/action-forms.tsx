@@ -51,6 +51,21 @@ function Check(p: Props & { field: string; label: string }) {
     </p>
   );
 }
+/** The steps the law gives their own deadline (clock-steps.ts): a late one is kept only as 补录, with a reason. */
+const TIMED_STEPS: readonly CaseAction[] = [
+  'request_clarification',
+  'start_consultation',
+  'approve_extension',
+  'delay_reply',
+  'issue_fee_notice',
+];
+const LateReason = (p: Props) => (
+  <Area
+    {...p}
+    field="lateReason"
+    label="补录理由（仅当本步骤已超过法定时限、确已发生现予补录或更正时填写；补录后本案仍按逾期统计）"
+  />
+);
 const On = (p: Props) => <Text {...p} field="on" label="日期（不填为今天）" type="date" />;
 
 const OUTCOME_OPTIONS = Object.fromEntries(
@@ -207,6 +222,7 @@ export function ActionForm(props: {
         <CsrfField token={props.csrf} />
         {fieldsOf(p, props.openConsultations, props.notices ?? {})}
         {props.action !== 'record_delivery' && <On {...p} />}
+        {TIMED_STEPS.includes(props.action) && <LateReason {...p} />}
         <button type="submit">{TRANSITIONS[props.action].label}</button>
       </form>
     </details>

@@ -5,13 +5,13 @@
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { validationFailed } from '../../platform/errors.js';
-import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';
+import { effectiveDay, lateReasonOf, loadCase, runCaseAction, type CaseResult } from './case-action.js';
 import { requiredText } from '../text-input.js';
 
 export async function approveExtension(
   ctx: AppContext,
   actor: Actor,
-  input: { caseId: string; days?: unknown; reason?: unknown; on?: string },
+  input: { caseId: string; days?: unknown; reason?: unknown; on?: string; lateReason?: unknown },
 ): Promise<CaseResult> {
   const c = await loadCase(ctx, actor, input.caseId);
   const days = Number(input.days);
@@ -19,6 +19,7 @@ export async function approveExtension(
     throw validationFailed({ days: '延长的期限应为 1 至 20 个工作日' });
   const reason = requiredText(input.reason, 'reason', '延期理由', 1000);
   return runCaseAction(ctx, actor, c, 'approve_extension', {
+    lateReason: lateReasonOf(input.lateReason),
     day: effectiveDay(ctx, c.row, input.on),
     events: [{ type: 'extended', data: { days, reason } }],
     audit: { days },

@@ -9,13 +9,14 @@ import { can } from '../../access/permissions.js';
 import { type Actor } from '../../platform/actor.js';
 import { isIsoDate } from '../../calendar/dates.js';
 import { legalToday } from '../../calendar/legal-day.js';
-import type { Clock } from '../../calendar/clock.js';
+import type { Clock, ClockFinding } from '../../calendar/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict, forbidden, notFound, validationFailed } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Updateable } from 'kysely';
 import { calendarFor } from '../calendar-for.js';
+import { optionalText } from '../text-input.js';
 import { caseClock, caseFacts, type CaseEvent } from '../case-clock.js';
 import type { RequestCaseTable } from '../requests.schema.js';
 import { requestsStore, type CaseRow, type StoredCaseEvent } from '../requests.store.js';
@@ -37,6 +38,18 @@ export function workflowRoles(actor: Actor, agencyId: string, agencies: readonly
 }
 
 export const todayOf = (ctx: AppContext) => legalToday(ctx);
+
+/** The clock findings that mark a step taken after its own deadline (the others are the clock's own). */
+export const LATE_STEP_CODES: ReadonlySet<ClockFinding['code']> = new Set([
+  'clarification_late',
+  'extension_late',
+  'delay_late',
+  'consultation_late',
+  'fee_notice_late',
+]);
+
+const LATE_HINT =
+  '该步骤已超过法定时限，不能按期办理；如该事项确已在当日发生、现为补录或更正，请填写补录理由，补录后本案仍按逾期统计。';
 
 /** The day an action takes effect: given by staff (e.g. the day a letter arrived) or today. */
 export function effectiveDay(ctx: AppContext, c: CaseRow, on: unknown, field = 'on'): string {
@@ -90,6 +103,22 @@ export interface Step {
   audit?: Record<string, unknown>;
   /** More writes in the same transaction. */
   also?: (tx: Tx, state: CaseState) => Promise<void>;
+  /**
+   * Why a step the law has already run out for is recorded anyway (补录: it happened late, or the entry corrects
+   * a mistaken one). Without it such a step is refused; with it the step is kept as late and moves nothing.
+   */
+  lateReason?: string;
+}
+
+/** The optional 补录理由 of a step form: trimmed, at most 500 characters, undefined when blank. */
+export function lateReasonOf(value: unknown): string | undefined {
+  return optionalText(value, 'lateReason', '补录理由', 500) || undefined;
+}
+
+/** The findings the new events add: a step taken after its own deadline (clock-steps.ts). */
+function newLateFindings(before: Clock, after: Clock): ClockFinding[] {
+  const seen = new Set(before.findings.map((f) => `${f.code}:${f.on}`));
+  return after.findings.filter((f) => LATE_STEP_CODES.has(f.code) && !seen.has(`${f.code}:${f.on}`));
 }
 
 export async function runCaseAction(
@@ -102,9 +131,24 @@ export async function runCaseAction(
   const { row, agency, events } = loaded;
   const from = row.state as CaseState;
   const to = nextState(caseFacts(from, events), action, loaded.roles);
-  const added: CaseEvent[] = step.events.map((e) => ({ type: e.type, day: step.day, data: e.data ?? {} }));
-  // The clock refuses what the law refuses (second clarification, extensions over 20 days) before anything is written.
-  const clock = caseClock(await calendarFor(ctx, agency), [...events, ...added], todayOf(ctx));
+  const late = step.lateReason ? { lateReason: step.lateReason } : {};
+  const added: CaseEvent[] = step.events.map((e) => ({
+    type: e.type,
+    day: step.day,
+    data: { ...e.data, ...late },
+  }));
+  // The clock refuses what the law refuses (second clarification, extensions over 20 days) before anything is
+  // written; a step past its own deadline is refused unless it is recorded as late, with the reason.
+  const cal = await calendarFor(ctx, agency);
+  const today = todayOf(ctx);
+  const clock = caseClock(cal, [...events, ...added], today, agency.deliveryMarginDays);
+  const lateSteps = newLateFindings(caseClock(cal, events, today, agency.deliveryMarginDays), clock);
+  if (lateSteps.length && !step.lateReason) {
+    throw validationFailed(
+      { lateReason: `${lateSteps.map((f) => f.message).join('')}${LATE_HINT}` },
+      `${lateSteps[0]!.message}${LATE_HINT}`,
+    );
+  }
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     for (const e of added) {
@@ -122,6 +166,7 @@ export async function runCaseAction(
       open: isOpen(to) ? 1 : 0,
       due_date: isOpen(to) ? clock.dueDate : (clock.dueDate ?? row.due_date),
       paused: isOpen(to) && clock.paused ? 1 : 0,
+      clock_findings: JSON.stringify(clock.findings),
       updated_at: at,
     });
     if (!ok) throw conflict('该申请已被他人处理，请刷新后重试。');
@@ -132,7 +177,7 @@ export async function runCaseAction(
       entityType: 'request',
       entityId: row.id,
       action: `request.${action}`,
-      data: { from, to, day: step.day, ...step.audit },
+      data: { from, to, day: step.day, ...step.audit, ...(lateSteps.length ? { late: true } : {}) },
     });
     await step.also?.(tx, to);
   });

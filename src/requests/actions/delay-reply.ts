@@ -6,13 +6,13 @@ import type { Actor } from '../../platform/actor.js';
 import { isIsoDate } from '../../calendar/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import { validationFailed } from '../../platform/errors.js';
-import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';
+import { effectiveDay, lateReasonOf, loadCase, runCaseAction, type CaseResult } from './case-action.js';
 import { requiredText } from '../text-input.js';
 
 export async function delayReply(
   ctx: AppContext,
   actor: Actor,
-  input: { caseId: string; replyBy?: unknown; reason?: unknown; on?: string },
+  input: { caseId: string; replyBy?: unknown; reason?: unknown; on?: string; lateReason?: unknown },
 ): Promise<CaseResult> {
   const c = await loadCase(ctx, actor, input.caseId);
   const day = effectiveDay(ctx, c.row, input.on);
@@ -20,6 +20,7 @@ export async function delayReply(
     throw validationFailed({ replyBy: '请填写晚于今天的答复日期（YYYY-MM-DD）' });
   const reason = requiredText(input.reason, 'reason', '延迟答复的理由', 1000);
   return runCaseAction(ctx, actor, c, 'delay_reply', {
+    lateReason: lateReasonOf(input.lateReason),
     day,
     events: [{ type: 'reply_delayed', data: { replyBy: input.replyBy, reason } }],
   });

@@ -6,7 +6,7 @@
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { validationFailed } from '../../platform/errors.js';
-import { effectiveDay, loadCase, runCaseAction, type CaseResult } from './case-action.js';
+import { effectiveDay, lateReasonOf, loadCase, runCaseAction, type CaseResult } from './case-action.js';
 import { assessFee, type FeeAssessment, type FeeBasis } from '../fees.js';
 import { requestsStore } from '../requests.store.js';
 import { refused } from '../workflow.js';
@@ -14,7 +14,7 @@ import { refused } from '../workflow.js';
 export async function issueFeeNotice(
   ctx: AppContext,
   actor: Actor,
-  input: { caseId: string; method?: unknown; pages?: unknown; on?: string },
+  input: { caseId: string; method?: unknown; pages?: unknown; on?: string; lateReason?: unknown },
 ): Promise<CaseResult & { fee: FeeAssessment }> {
   const c = await loadCase(ctx, actor, input.caseId);
   let basis: FeeBasis;
@@ -30,6 +30,7 @@ export async function issueFeeNotice(
   const fee = assessFee(basis);
   if (fee.amount === 0) throw refused('按该计收方式本申请未超过免费额度，不应收费。');
   const r = await runCaseAction(ctx, actor, c, 'issue_fee_notice', {
+    lateReason: lateReasonOf(input.lateReason),
     day: effectiveDay(ctx, c.row, input.on),
     events: [{ type: 'fee_notice_sent', data: { ...fee } }],
     patch: { fee: JSON.stringify(fee) },

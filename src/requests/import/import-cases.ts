@@ -145,7 +145,7 @@ async function storeRow(ctx: AppContext, tx: Tx, actor: Actor, agency: Agency, g
     { type: receipt.event, day: g.receivedOn, data: {} },
     ...closing,
   ];
-  const clock = caseClock(await calendarFor(inTx, agency), all, todayOf(ctx));
+  const clock = caseClock(await calendarFor(inTx, agency), all, todayOf(ctx), agency.deliveryMarginDays);
   for (const e of closing)
     await requestsStore.insertEvent(tx, created.caseId, { at, ...e, actorLabel: actor.label });
   const reply: DraftReply = { outcome: g.outcome, text: '（历史案件导入）', fields: {} };
@@ -156,6 +156,7 @@ async function storeRow(ctx: AppContext, tx: Tx, actor: Actor, agency: Agency, g
     outcome_on: g.outcomeOn,
     due_date: clock.dueDate,
     paused: 0,
+    clock_findings: JSON.stringify(clock.findings),
     reply: ending ? null : JSON.stringify(reply),
     updated_at: at,
   });

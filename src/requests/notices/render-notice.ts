@@ -41,7 +41,12 @@ export async function loadNotice(
   const applicant = JSON.parse(personalDataCipher(ctx.config.dataKey).decrypt(c.row.applicant_sealed)) as {
     name: string;
   };
-  const clock = caseClock(await calendarFor(ctx, c.agency), c.events, todayOf(ctx));
+  const clock = caseClock(
+    await calendarFor(ctx, c.agency),
+    c.events,
+    todayOf(ctx),
+    c.agency.deliveryMarginDays,
+  );
   // The agency's wording of the editable parts; the DOCX and the printable HTML both come from this text.
   const texts = await noticeTemplatesStore.texts(ctx.db, c.agency.id, parsed.kind);
   const text = noticeText(
