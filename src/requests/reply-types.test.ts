@@ -64,5 +64,7 @@ test('every outcome has a reply type with a basis and a decision; refusals are t
     assert.equal(t.refusal, code.startsWith('withheld') || code === 'partlyDisclosed', code);
   }
   assert.deepEqual(REPLY_TYPES.notResponsible.requires, ['responsibleAgency']);
+  // Art. 35: the applicant was asked for reasons before an unreasonable volume is refused (decision 0014).
+  assert.deepEqual(REPLY_TYPES.unreasonableVolume.requires, ['reasonsRequested']);
   assert.equal(REPLY_TYPES.withdrawn.kind, 'ending');
 });

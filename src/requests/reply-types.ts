@@ -9,7 +9,8 @@ import type { FormatVersion, RowId } from '../statute/report-ids.js';
 export type ReplyKind = 'reply' | 'ending';
 
 /** Extra content a reply of this type must carry. */
-export type ReplyField = 'whereToFind' | 'withheldParts' | 'responsibleAgency' | 'earlierReply' | 'procedure';
+export type ReplyField =
+  'whereToFind' | 'withheldParts' | 'responsibleAgency' | 'earlierReply' | 'procedure' | 'reasonsRequested';
 
 export interface ReplyType {
   code: Outcome;
@@ -152,6 +153,10 @@ export const REPLY_TYPES: Readonly<Record<Outcome, ReplyType>> = {
     'unreasonableVolume',
     '《政府信息公开条例》第三十五条',
     '您申请公开政府信息的数量、频次明显超过合理范围，所说明的理由不合理，本机关不予处理。',
+    false,
+    // Art. 35: "可以要求申请人说明理由" — the reasons must have been asked for and found unreasonable
+    // (docs/decisions/0014).
+    ['reasonsRequested'],
   ),
   confirmOrReissue: reply(
     'confirmOrReissue',

@@ -144,6 +144,11 @@ function fieldsOf(
           <Text {...p} field="procedure" label="应当依照办理的程序（行政查询事项时必填）" />
           <Area
             {...p}
+            field="reasonsRequested"
+            label="要求申请人说明理由的日期、方式及其说明（数量、频次明显超过合理范围不予处理时必填，条例第三十五条）"
+          />
+          <Area
+            {...p}
             field="publicInterest"
             label="第三方不同意公开但决定公开的理由（不公开可能对公共利益造成重大影响，条例第三十二条；仅此情形填写）"
           />

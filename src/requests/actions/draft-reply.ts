@@ -27,6 +27,7 @@ const FIELD_LABEL: Record<ReplyField, string> = {
   responsibleAgency: '负责公开的机关名称及联系方式',
   earlierReply: '此前答复的文号和日期',
   procedure: '应当依照办理的程序',
+  reasonsRequested: '要求申请人说明理由的日期、方式及其说明',
 };
 
 export async function draftReply(
