@@ -73,6 +73,9 @@ const REQUIRED: Partial<Record<Outcome, Record<string, string>>> = {
     procedure: '不动产登记资料请向固镇县不动产登记中心依照《不动产登记资料查询暂行办法》申请查询',
   },
   otherTermination: { text: '申请人死亡且无继承人承继申请' },
+  unreasonableVolume: {
+    reasonsRequested: '2025年9月1日电话要求申请人说明理由；申请人称“想看看”，未说明合理理由',
+  },
 };
 
 export async function loadRequestsDemo(base: AppContext, ids: DemoAgencyIds): Promise<void> {

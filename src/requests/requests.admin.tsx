@@ -38,7 +38,8 @@ import { registerApplication } from './actions/register-application.js';
 import { registrationNumber } from './registration.js';
 import { reopenCase } from './actions/reopen-case.js';
 import { requestClarification } from './actions/request-clarification.js';
-import { requestsStore, type QueueName } from './requests.store.js';
+import { requestsStore, type QueueName, type StoredCaseEvent } from './requests.store.js';
+import type { ClockFinding } from '../calendar/clock.js';
 import { reviewReply } from './actions/review-reply.js';
 import { sendReply } from './actions/send-reply.js';
 import { splitApplication } from './actions/split-application.js';
@@ -192,16 +193,7 @@ async function casePage(
         <dt>查询码</dt>
         <dd>{r.tracking_code}</dd>
       </dl>
-      {s.findings.length > 0 && (
-        <section class="warning" aria-labelledby="clock-findings">
-          <h2 id="clock-findings">期限提示</h2>
-          <ul>
-            {s.findings.map((f) => (
-              <li>{f.message}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ClockFindings findings={s.findings} />
       <details>
         <summary>答复期限的计算过程</summary>
         <pre class="pre-wrap">{s.explanation}</pre>
@@ -252,9 +244,34 @@ async function casePage(
           notices={sent}
         />
       ))}
+      <HandlingRecord events={c.events} />
+    </>,
+    Object.keys(errors).length ? 422 : 200,
+  );
+}
+
+/** What the statutory clock saw on the case (late steps, pauses run over, anomalies), in Chinese. */
+function ClockFindings(props: { findings: readonly ClockFinding[] }) {
+  if (props.findings.length === 0) return null;
+  return (
+    <section class="warning" aria-labelledby="clock-findings">
+      <h2 id="clock-findings">期限提示</h2>
+      <ul>
+        {props.findings.map((f) => (
+          <li>{f.message}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The record of handling: every case event in Chinese, with its reason and any 补录 reason. */
+function HandlingRecord(props: { events: readonly StoredCaseEvent[] }) {
+  return (
+    <>
       <h2>办理记录</h2>
       <ol>
-        {c.events.map((e) => (
+        {props.events.map((e) => (
           <li>
             {formatDateZh(e.day, false)} {e.actorLabel}：
             {e.type === DELIVERY_EVENT
@@ -265,8 +282,7 @@ async function casePage(
           </li>
         ))}
       </ol>
-    </>,
-    Object.keys(errors).length ? 422 : 200,
+    </>
   );
 }
 
