@@ -82,7 +82,7 @@ const schema = z.object({
   REQUEST_CHALLENGE_THRESHOLD: z.coerce.number({ message: '应为次数' }).int('应为整数').min(0).default(20),
 });
 
-export type Env = z.infer<typeof schema>;
+type Env = z.infer<typeof schema>;
 
 export interface Config {
   env: Env['NODE_ENV'];

@@ -5,7 +5,7 @@ import { agencyLevels, defaultRulemakingPower, type Agency } from './agency.js';
 import { creditCodeMessage, creditCodeProblem } from './credit-code.js';
 
 /** Top-level paths the platform itself uses; an agency cannot take them. */
-export const reservedSegments = ['admin', 'api', 'static', 'healthz', 'mode', 'search', 'feeds', 'assets'];
+const reservedSegments = ['admin', 'api', 'static', 'healthz', 'mode', 'search', 'feeds', 'assets'];
 
 const text = (label: string, max = 200) =>
   z
@@ -14,7 +14,7 @@ const text = (label: string, max = 200) =>
     .max(max, `${label}不能超过 ${max} 个字`);
 const required = (label: string, max = 200) => text(label, max).min(1, `请填写${label}`);
 
-export const agencyInputSchema = z.object({
+const agencyInputSchema = z.object({
   parentId: z.string().trim().optional().nullable(),
   name: required('机关名称', 100),
   shortName: required('简称', 30),

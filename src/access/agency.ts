@@ -23,7 +23,7 @@ export const agencyLevelLabel: Record<AgencyLevel, string> = {
   general_office: '政府办公厅（室）',
 };
 
-export interface DisclosureOffice {
+interface DisclosureOffice {
   /** 政府信息公开工作机构 and the contact details Art. 12 makes every agency publish in its guide. */
   name: string;
   address: string;

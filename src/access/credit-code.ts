@@ -17,7 +17,7 @@ export function creditCodeCheckChar(first17: string): string | undefined {
   return ALPHABET[(31 - (sum % 31)) % 31];
 }
 
-export type CreditCodeProblem = 'length' | 'characters' | 'check';
+type CreditCodeProblem = 'length' | 'characters' | 'check';
 
 /** Returns undefined for a valid code, else what is wrong with it. Lower case is accepted as upper case. */
 export function creditCodeProblem(code: string): CreditCodeProblem | undefined {

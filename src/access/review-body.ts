@@ -16,14 +16,14 @@ import { ancestry, type Agency, type AgencyLevel } from './agency.js';
 type TreeAgency = Pick<Agency, 'id' | 'parentId' | 'name' | 'level'>;
 type ReviewAgency = TreeAgency & Pick<Agency, 'reconsiderationBody' | 'reconsiderationBodyReason'>;
 
-export interface DerivedReviewBody {
+interface DerivedReviewBody {
   /** The government named by Art. 24, or null when it is not in the platform. */
   name: string | null;
   /** The paragraph applied, e.g. 《中华人民共和国行政复议法》第二十四条第一款第（一）项. */
   basis: string;
 }
 
-export interface ReviewBody {
+interface ReviewBody {
   /** The body named in notices and pages; null when neither derived nor named. */
   name: string | null;
   derived: DerivedReviewBody;
@@ -82,7 +82,7 @@ export function reviewBodyOf(agencies: readonly TreeAgency[], agency: ReviewAgen
   return stored ? { name: stored, derived, source: 'named' } : { name: null, derived, source: 'missing' };
 }
 
-export interface ReviewBodyFinding {
+interface ReviewBodyFinding {
   field: 'reconsiderationBody' | 'reconsiderationBodyReason';
   message: string;
 }

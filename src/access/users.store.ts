@@ -1,7 +1,7 @@
 import type { Queryable } from '../platform/db/database.js';
 import type { Role, RoleGrant } from '../platform/actor.js';
 
-export interface UserRecord {
+interface UserRecord {
   id: string;
   username: string;
   displayName: string;

@@ -32,7 +32,7 @@ const schema = z.object({
     .min(1, '至少授予一个角色'),
 });
 
-export type AddUserInput = z.input<typeof schema>;
+type AddUserInput = z.input<typeof schema>;
 
 export async function addUser(
   ctx: AppContext,

@@ -14,7 +14,7 @@ import { formRoute } from '../web/form-route.js';
 type Form = Record<string, string | undefined>;
 
 /** The flat form fields → the use case's input shape. */
-export function agencyFormToInput(f: Form, current: Agency) {
+function agencyFormToInput(f: Form, current: Agency) {
   return {
     parentId: current.parentId,
     name: f.name,

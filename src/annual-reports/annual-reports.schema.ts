@@ -1,6 +1,6 @@
 /** Tables of the annual-report documents (migration 0700). */
 /** Annual report documents (migration 0700): the working record and its published versions. */
-export interface AnnualReportTables {
+interface AnnualReportTables {
   annual_reports: {
     id: string;
     agency_id: string;

@@ -5,7 +5,7 @@
 import { NARRATIVE_PARTS } from './narrative.js';
 import type { ReportSnapshot } from './snapshot.js';
 
-export interface VersionDifferences {
+interface VersionDifferences {
   parts: string[];
   cells: { table: string; row: string; column: string; before: number | null; after: number | null }[];
 }

@@ -54,7 +54,7 @@ export function parseNarrativeInput(value: unknown): Narrative {
 }
 
 /** Parts that must be written before a report can be submitted (一 all five parts, 五 problems and fixes, 六 fees). */
-export const REQUIRED_PARTS: readonly NarrativePartId[] = [
+const REQUIRED_PARTS: readonly NarrativePartId[] = [
   's1.proactive',
   's1.onRequest',
   's1.management',

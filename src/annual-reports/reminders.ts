@@ -6,12 +6,6 @@ import { dayNumber } from '../calendar/dates.js';
 
 export type ReminderKind = 'due_in_14_days' | 'due_in_3_days' | 'overdue';
 
-export const reminderLabel: Record<ReminderKind, string> = {
-  due_in_14_days: '距年报公开期限不足 14 天',
-  due_in_3_days: '距年报公开期限不足 3 天',
-  overdue: '年报已超过公开期限仍未公开',
-};
-
 /** The reminder due today, if any; `sent` are the kinds already sent for this agency and year. */
 export function reminderDue(
   dueOn: string,

@@ -15,8 +15,8 @@ import { reportToPdf } from './render/report-pdf.js';
 import { makeSnapshot, parseSnapshot, type ReportSnapshot } from './snapshot.js';
 import { computeWorkingReport } from './working-report.js';
 
-export const FILE_FORMATS = ['html', 'docx', 'pdf', 'md'] as const;
-export type FileFormat = (typeof FILE_FORMATS)[number];
+const FILE_FORMATS = ['html', 'docx', 'pdf', 'md'] as const;
+type FileFormat = (typeof FILE_FORMATS)[number];
 
 export function isFileFormat(f: string): f is FileFormat {
   return (FILE_FORMATS as readonly string[]).includes(f);

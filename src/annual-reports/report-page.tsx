@@ -10,7 +10,7 @@ import { canStep, statusLabel } from './workflow.js';
 import type { WorkingReport } from './working-report.js';
 import type { WritingWarning } from './writing/narrative-numbers.js';
 
-export interface ReportPageView {
+interface ReportPageView {
   w: WorkingReport;
   /** The narrative shown: the one just submitted when the save was refused, else the stored one. */
   narrative: Narrative | undefined;

@@ -36,7 +36,7 @@ export interface WorkingReport {
 }
 
 /** What the roll-up loads once for many agencies instead of per agency. */
-export interface Preloaded {
+interface Preloaded {
   all: readonly Agency[];
   record: ReportRecord | undefined;
   previousRecord: ReportRecord | undefined;
@@ -45,7 +45,7 @@ export interface Preloaded {
 }
 
 /** The tables and cross-checks without the draft: what the roll-up needs for each agency. */
-export type CheckedReport = Omit<WorkingReport, 'draft'> & { previousRecord: ReportRecord | undefined };
+type CheckedReport = Omit<WorkingReport, 'draft'> & { previousRecord: ReportRecord | undefined };
 
 /**
  * The report's numbers come from `sources`: by default the report stores (src/reports/report-sources.ts);

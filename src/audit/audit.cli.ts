@@ -33,7 +33,7 @@ function fail(message: string): void {
 }
 
 /** The HTML summary's path: beside the XLSX, same name with .html. */
-export const htmlBeside = (out: string) => join(dirname(out), `${basename(out, '.xlsx')}.html`);
+const htmlBeside = (out: string) => join(dirname(out), `${basename(out, '.xlsx')}.html`);
 
 async function runBatch(dir: string, out: string, options: AuditOptions): Promise<void> {
   let isDir = false;

@@ -24,7 +24,7 @@ export interface StoredAuditTable {
   audited_at: string;
 }
 
-export interface AuditTables {
+interface AuditTables {
   stored_audits: StoredAuditTable;
 }
 

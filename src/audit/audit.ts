@@ -11,7 +11,7 @@ import { findSections, sectionLines } from './understand/sections.js';
 import { readIdentity, type AgencyKind } from './understand/identity.js';
 import { endState } from './understand/truncation.js';
 import { extractLabelled, extractReview, type ExtractedTable, type TableFormat } from './map/extract.js';
-import { finding, RULES, type AuditFinding, type RuleCode } from './findings.js';
+import { finding, type AuditFinding } from './findings.js';
 import type { AuditOptions, Understood } from './understood.js';
 import { structureRules } from './rules/structure.js';
 import { formatRules } from './rules/format.js';
@@ -87,7 +87,7 @@ export async function auditDocument(
 }
 
 /** The audit with what was read: the document's lines (for showing findings in place) and its narrative. */
-export interface AuditedDocument {
+interface AuditedDocument {
   result: AuditResult;
   lines: Line[];
   /** Character bigrams of the narrative paragraphs, for comparing reports across a batch. */
@@ -154,13 +154,4 @@ export async function auditWithDocument(
     notes,
   };
   return { result, lines: doc.lines, narrative: narrativeBigrams(doc.lines, u.sections) };
-}
-
-/** Every rule code with its default severity and Chinese title (for documentation and the CLI). */
-export function ruleCatalogue(): { code: RuleCode; severity: string; title: string }[] {
-  return (Object.keys(RULES) as RuleCode[]).map((code) => ({
-    code,
-    severity: RULES[code].severity,
-    title: RULES[code].title,
-  }));
 }

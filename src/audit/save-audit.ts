@@ -14,7 +14,7 @@ import { newId } from '../platform/ids.js';
 import type { AuditResult } from './audit.js';
 import { storedAuditsStore } from './stored-audits.store.js';
 
-export interface SaveAuditInput {
+interface SaveAuditInput {
   agencyId: string;
   /** The reporting year; a string from a form is accepted. */
   year: unknown;
@@ -23,7 +23,7 @@ export interface SaveAuditInput {
   bytes: Uint8Array;
 }
 
-export function parseAuditYear(value: unknown): number | undefined {
+function parseAuditYear(value: unknown): number | undefined {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
   if (!/^\d{4}$/.test(text)) return undefined;
   const year = Number(text);

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-export const FIXTURE_DIR = new URL('../../test/fixtures/audit/', import.meta.url);
+const FIXTURE_DIR = new URL('../../test/fixtures/audit/', import.meta.url);
 
 export function publishedText(name: string): string {
   const raw = readFileSync(new URL(name, FIXTURE_DIR), 'utf8');

@@ -17,9 +17,9 @@ export interface Notice {
 }
 
 /** `off`: a holiday or bridged rest day; `work`: an adjusted working day (normally a weekend day). */
-export type DayKind = 'off' | 'work';
+type DayKind = 'off' | 'work';
 
-export interface ArrangedDay {
+interface ArrangedDay {
   date: IsoDate;
   kind: DayKind;
   /** Holiday name as in the notice, e.g. 春节. */
@@ -64,7 +64,7 @@ const day = z.object({
   note: z.string().optional(),
 });
 
-export const arrangementSchema = z.object({
+const arrangementSchema = z.object({
   format: z.literal(ARRANGEMENT_FORMAT),
   year: z.number().int().min(1970).max(2169),
   notices: z.array(notice),
@@ -72,7 +72,7 @@ export const arrangementSchema = z.object({
   days: z.array(day),
 });
 
-export const overlaySchema = z.object({
+const overlaySchema = z.object({
   format: z.literal(ARRANGEMENT_FORMAT),
   region: z.string().regex(/^\d{2}0000$/),
   regionName: z.string(),

@@ -1,6 +1,6 @@
 /** Tables of the calendar capability (migration 0100). */
 /** Holiday arrangements saved by administrators, one row per version (src/calendar/calendar.store.ts). */
-export interface CalendarYearTable {
+interface CalendarYearTable {
   id: string;
   year: number;
   /** '' = national; else a province code (regional overlay). */
@@ -15,7 +15,7 @@ export interface CalendarYearTable {
   saved_at: string;
 }
 
-export interface CalendarTables {
+interface CalendarTables {
   calendar_years: CalendarYearTable;
 }
 

@@ -20,7 +20,7 @@ export interface SavedVersionMeta {
 }
 
 export type SavedNational = SavedVersionMeta & { region: null; arrangement: HolidayArrangement };
-export type SavedOverlay = SavedVersionMeta & { region: string; overlay: RegionalOverlay };
+type SavedOverlay = SavedVersionMeta & { region: string; overlay: RegionalOverlay };
 export type SavedVersion = SavedNational | SavedOverlay;
 
 type Row = {

@@ -13,7 +13,7 @@
 import { DomainError } from '../platform/errors.js';
 import { dayNumber, isoDateOf } from './dates.js';
 import type { PauseReason } from './explain.js';
-import { type ClockRule, FEE_PAYMENT, THIRD_PARTY_OPINION } from './rules.js';
+import { type ClockRule, CO_MAKER_OPINION, FEE_PAYMENT, THIRD_PARTY_OPINION } from './rules.js';
 import type { WorkCalendar } from './work-calendar.js';
 import type { ClockEvent, ClockFinding } from './clock.js';
 
@@ -41,8 +41,13 @@ export interface Steps {
 const refuse = (code: string, message: string) => new DomainError(code, message);
 
 /** The longest a pause of this kind can last, in working days after it starts (delivery margin included). */
-export function pauseBound(reason: PauseReason, deliveryMarginDays: number): number {
-  const period = reason === 'fee' ? FEE_PAYMENT.periodDays : THIRD_PARTY_OPINION.periodDays;
+function pauseBound(reason: PauseReason, deliveryMarginDays: number): number {
+  const period =
+    reason === 'fee'
+      ? FEE_PAYMENT.periodDays
+      : reason === 'co_maker'
+        ? CO_MAKER_OPINION.periodDays
+        : THIRD_PARTY_OPINION.periodDays;
   return period + deliveryMarginDays;
 }
 
@@ -89,7 +94,7 @@ const STEP_LABEL: Record<string, { code: ClockFinding['code']; label: string; ba
 };
 
 /** The finding for a step taken after the due date in force on its day. */
-export function lateStepFinding(type: string, on: number, due: number): ClockFinding {
+function lateStepFinding(type: string, on: number, due: number): ClockFinding {
   const s = STEP_LABEL[type]!;
   return {
     code: s.code,

@@ -31,7 +31,7 @@ import {
 import { type DayEvent, type Pause, type Steps, applySteps, overrunFindings } from './clock-steps.js';
 import type { WorkCalendar } from './work-calendar.js';
 
-export type ConsultedParty = 'third_party' | 'co_maker' | 'other_agency';
+type ConsultedParty = 'third_party' | 'co_maker' | 'other_agency';
 
 /** `at` is a legal day (`YYYY-MM-DD`) or an ISO-8601 instant, converted to its day in China Standard Time. */
 export type ClockEvent =
@@ -43,7 +43,7 @@ export type ClockEvent =
   | { type: 'reply_delayed'; at: string; replyBy: IsoDate }
   | { type: StopReason; at: string };
 
-export interface ClockInput {
+interface ClockInput {
   rule: ClockRule;
   /** How the application arrived (条例 Art. 31); without it the clock starts at a `started` event. */
   channel?: ReceiptChannel;
@@ -54,7 +54,7 @@ export interface ClockInput {
   deliveryMarginDays?: number;
 }
 
-export type ClockStatus = 'not_started' | 'running' | 'paused' | 'awaiting_clarification' | 'stopped';
+type ClockStatus = 'not_started' | 'running' | 'paused' | 'awaiting_clarification' | 'stopped';
 
 /** What the clock saw and the case page shows: a step taken after its own deadline, a pause run over, an anomaly. */
 export interface ClockFinding {

@@ -7,7 +7,7 @@ import { type IsoDate, dayNumber, formatDateZh, isoDateOf } from './dates.js';
 import type { WorkCalendar } from './work-calendar.js';
 
 export type PauseReason = 'third_party' | 'co_maker' | 'other_agency' | 'fee';
-export type StartReason = 'receipt' | 'clarification_received' | 'started' | 'known';
+type StartReason = 'receipt' | 'clarification_received' | 'started' | 'known';
 export type StopReason = 'replied' | 'published' | 'closed';
 
 export type ExplanationStep =

@@ -11,7 +11,7 @@
 import type { AppContext } from '../platform/context.js';
 import type { ArrangementChange } from './recompute.js';
 
-export type CaseRecomputer = (ctx: AppContext, change: ArrangementChange) => Promise<number>;
+type CaseRecomputer = (ctx: AppContext, change: ArrangementChange) => Promise<number>;
 
 /** A recomputer with the name shown in the save result and the event. */
 export interface NamedRecomputer {

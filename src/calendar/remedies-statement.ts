@@ -17,9 +17,9 @@ import { reviewFirst } from './remedies.js';
  * What the remedies are about: a reply (答复书), a decision in a notice (告知书, e.g. to disclose over a third
  * party's objection), a missing reply, or any act of the agency (the guide).
  */
-export type RemedySubject = 'reply' | 'notice' | 'omission' | 'guide';
+type RemedySubject = 'reply' | 'notice' | 'omission' | 'guide';
 
-export interface RemedyStatementInput {
+interface RemedyStatementInput {
   /** The reply type's `refusal` (requests/reply-types.ts); null for the guide, which covers every act. */
   refusal: boolean | null;
   /** The 复议机关 (access/review-body.ts); null when it cannot be named. */

@@ -13,7 +13,7 @@ import type { Explanation } from './explain.js';
 import { toLegalDay } from './legal-day.js';
 import type { WorkCalendar } from './work-calendar.js';
 
-export type RemedyKind = 'reconsideration' | 'litigation' | 'litigation_after_review';
+type RemedyKind = 'reconsideration' | 'litigation' | 'litigation_after_review';
 
 export interface RemedyWindow {
   kind: RemedyKind;
@@ -29,7 +29,7 @@ export interface RemedyWindow {
   explanation: Explanation;
 }
 
-export interface RemedyInput {
+interface RemedyInput {
   /** The day the applicant received the reply (knew of the act); a legal day or an instant. */
   knownOn?: string | null;
   /** When no reply was given: the day the reply period expired (the reply clock's due date). */
@@ -99,7 +99,7 @@ function window(
 }
 
 /** The day the remedy periods run from: the day of knowing, else the expiry of the reply period. */
-export function remedyStart(input: RemedyInput): IsoDate {
+function remedyStart(input: RemedyInput): IsoDate {
   if (input.knownOn) return toLegalDay(input.knownOn);
   if (input.replyDueDate) return parseIsoDate(input.replyDueDate, '答复期限届满日');
   throw new DomainError(

@@ -25,7 +25,7 @@ import { invalidateCalendarCache, loadEffectiveCalendarData } from './effective-
 import { changedDays } from './recompute.js';
 import { type NamedRecomputer, type RecomputeResult, runCaseRecomputers } from './recompute-registry.js';
 
-export interface SaveArrangementResult {
+interface SaveArrangementResult {
   year: number;
   region: string | null;
   version: number;

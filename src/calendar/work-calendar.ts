@@ -39,7 +39,7 @@ const STATUSES: DayStatus[] = [
 ];
 const WORKING: boolean[] = [true, false, false, true, false, true];
 
-export interface DayInfo {
+interface DayInfo {
   date: IsoDate;
   working: boolean;
   status: DayStatus;
@@ -49,12 +49,12 @@ export interface DayInfo {
   provisional: boolean;
 }
 
-export interface DayResult {
+interface DayResult {
   date: IsoDate;
   provisional: boolean;
 }
 
-export interface CalendarOptions {
+interface CalendarOptions {
   /** Administrative division code of the agency (any level); its province's overlay applies. */
   region?: string | null;
   /** Count overlay days marked `confirmed: false` (default: no — unverified facts never shorten or lengthen a deadline). */
@@ -63,8 +63,8 @@ export interface CalendarOptions {
 
 /** Supported range: 1970-01-01 … 2169-12-31 (day numbers 0 … END-1). */
 const END = daysFromCivil(2170, 1, 1);
-export const FIRST_DAY = '1970-01-01';
-export const LAST_DAY = isoDateOf(END - 1);
+const FIRST_DAY = '1970-01-01';
+const LAST_DAY = isoDateOf(END - 1);
 
 export class WorkCalendar {
   private readonly status = new Uint8Array(END);

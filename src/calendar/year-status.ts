@@ -11,7 +11,7 @@ import { legalToday } from './legal-day.js';
 
 export type YearSource = 'shipped' | 'imported' | 'missing';
 
-export interface YearStatus {
+interface YearStatus {
   year: number;
   source: YearSource;
   notices: string[];
@@ -19,10 +19,10 @@ export interface YearStatus {
   saved?: SavedNational;
 }
 
-export const FIRST_SHIPPED_YEAR = 2007;
+const FIRST_SHIPPED_YEAR = 2007;
 
 /** The current year in China Standard Time. */
-export const currentYear = (ctx: Pick<AppContext, 'now'>): number => yearOf(legalToday(ctx));
+const currentYear = (ctx: Pick<AppContext, 'now'>): number => yearOf(legalToday(ctx));
 
 export async function yearStatuses(ctx: Pick<AppContext, 'db' | 'now'>): Promise<YearStatus[]> {
   const data = await effectiveCalendarData(ctx);

@@ -21,7 +21,7 @@ export interface CatalogSubjectTable {
   sort_order: number;
 }
 
-export interface CatalogSettingsTable {
+interface CatalogSettingsTable {
   agency_id: string;
   index_template: string;
   /** JSON array of words the pre-publication check looks for (migration 0402). */
@@ -30,7 +30,7 @@ export interface CatalogSettingsTable {
   review_levels: number;
 }
 
-export interface CatalogIndexCounterTable {
+interface CatalogIndexCounterTable {
   agency_id: string;
   scope: string;
   last_seq: number;
@@ -79,7 +79,7 @@ export interface CatalogItemTable {
   updated_at: string;
 }
 
-export interface CatalogRevisionTable {
+interface CatalogRevisionTable {
   item_id: string;
   revision: number;
   at: string;
@@ -88,7 +88,7 @@ export interface CatalogRevisionTable {
   snapshot: string;
 }
 
-export interface CatalogAttachmentTable {
+interface CatalogAttachmentTable {
   id: string;
   item_id: string;
   file_name: string;
@@ -100,7 +100,7 @@ export interface CatalogAttachmentTable {
   created_at: string;
 }
 
-export interface CatalogSearchSimpleTable {
+interface CatalogSearchSimpleTable {
   item_id: string;
   agency_id: string;
   haystack: string;
@@ -126,7 +126,7 @@ export interface CatalogStandardEntryTable {
 }
 
 /** A normative document's registration (统一登记号) and its expiry reminder (migration 0404). */
-export interface CatalogRegistrationTable {
+interface CatalogRegistrationTable {
   item_id: string;
   agency_id: string;
   registration_no: string;
@@ -155,14 +155,14 @@ export interface CatalogPriorDocumentTable {
 }
 
 /** An item published for a notice period (公示): taken down when `ends_on` is over (migration 0404). */
-export interface CatalogNoticePeriodTable {
+interface CatalogNoticePeriodTable {
   item_id: string;
   agency_id: string;
   ends_on: string;
   ended_at: string | null;
 }
 
-export interface CatalogRegistrySettingsTable {
+interface CatalogRegistrySettingsTable {
   agency_id: string;
   registration_template: string;
   /** JSON `{ defaultYears, trialYears, trialWords }` (migration 0404). */
@@ -170,7 +170,7 @@ export interface CatalogRegistrySettingsTable {
 }
 
 /** Leaders (kind `leader`, name and post) and agency names (kind `agency`) for the name check (0405). */
-export interface CatalogNameRegisterTable {
+interface CatalogNameRegisterTable {
   id: string;
   agency_id: string;
   kind: string;
@@ -180,7 +180,7 @@ export interface CatalogNameRegisterTable {
 }
 
 /** Footer identifiers of an agency's site (migration 0405); empty text is "not configured". */
-export interface CatalogSiteIdentityTable {
+interface CatalogSiteIdentityTable {
   agency_id: string;
   site_code: string;
   icp_no: string;
@@ -189,7 +189,7 @@ export interface CatalogSiteIdentityTable {
   error_report_url: string;
 }
 
-export interface CatalogTables {
+interface CatalogTables {
   catalog_registrations: CatalogRegistrationTable;
   catalog_prior_documents: CatalogPriorDocumentTable;
   catalog_notice_periods: CatalogNoticePeriodTable;

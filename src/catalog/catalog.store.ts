@@ -15,7 +15,7 @@ export interface Column {
   sortOrder: number;
 }
 
-export const toColumn = (r: Selectable<CatalogColumnTable>): Column => ({
+const toColumn = (r: Selectable<CatalogColumnTable>): Column => ({
   id: r.id,
   agencyId: r.agency_id,
   parentId: r.parent_id,
@@ -26,7 +26,7 @@ export const toColumn = (r: Selectable<CatalogColumnTable>): Column => ({
   sortOrder: r.sort_order,
 });
 
-export function toItem(r: Selectable<CatalogItemTable>): Item {
+function toItem(r: Selectable<CatalogItemTable>): Item {
   return {
     id: r.id,
     agencyId: r.agency_id,

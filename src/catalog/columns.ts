@@ -6,9 +6,9 @@
 import type { AgencyLevel } from '../access/agency.js';
 
 export const columnKinds = ['guide', 'system', 'statutory', 'report', 'custom'] as const;
-export type ColumnKind = (typeof columnKinds)[number];
+type ColumnKind = (typeof columnKinds)[number];
 
-export interface ColumnTemplate {
+interface ColumnTemplate {
   code: string;
   name: string;
   kind: ColumnKind;
@@ -17,7 +17,7 @@ export interface ColumnTemplate {
 }
 
 /** 条例 Art. 20 (一)–(十五), short labels. */
-export const article20Items: Array<[number, string]> = [
+const article20Items: Array<[number, string]> = [
   [1, '行政法规、规章和规范性文件'],
   [2, '机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名'],
   [3, '国民经济和社会发展规划、专项规划、区域规划及相关政策'],

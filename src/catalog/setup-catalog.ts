@@ -10,7 +10,7 @@ import { standardColumns } from './columns.js';
 import { stateCouncilSubjects } from './data/subjects.js';
 import { subjectsStore } from './subjects.store.js';
 
-export async function ensureSubjects(db: Queryable): Promise<void> {
+async function ensureSubjects(db: Queryable): Promise<void> {
   if (await subjectsStore.any(db)) return;
   let order = 0;
   for (const s of stateCouncilSubjects) {

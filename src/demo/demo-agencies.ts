@@ -7,7 +7,7 @@
 import type { AgencyInput } from '../access/agency-input.js';
 import type { Role } from '../platform/actor.js';
 
-export interface DemoAgency extends Omit<AgencyInput, 'parentId' | 'supervisorId'> {
+interface DemoAgency extends Omit<AgencyInput, 'parentId' | 'supervisorId'> {
   key: string;
   parent?: string;
   supervisor?: string;

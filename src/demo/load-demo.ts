@@ -19,7 +19,7 @@ import { loadDemoConsultations } from '../interaction/consultation/demo-consulta
 import { loadScorecardDemo } from '../supervision/scorecard/demo-scorecard.js';
 
 /** Capabilities register their demo loaders here, in dependency order. */
-export const demoLoaders: { name: string; load: DemoLoader }[] = [
+const demoLoaders: { name: string; load: DemoLoader }[] = [
   { name: '年度报告数据（仲兴乡 2020、2024–2025）', load: loadReportDemo },
   { name: '仲兴乡2025年依申请公开案件', load: loadRequestsDemo },
   { name: '主动公开目录（仲兴乡 2025 年）', load: loadCatalogDemo },

@@ -9,8 +9,7 @@ export const MAX_ATTACHMENT_BYTES = 5 * MB;
 
 const ATTACHMENTS = { maxBytes: MAX_ATTACHMENT_BYTES, types: [PDF, PNG, JPEG] };
 
-export type AttachmentCheck =
-  { ok: true; contentType: string; filename: string } | { ok: false; message: string };
+type AttachmentCheck = { ok: true; contentType: string; filename: string } | { ok: false; message: string };
 
 const PROBLEMS = {
   empty: '附件是空文件，请重新选择',

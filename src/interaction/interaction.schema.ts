@@ -41,7 +41,7 @@ export interface MessageTable {
   updated_at: string;
 }
 
-export interface MessageAttachmentTable {
+interface MessageAttachmentTable {
   id: string;
   message_id: string;
   filename: string;
@@ -50,13 +50,13 @@ export interface MessageAttachmentTable {
   data: string;
 }
 
-export interface MessagePromiseTable {
+interface MessagePromiseTable {
   agency_id: string;
   kind: string;
   days: number;
 }
 
-export interface InteractionTables extends RatingTables {
+interface InteractionTables extends RatingTables {
   messages: MessageTable;
   message_attachments: MessageAttachmentTable;
   message_promises: MessagePromiseTable;
@@ -73,12 +73,12 @@ export interface RatingCampaignTable {
   created_at: string;
 }
 
-export interface RatingCampaignAgencyTable {
+interface RatingCampaignAgencyTable {
   campaign_id: string;
   agency_id: string;
 }
 
-export interface RatingInvitationTable {
+interface RatingInvitationTable {
   id: string;
   campaign_id: string;
   code_hash: string;
@@ -123,7 +123,7 @@ export interface OpenRatingTable {
   rated_on: string;
 }
 
-export interface RatingTables {
+interface RatingTables {
   open_ratings: OpenRatingTable;
   rating_campaigns: RatingCampaignTable;
   rating_campaign_agencies: RatingCampaignAgencyTable;

@@ -3,7 +3,7 @@ import { validationFailed, type FieldErrors } from '../platform/errors.js';
 import { isKind, type MessageKind } from './message.js';
 import { formText } from '../platform/form-values.js';
 
-export interface ValidMessageInput {
+interface ValidMessageInput {
   kind: MessageKind;
   subject: string;
   body: string;

@@ -14,7 +14,7 @@ export const messageKindLabel: Record<MessageKind, string> = {
 };
 
 export const messageStatuses = ['received', 'accepted', 'in_review', 'replied', 'declined'] as const;
-export type MessageStatus = (typeof messageStatuses)[number];
+type MessageStatus = (typeof messageStatuses)[number];
 
 export const messageStatusLabel: Record<MessageStatus, string> = {
   received: '待受理',
@@ -27,7 +27,7 @@ export const messageStatusLabel: Record<MessageStatus, string> = {
 /** States in which the reply promise is still running. */
 export const openStatuses: readonly MessageStatus[] = ['received', 'accepted', 'in_review'];
 
-export const messageSteps = ['accept', 'decline', 'transfer', 'draft', 'return', 'approve'] as const;
+const messageSteps = ['accept', 'decline', 'transfer', 'draft', 'return', 'approve'] as const;
 export type MessageStep = (typeof messageSteps)[number];
 
 export const messageStepLabel: Record<MessageStep, string> = {
@@ -55,7 +55,7 @@ export function stepsFrom(status: MessageStatus): MessageStep[] {
 }
 
 export const ratings = ['satisfied', 'fair', 'unsatisfied'] as const;
-export type Rating = (typeof ratings)[number];
+type Rating = (typeof ratings)[number];
 export const ratingLabel: Record<Rating, string> = {
   satisfied: '满意',
   fair: '基本满意',

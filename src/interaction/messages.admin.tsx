@@ -45,7 +45,7 @@ async function scope(ctx: AppContext, user: CurrentUser) {
   return { all, ids, inScope: all.filter((a) => ids.has(a.id)) };
 }
 
-export function UrgencyTag({ urgency }: { urgency: Urgency }) {
+function UrgencyTag({ urgency }: { urgency: Urgency }) {
   if (urgency === 'on_time') return null;
   const cls = urgency === 'critical' ? 'critical' : urgency === 'overdue' ? 'overdue' : 'due-soon';
   return <span class={`tag ${cls}`}>{urgencyLabel[urgency]}</span>;

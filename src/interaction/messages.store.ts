@@ -6,7 +6,7 @@ import { openStatuses } from './message.js';
 
 export type MessageRow = Selectable<MessageTable>;
 
-export interface MessageListFilter {
+interface MessageListFilter {
   agencyIds: readonly string[];
   status?: string;
   /** Open messages only whose due date is before this day (overdue). */

@@ -16,9 +16,9 @@ import { toLegalDay } from '../calendar/legal-day.js';
 export const DEFAULT_PROMISE_DAYS = 3;
 export const MAX_PROMISE_DAYS = 60;
 /** Reminders go out this many working days before the due date. */
-export const REMIND_DAYS_BEFORE = 1;
+const REMIND_DAYS_BEFORE = 1;
 
-export interface PromiseDates {
+interface PromiseDates {
   receivedOn: IsoDate;
   dueOn: IsoDate;
   /** Open after this day means open for more than 3 months. */

@@ -19,7 +19,7 @@ import { messagesStore } from './messages.store.js';
 import { DEFAULT_PROMISE_DAYS, promiseDates } from './promise.js';
 import { hashSecret, newSecret, newTrackingCode } from './tracking-code.js';
 
-export interface SubmittedMessage {
+interface SubmittedMessage {
   messageId: string;
   trackingCode: string;
   secret: string;

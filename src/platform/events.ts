@@ -5,7 +5,7 @@
 import type { Actor } from './actor.js';
 import type { Queryable } from './db/database.js';
 
-export interface NewEvent {
+interface NewEvent {
   /** When it happened: the use case's `ctx.now()`, never the machine clock, so tests own the time. */
   at: Date;
   actor: Actor;
@@ -48,7 +48,7 @@ export async function appendEvent(db: Queryable, e: NewEvent): Promise<void> {
     .execute();
 }
 
-export interface EventFilter {
+interface EventFilter {
   agencyIds: readonly string[];
   entityType?: string;
   entityId?: string;

@@ -15,7 +15,7 @@ export interface Job {
   run: (ctx: AppContext) => Promise<void>;
 }
 
-export const nodeId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+const nodeId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
 
 /** Takes the lease for `name` until `until` if it is free or expired. True when this holder got it. */
 export async function takeLease(

@@ -5,7 +5,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { DomainError } from './errors.js';
 
-export interface PersonalDataCipher {
+interface PersonalDataCipher {
   encrypt: (plain: string) => string;
   decrypt: (sealed: string) => string;
   /** Stable keyed hash of a normalised value: equal inputs, equal outputs; useless without the key. */

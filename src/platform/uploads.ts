@@ -28,7 +28,7 @@ export const XLS = 'application/vnd.ms-excel';
 export const TEXT = 'text/plain';
 export const CSV = 'text/csv';
 
-export interface FileKind {
+interface FileKind {
   /** The content type the bytes are. */
   type: string;
   /** The extension that goes with it (no dot). */
@@ -56,7 +56,7 @@ function isUtf8Text(data: Uint8Array): boolean {
  * What the bytes are: their magic bytes (file-type), the name's extension only where a container is shared
  * (.doc/.xls), and text (.txt/.csv) when the bytes carry no signature and are UTF-8 text; null otherwise.
  */
-export async function sniffType(data: Uint8Array, fileName = ''): Promise<FileKind | null> {
+async function sniffType(data: Uint8Array, fileName = ''): Promise<FileKind | null> {
   const ext = extensionOf(fileName);
   const found = await fileTypeFromBuffer(data);
   if (found?.mime === 'application/x-cfb')
@@ -72,7 +72,7 @@ export interface UploadRule {
   types: readonly string[];
 }
 
-export type UploadCheck =
+type UploadCheck =
   { ok: true; contentType: string; ext: string } | { ok: false; problem: 'empty' | 'too_large' | 'type' };
 
 /** Over the limit: cut by the parser, or longer than `maxBytes`. */

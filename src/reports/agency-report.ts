@@ -17,14 +17,14 @@ import { reportSourcesFor } from './report-sources.js';
 import { article20Store } from './stores/article20.store.js';
 import { table3EntriesStore } from './stores/table3-entries.store.js';
 
-export interface AgencyReport {
+interface AgencyReport {
   report: AnnualReport;
   checks: RuleResult[];
   previous?: AnnualReport;
 }
 
 /** Reporting years the national formats cover (the 2019 trial format is the earliest). */
-export function reportYearProblem(year: number): string | undefined {
+function reportYearProblem(year: number): string | undefined {
   if (!Number.isInteger(year) || year < FORMAT_FIRST_YEAR['2019'] || year > 2100) {
     return `年度应为 ${FORMAT_FIRST_YEAR['2019']} 年以后的四位年份。`;
   }

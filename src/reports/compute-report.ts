@@ -13,14 +13,14 @@ import type { OutcomeRows } from '../statute/outcomes.js';
 import type { Article20Entry, ReportSources } from './ports.js';
 import type { Table3Figures } from './table3.js';
 
-export interface ComputeOptions {
+interface ComputeOptions {
   /** Defaults to the template for the reporting year. */
   format?: FormatVersion;
   table4?: Table4Options;
   outcomeRows?: OutcomeRows;
 }
 
-export interface ReportInputs {
+interface ReportInputs {
   article20: readonly Article20Entry[];
   table3: Table3Figures;
   disputes: readonly Dispute[];

@@ -8,12 +8,12 @@
  */
 import type { AgencyLevel } from '../access/agency.js';
 
-export interface DeadlineConfig {
+interface DeadlineConfig {
   /** MM-DD of the year after the reporting year, for townships and streets. */
   townshipDue: string;
 }
 
-export const DEFAULT_DEADLINES: DeadlineConfig = { townshipDue: '01-31' };
+const DEFAULT_DEADLINES: DeadlineConfig = { townshipDue: '01-31' };
 
 /** The day (YYYY-MM-DD) by which the report for `year` must be published. */
 export function reportDueOn(

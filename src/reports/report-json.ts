@@ -8,7 +8,7 @@ import type { Finding, RuleResult, RuleStatus, Severity } from './checks/finding
 import { cellId, formatOf } from './model/formats.js';
 import type { AnnualReport, ColumnDef, Provenance, TableId } from './model/types.js';
 
-export interface ColumnJson {
+interface ColumnJson {
   id: string;
   label: string;
   /** Merged header cells above the column, outermost first. */
@@ -38,7 +38,7 @@ export interface TableJson {
   rows: RowJson[];
 }
 
-export interface CheckJson {
+interface CheckJson {
   ruleId: string;
   severity: Severity;
   status: RuleStatus;

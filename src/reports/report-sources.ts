@@ -20,7 +20,7 @@ import type { FormatVersion } from './model/types.js';
 import type { Table3Figures } from './table3.js';
 
 /** Table 三 figures entered by hand, each cell's provenance naming their source. */
-export function enteredTable3StoreSource(ctx: AppContext): Table3Source {
+function enteredTable3StoreSource(ctx: AppContext): Table3Source {
   return {
     async table3(agency, year) {
       const entered = await table3EntriesStore.get(ctx.db, agency.id, year);
@@ -56,7 +56,7 @@ export function table3SourceFor(ctx: AppContext): Table3Source {
  * registry) once the agency keeps its register here; before that, the entered history stands. The 2019
  * trial format counts differently (新制作 / 新公开 / 对外公开总数) and stays entered.
  */
-export function article20SourceFor(ctx: AppContext): Article20Source {
+function article20SourceFor(ctx: AppContext): Article20Source {
   return {
     article20: async (agency, year, format) =>
       withRegistryRow(ctx, agency.id, year, format, await article20Store.forYear(ctx.db, agency.id, year)),
@@ -83,7 +83,7 @@ export async function withRegistryRow(
 
 const NORMATIVE_ROW = 't2.r1.normative';
 
-export function disputeRegisterFor(ctx: AppContext): DisputeRegisterSource {
+function disputeRegisterFor(ctx: AppContext): DisputeRegisterSource {
   return { disputes: (agency, year) => disputesStore.ofAgency(ctx.db, agency.id, `${year}-12-31`) };
 }
 

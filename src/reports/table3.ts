@@ -22,7 +22,7 @@ export interface RequestCase {
 }
 
 /** A table 三 cell as a source delivers it: its count and, when computed from cases, the cases behind it. */
-export interface Table3Cell {
+interface Table3Cell {
   count: number;
   caseIds?: readonly string[];
   /** For entered figures: where they come from. */

@@ -8,14 +8,8 @@ import type { ApplicantKind } from '../statute/applicant-kinds.js';
 import { daysInMonth } from '../calendar/dates.js';
 import { formText } from '../platform/form-values.js';
 
-export const ORGANISATION_KINDS = [
-  'commercial',
-  'research',
-  'publicInterest',
-  'legalService',
-  'other',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+const ORGANISATION_KINDS = ['commercial', 'research', 'publicInterest', 'legalService', 'other'] as const;
+type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const APPLICANT_KIND_LABEL: Record<ApplicantKind, string> = {
   natural: '自然人',
@@ -34,7 +28,7 @@ export const ID_DOCUMENT_TYPES = {
   foreign_permanent: '外国人永久居留身份证',
   other: '其他有效身份证件',
 } as const;
-export type IdDocumentType = keyof typeof ID_DOCUMENT_TYPES;
+type IdDocumentType = keyof typeof ID_DOCUMENT_TYPES;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';

@@ -37,15 +37,15 @@ export async function checkCaseFile(bytes: Uint8Array): Promise<{ contentType?: 
 }
 
 /** What the public may upload with an application or a clarification: an ID copy or authorisation is a scan or a photo. */
-export const PUBLIC_TYPES = [PDF, JPEG, PNG] as const;
+const PUBLIC_TYPES = [PDF, JPEG, PNG] as const;
 
 /** The public's file fields and the kind each is stored as. */
-export const PUBLIC_FILE_FIELDS = {
+const PUBLIC_FILE_FIELDS = {
   idCopy: 'id_copy',
   authorisation: 'authorisation',
   supplement: 'supplement',
 } as const satisfies Record<string, AttachmentKind>;
-export type PublicFileField = keyof typeof PUBLIC_FILE_FIELDS;
+type PublicFileField = keyof typeof PUBLIC_FILE_FIELDS;
 
 /** A public file that passed the check, with the kind it is stored as. */
 export type AcceptedFile = UploadedFile & { kind: AttachmentKind; contentType: string };

@@ -41,7 +41,7 @@ function currentRound(events: readonly CaseEvent[]): { events: readonly CaseEven
   return last < 0 ? { events, reopened: false } : { events: events.slice(last), reopened: true };
 }
 
-export function clockEventsOf(events: readonly CaseEvent[]): {
+function clockEventsOf(events: readonly CaseEvent[]): {
   channel?: ReceiptChannel;
   events: ClockEvent[];
 } {

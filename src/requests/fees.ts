@@ -8,7 +8,7 @@
  */
 import { DomainError } from '../platform/errors.js';
 
-export interface Tier {
+interface Tier {
   /** Inclusive upper bound of the tier (Infinity for the last). */
   upTo: number;
   /** Yuan per unit within the tier. */
@@ -16,13 +16,13 @@ export interface Tier {
 }
 
 /** 按件计收 up to 30; beyond 30 the rate rises by 100 every 10 (computed, see `itemRate`). */
-export const ITEM_TIERS: readonly Tier[] = [
+const ITEM_TIERS: readonly Tier[] = [
   { upTo: 10, rate: 0 },
   { upTo: 30, rate: 100 },
 ];
-export const ITEM_STEP = { size: 10, increase: 100 } as const;
+const ITEM_STEP = { size: 10, increase: 100 } as const;
 
-export const PAGE_TIERS: readonly Tier[] = [
+const PAGE_TIERS: readonly Tier[] = [
   { upTo: 30, rate: 0 },
   { upTo: 100, rate: 10 },
   { upTo: 200, rate: 20 },
@@ -90,5 +90,3 @@ export function assessFee(basis: FeeBasis): FeeAssessment {
     explanation: `按量计收：本申请所需提供的信息共${basis.pages}页，按超额累进标准计收，金额${amount}元。`,
   };
 }
-
-export const FEE_METHOD_LABEL = { per_item: '按件计收', per_volume: '按量计收' } as const;

@@ -20,7 +20,7 @@ export type Delivery = keyof typeof DELIVERIES;
 export const STAFF_CHANNELS = ['in_person', 'post_signed', 'post_ordinary', 'fax', 'email'] as const;
 export type StaffChannel = (typeof STAFF_CHANNELS)[number];
 
-export interface InformationSought {
+interface InformationSought {
   title: string;
   docNo: string;
   indexNo: string;
@@ -79,7 +79,7 @@ export function parseApplication(f: Form): { content?: ApplicationContent; error
   };
 }
 
-export interface ReceiptDates {
+interface ReceiptDates {
   submittedOn?: string;
   signedForOn?: string;
   confirmedOn?: string;

@@ -34,7 +34,7 @@ export const DELIVERABLE_NOTICES = {
   replied: '答复书',
   closed: '终止办理告知书',
 } as const;
-export type NoticeType = keyof typeof DELIVERABLE_NOTICES;
+type NoticeType = keyof typeof DELIVERABLE_NOTICES;
 
 /** The case event recording a notice's delivery: { notice, method, receivedOn }. */
 export const DELIVERY_EVENT = 'notice_delivered';
@@ -53,7 +53,7 @@ export interface Receipt {
   basis: string;
 }
 
-export interface ReceiptInput {
+interface ReceiptInput {
   sentOn: IsoDate;
   method?: DeliveryMethod | null;
   /** The day staff recorded the applicant received it. */
@@ -98,7 +98,7 @@ export function receiptDay(cal: WorkCalendar, input: ReceiptInput): Receipt {
 }
 
 /** The delivery method a notice event names when it was sent: the reply's 送达方式, or a `delivery` field. */
-export function sentMethod(e: CaseEvent): DeliveryMethod | null {
+function sentMethod(e: CaseEvent): DeliveryMethod | null {
   if (e.type === 'replied') {
     const m = e.data.method;
     // The reply form offers the applicant's ways of getting information (intake.ts DELIVERIES).
@@ -120,7 +120,7 @@ export interface NoticeReceipt extends Receipt {
  * The receipt of the notice at `index`: a `notice_delivered` event for its type recorded after it (and before
  * the next notice of the same type) wins, the last one if several (a corrected entry); else the presumption.
  */
-export function receiptOfNotice(
+function receiptOfNotice(
   cal: WorkCalendar,
   events: readonly CaseEvent[],
   index: number,

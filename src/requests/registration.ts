@@ -27,7 +27,7 @@ export function newTrackingCode(): string {
   return [...randomBytes(12)].map((b) => CODE_ALPHABET[b % 32]).join('');
 }
 
-export const phoneTail = (phone: string) => phone.replace(/\D/g, '').slice(-4);
+const phoneTail = (phone: string) => phone.replace(/\D/g, '').slice(-4);
 
 export function accessIndex(ctx: AppContext, trackingCode: string, last4: string): string {
   return personalDataCipher(ctx.config.dataKey).blindIndex(

@@ -6,7 +6,7 @@
 import { outcomeRow, OUTCOMES, type Outcome } from '../statute/outcomes.js';
 import type { FormatVersion, RowId } from '../statute/report-ids.js';
 
-export type ReplyKind = 'reply' | 'ending';
+type ReplyKind = 'reply' | 'ending';
 
 /** Extra content a reply of this type must carry. */
 export type ReplyField =

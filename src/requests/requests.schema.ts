@@ -54,7 +54,7 @@ export interface RequestCaseTable {
   updated_at: string;
 }
 
-export interface RequestCaseEventTable {
+interface RequestCaseEventTable {
   id: Generated<number>;
   case_id: string;
   at: string;
@@ -76,7 +76,7 @@ export interface RequestAttachmentTable {
   created_at: string;
 }
 
-export interface RequestCounterTable {
+interface RequestCounterTable {
   agency_id: string;
   year: number;
   kind: string;
@@ -84,14 +84,14 @@ export interface RequestCounterTable {
 }
 
 /** One submission of the public application form from a source (keyed hash of the address). */
-export interface RequestFormSourceTable {
+interface RequestFormSourceTable {
   id: string;
   source_index: string;
   at: string;
 }
 
 /** An agency's wording of the editable parts of one notice kind (migration 0303). */
-export interface RequestNoticeTemplateTable {
+interface RequestNoticeTemplateTable {
   agency_id: string;
   kind: string;
   /** JSON {slot: text}; only slots that differ from the default. */

@@ -13,7 +13,7 @@ export interface StoredCaseEvent extends CaseEvent {
 
 export type QueueName = 'all' | 'mine' | 'due_soon' | 'overdue' | 'paused';
 
-export interface QueueQuery {
+interface QueueQuery {
   agencyIds: readonly string[];
   queue: QueueName;
   userId?: string;

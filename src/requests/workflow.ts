@@ -35,7 +35,7 @@ export const STATE_LABEL: Record<CaseState, string> = {
 /** Who takes a step: the case handler, the reviewer (保密审查), the head of the disclosure office, or the applicant online. */
 export type WorkflowRole = 'handler' | 'reviewer' | 'office_head' | 'applicant';
 
-export const ROLE_LABEL: Record<WorkflowRole, string> = {
+const ROLE_LABEL: Record<WorkflowRole, string> = {
   handler: '经办人',
   reviewer: '审核人员（保密审查）',
   office_head: '信息公开工作机构负责人',
@@ -78,7 +78,7 @@ const OPEN: readonly CaseState[] = [
 /** States in which the agency is still working on the substance (the reply clock may be extended or delayed). */
 const HANDLING: readonly CaseState[] = ['in_progress', 'consulting', 'awaiting_payment', 'reply_drafted'];
 
-export interface Transition {
+interface Transition {
   label: string;
   from: readonly CaseState[];
   /** `same` keeps the current state (an extension changes the clock, not the state). */

@@ -31,7 +31,7 @@ export function htmlText(html: string): string {
     });
 }
 
-export async function searchDocOf(db: Queryable, item: Item): Promise<SearchDoc> {
+async function searchDocOf(db: Queryable, item: Item): Promise<SearchDoc> {
   const attachments = await searchStore.attachmentTexts(db, item.id);
   const status: SearchDoc['status'] =
     item.status === 'published' ? 'published' : item.status === 'withdrawn' ? 'withdrawn' : 'draft';

@@ -87,7 +87,7 @@ export const vocabulary = {
   ],
 };
 
-export interface CorpusOptions {
+interface CorpusOptions {
   seed?: number;
   agencies: string[];
   count: number;

@@ -5,7 +5,7 @@ import { snippet } from './rank.js';
 import type { SearchHit } from './search-index.js';
 import { searchStore, type HitRow } from './search.store.js';
 
-export function toHit(r: HitRow, terms: string[], wholeKey: string): SearchHit {
+function toHit(r: HitRow, terms: string[], wholeKey: string): SearchHit {
   return {
     id: r.id,
     agencyId: r.agency_id,

@@ -25,11 +25,6 @@ export function bigrams(normalised: string): string[] {
   return out;
 }
 
-/** Distinct bigram tokens (for indexes without positions, which verify matches by substring). */
-export function distinctBigrams(normalised: string): string[] {
-  return [...new Set(bigrams(normalised))];
-}
-
 /** Whether a term can be looked up in the bigram index (1-character terms cannot). */
 export function indexable(term: string): boolean {
   return characters(term).length >= 2;

@@ -24,7 +24,7 @@ import type { SearchIndex } from './search-index.js';
 import type { Queryable } from '../platform/db/database.js';
 
 /** How many of the newest documents the walk checks before turning to the GIN index. */
-export function walkWindow(need: number): number {
+function walkWindow(need: number): number {
   return Math.min(50_000, Math.max(2_000, 20 * need));
 }
 
@@ -33,7 +33,7 @@ export function walkWindow(need: number): number {
  * `search_docs_title_walk` (seq, status, agency_id, title_grams; ~60 entries a page, migration 0502), not
  * the ~1-page rows, so it can look much further back than the body walk for the same cost.
  */
-export function titleWalkWindow(need: number): number {
+function titleWalkWindow(need: number): number {
   return Math.min(200_000, Math.max(20_000, 200 * need));
 }
 
@@ -55,7 +55,7 @@ function conditions(terms: string[], titleOnly: boolean) {
 const and = (parts: RawBuilder<unknown>[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`);
 
 /** Walk lengths by the number of matches needed; tests shrink them to drive the GIN path on small data. */
-export interface WalkWindows {
+interface WalkWindows {
   body: (need: number) => number;
   title: (need: number) => number;
 }
@@ -104,7 +104,7 @@ const newestWith = (walk: WalkWindows) =>
     return rows;
   };
 
-export const postgresGramsWith = (walk: WalkWindows): GramStore => ({
+const postgresGramsWith = (walk: WalkWindows): GramStore => ({
   async write(db, seq, norm, titleKey) {
     await sql`UPDATE search_docs SET grams = ${gramCodes(norm)}::int4[],
       title_grams = ${gramCodes(titleKey)}::int4[] WHERE seq = ${seq}`.execute(db);
@@ -120,7 +120,7 @@ export const postgresGramsWith = (walk: WalkWindows): GramStore => ({
   cheapCount: (terms) => terms.every(exactTerm),
 });
 
-export const postgresGrams = postgresGramsWith({ body: walkWindow, title: titleWalkWindow });
+const postgresGrams = postgresGramsWith({ body: walkWindow, title: titleWalkWindow });
 
 export function postgresSearchIndex(options?: EngineOptions & { walk?: WalkWindows }): SearchIndex {
   return createEngine(options?.walk ? postgresGramsWith(options.walk) : postgresGrams, options);

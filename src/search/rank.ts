@@ -58,7 +58,7 @@ export function snippet(norm: string, terms: string[], width = 110): SnippetPart
  * Normalisation turned full-width punctuation half-width (NFKC); in Chinese text show it full-width again.
  * Same length, so marks stay in place.
  */
-export function displayPunctuation(text: string): string {
+function displayPunctuation(text: string): string {
   const full: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
   return text.replace(/(?<=[\u3400-\u9fff])[,;:?!]/gu, (c) => full[c]!);
 }

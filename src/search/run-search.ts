@@ -10,13 +10,13 @@ import { indexFor } from './catalog-search.js';
 import type { SearchHit, SearchResult } from './search-index.js';
 import { filtersOf, type SearchParams } from './search-params.js';
 
-export interface SearchScope {
+interface SearchScope {
   /** Admin: the agencies the user may edit for; drafts included. */
   agencyIds?: readonly string[];
   includeDrafts?: boolean;
 }
 
-export interface SearchOutcome {
+interface SearchOutcome {
   result?: SearchResult;
   errors: FieldErrors;
   agency?: Agency;

@@ -12,7 +12,7 @@ export const validities = ['in_force', 'expired', 'repealed'] as const;
 export type Validity = (typeof validities)[number];
 
 /** Only published and draft items are indexed; a withdrawn item is removed, so it can never show. */
-export type IndexedStatus = 'published' | 'draft';
+type IndexedStatus = 'published' | 'draft';
 
 export interface SearchDoc {
   id: string;

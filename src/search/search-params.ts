@@ -25,7 +25,7 @@ export interface SearchParams {
   agency?: string;
 }
 
-export const maxQueryLength = 100;
+const maxQueryLength = 100;
 
 const text = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
 

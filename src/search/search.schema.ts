@@ -20,7 +20,7 @@ export interface SearchDocTable {
   norm: string;
 }
 
-export interface SearchTables {
+interface SearchTables {
   search_docs: SearchDocTable;
   search_counter: { id: number; n: number };
 }

@@ -32,9 +32,6 @@ export interface HitRow extends Candidate {
   validity: string | null;
 }
 
-/** A document's columns but its id and seq. */
-export type DocFields = Omit<Insertable<SearchDocTable>, 'id' | 'seq'>;
-
 const statusOf = (includeDrafts: boolean | undefined) =>
   includeDrafts ? sql`d.status IN ('published', 'draft')` : sql`d.status = 'published'`;
 

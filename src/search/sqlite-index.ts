@@ -14,7 +14,7 @@ function phrase(term: string): string {
   return `"${bigrams(term).join(' ')}"`;
 }
 
-export const sqliteGrams: GramStore = {
+const sqliteGrams: GramStore = {
   async write(db, seq, norm, titleKey) {
     await sql`INSERT INTO search_fts (rowid, grams) VALUES (${seq}, ${bigrams(norm).join(' ')})`.execute(db);
     await sql`INSERT INTO search_title_fts (rowid, grams) VALUES (${seq}, ${bigrams(titleKey).join(' ')})`.execute(

@@ -33,7 +33,7 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export interface OutcomeRow {
+interface OutcomeRow {
   /** Row in the 2021 template (30号). */
   '2021': RowId;
   /** Row in the 2019 template (60号), where （六）其他处理 has no sub-rows. */

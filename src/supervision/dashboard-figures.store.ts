@@ -10,7 +10,7 @@ import type { Period } from './dashboard.js';
 const monthOf = (col: string) => sql<string>`substr(${sql.ref(col)}, 1, 7)`;
 const num = (x: unknown) => Number(x ?? 0);
 
-export interface MonthCount {
+interface MonthCount {
   agencyId: string;
   month: string;
   count: number;
@@ -58,7 +58,7 @@ export async function requestsByMonth(db: Queryable, agencyIds: readonly string[
   return rows.map((r): MonthCount => ({ agencyId: r.agency_id, month: r.month, count: num(r.n), late: 0 }));
 }
 
-export interface OutcomeCount {
+interface OutcomeCount {
   agencyId: string;
   /** null for the open cases counted as overdue. */
   outcome: string | null;

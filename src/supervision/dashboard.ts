@@ -40,14 +40,14 @@ export interface Timeliness {
   overdue: number;
 }
 
-export interface TimelinessSource {
+interface TimelinessSource {
   key: string;
   label: string;
   load: (db: Queryable, agencyIds: readonly string[], period: Period) => Promise<Map<string, Timeliness>>;
 }
 
 /** Other capabilities may register further sources here. */
-export const timelinessSources: TimelinessSource[] = [];
+const timelinessSources: TimelinessSource[] = [];
 
 export interface Period {
   /** First and last day counted (the last is today for the current year). */
@@ -73,7 +73,7 @@ export interface DashboardRow {
   others: Record<string, Timeliness>;
 }
 
-export interface MonthFigure {
+interface MonthFigure {
   /** `YYYY-MM`. */
   month: string;
   items: number;

@@ -7,7 +7,7 @@ import { reportRowOf } from '../requests/reply-types.js';
 import { OUTCOMES, type Outcome } from '../statute/outcomes.js';
 import { table3Layout } from '../reports/model/shared-tables.js';
 
-export interface OutcomeGroup {
+interface OutcomeGroup {
   /** Table 三 row id of the heading, e.g. `t3.r3.3`. */
   id: string;
   label: string;

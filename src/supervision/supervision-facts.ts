@@ -14,7 +14,7 @@ import { yearTrend, type YearTrend } from '../interaction/rating/open-trends.js'
 import { gradeLabel, type Grade } from './accountability.js';
 import { supervisionStore } from './supervision.store.js';
 
-export interface SupervisionFacts {
+interface SupervisionFacts {
   agencyId: string;
   year: number;
   assessment: { score: number; grade: string; gradeLabel: string; summary: string } | null;

@@ -21,7 +21,7 @@ import { DashboardPage } from './views/dashboard-page.js';
 import { recordKinds, RecordsPage, type RecordKind, type Records } from './views/records-page.js';
 
 /** The agencies whose dashboard the user may see, in tree order. */
-export async function dashboardScope(ctx: AppContext, request: FastifyRequest): Promise<Agency[]> {
+async function dashboardScope(ctx: AppContext, request: FastifyRequest): Promise<Agency[]> {
   const user = requireUser(request);
   const all = await agenciesStore.all(ctx.db);
   const a = scopeOf(user.actor, 'reports.supervise', all);

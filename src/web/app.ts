@@ -32,7 +32,7 @@ import './request-state.js';
 
 export type { RouteModule, Surface, WebServices } from './services.js';
 
-export interface AppOptions {
+interface AppOptions {
   surfaces?: Surface[];
   logger?: boolean;
 }

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newToken } from '../access/auth/sessions.store.js';
 import { DomainError } from '../platform/errors.js';
 
-export const ANON_CSRF_COOKIE = 'gk_csrf';
+const ANON_CSRF_COOKIE = 'gk_csrf';
 
 const issued = Symbol('csrfIssued');
 const replyOf = Symbol('csrfReply');

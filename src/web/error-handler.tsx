@@ -26,7 +26,7 @@ export function statusOf(code: string): number {
 const wantsJson = (request: FastifyRequest) =>
   request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
 
-export function errorPage(
+function errorPage(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,

@@ -15,7 +15,7 @@
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../platform/errors.js';
 
-export interface FormRoute<T> {
+interface FormRoute<T> {
   /** The use case, called with the parsed form. */
   run: () => Promise<T>;
   /** Where to go when it succeeds; answered with 303 See Other. */
@@ -29,7 +29,7 @@ export interface FormRoute<T> {
 const VALIDATION = ['validation.failed'] as const;
 
 /** True for a DomainError whose code is one of `codes` (`validation.failed` by default). */
-export const isRefusal = (e: unknown, codes: readonly string[] = VALIDATION): e is DomainError =>
+const isRefusal = (e: unknown, codes: readonly string[] = VALIDATION): e is DomainError =>
   e instanceof DomainError && codes.includes(e.code);
 
 export async function formRoute<T>(reply: FastifyReply, route: FormRoute<T>): Promise<unknown> {

@@ -90,7 +90,7 @@ export async function portalNav(
   return items.map((i) => ({ ...i, current: i === current }));
 }
 
-export function PortalFooter({ agency, children }: { agency: Agency; children?: ComponentChildren }) {
+function PortalFooter({ agency, children }: { agency: Agency; children?: ComponentChildren }) {
   const o = agency.office;
   return (
     <>

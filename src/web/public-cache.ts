@@ -119,12 +119,12 @@ const notReplayed = new Set([
 ]);
 
 /** A matcher for the first value of a cookie in a raw Cookie header (what @fastify/cookie would parse). */
-export function rawCookieReader(name: string): (header: string | undefined) => string | undefined {
+function rawCookieReader(name: string): (header: string | undefined) => string | undefined {
   const re = new RegExp(`(?:^|;)\\s*${name}=([^;]*)`);
   return (header) => (header ? re.exec(header)?.[1]?.trim() : undefined);
 }
 
-export interface PublicCacheCookies {
+interface PublicCacheCookies {
   session: string;
   elder: { name: string; value: string };
 }

@@ -36,7 +36,7 @@ export type AdminWarningProvider = (
 export type PortalSectionProvider = (ctx: AppContext, agency: Agency) => Promise<PortalNavItem[]>;
 
 /** A block on an agency's home page, or in the footer of each of its pages (null for nothing). */
-export type PortalBlock = (ctx: AppContext, agency: Agency) => Promise<ComponentChildren>;
+type PortalBlock = (ctx: AppContext, agency: Agency) => Promise<ComponentChildren>;
 
 export interface WebServices {
   /** Every capability's routes, by surface. Order matters where paths overlap: the catch-all comes last. */

@@ -11,7 +11,7 @@ import { MB, type UploadedFile } from '../platform/uploads.js';
 
 export type { UploadedFile } from '../platform/uploads.js';
 
-export interface UploadLimits {
+interface UploadLimits {
   /** The largest file the scope accepts. */
   maxBytes: number;
   /** How many files one form may carry. */

@@ -13,12 +13,12 @@ import { hashPassword, verifyPassword } from './passwords.js';
 let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword('decoy-password-never-matches'));
 
-export interface LoginInput {
+interface LoginInput {
   username: string;
   password: string;
 }
 
-export interface LoginResult {
+interface LoginResult {
   /** The cookie value; only its hash is stored. */
   token: string;
   userId: string;

@@ -8,7 +8,7 @@ import type { Queryable } from '../../platform/db/database.js';
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 export const newToken = (): string => randomBytes(32).toString('base64url');
 
-export interface SessionRecord {
+interface SessionRecord {
   id: string;
   userId: string;
   csrfToken: string;

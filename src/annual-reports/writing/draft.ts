@@ -9,7 +9,7 @@ import { figuresOf } from './figures.js';
 
 export const PLACEHOLDER = /【待填写[^】]*】/g;
 
-export interface DraftFacts {
+interface DraftFacts {
   /** Processing fees collected in the year (元, 109号), or null when no fee source is available. */
   feesCollectedYuan: number | null;
   /** Section 五（三）of the same agency's previous report, to follow up; null when there is none. */

@@ -33,7 +33,7 @@ const PROVINCES: readonly { short: string; bare: boolean }[] = [
 
 const MARKERS = ['自治区', '自治州', '自治县'] as const;
 
-export interface RegionContext {
+interface RegionContext {
   /** Names (full and short) of the agency and all its ancestors. */
   ownNames: readonly string[];
   /** Names (full and short) of other regional governments on the platform, not ancestors of this one. */

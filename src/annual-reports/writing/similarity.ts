@@ -10,10 +10,10 @@ import { partIds, partLabel, type Narrative } from '../narrative.js';
 import { PLACEHOLDER } from './draft.js';
 import type { WritingWarning } from './narrative-numbers.js';
 
-export const SIMILARITY_THRESHOLD = 0.8;
+const SIMILARITY_THRESHOLD = 0.8;
 const MIN_CHARS = 20;
 
-export function normaliseForSimilarity(text: string): string {
+function normaliseForSimilarity(text: string): string {
   return text.replace(PLACEHOLDER, '').replace(/[\s\p{P}\p{S}\d]/gu, '');
 }
 
@@ -35,7 +35,7 @@ export function similarity(a: string, b: string): number | null {
   return shared / (x.size + y.size - shared);
 }
 
-export interface ComparedReport {
+interface ComparedReport {
   /** e.g. "本机关2024年年报", "固镇县湖沟镇人民政府2025年年报". */
   label: string;
   narrative: Narrative;

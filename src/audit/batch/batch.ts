@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { auditWithDocument, sortFindings, type AuditOptions, type AuditResult } from '../audit.js';
 import { copiedAcrossBatch, type BatchEntry } from './similarity.js';
 
-export type BatchStatus = 'audited' | 'unreadable' | 'unopenable' | 'failed';
+type BatchStatus = 'audited' | 'unreadable' | 'unopenable' | 'failed';
 
 export const STATUS_LABEL: Record<BatchStatus, string> = {
   audited: '已审查',

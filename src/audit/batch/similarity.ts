@@ -18,7 +18,7 @@ import type { SectionFound } from '../understand/sections.js';
 import { finding, type AuditFinding } from '../findings.js';
 
 export const THRESHOLD = 0.8;
-export const MIN_PARAGRAPH = 20;
+const MIN_PARAGRAPH = 20;
 export const MIN_BIGRAMS = 100;
 
 const KEEP = /[\u4e00-\u9fa5A-Za-z]/g;

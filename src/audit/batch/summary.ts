@@ -3,7 +3,7 @@ import type { AuditFinding } from '../findings.js';
 import { FORMAT_LABEL } from '../present.js';
 import { STATUS_LABEL, type BatchItem } from './batch.js';
 
-export interface SummaryRow {
+interface SummaryRow {
   file: string;
   status: string;
   agency: string;
@@ -16,7 +16,7 @@ export interface SummaryRow {
   top: string;
 }
 
-export const TOP_FINDINGS = 3;
+const TOP_FINDINGS = 3;
 
 const line = (f: AuditFinding) => `[${f.ruleId}] ${f.message}`;
 

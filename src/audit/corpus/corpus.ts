@@ -9,7 +9,7 @@ import { makeReport, pick, rng } from './generate.js';
 import { DEFECTS, type Defect } from './mutate.js';
 import { render, type RenderOptions } from './render.js';
 
-export interface CorpusDoc {
+interface CorpusDoc {
   name: string;
   fileName: string;
   bytes: Uint8Array;
@@ -77,7 +77,7 @@ export function buildCorpus(size: number, seed = 1): CorpusDoc[] {
   return docs;
 }
 
-export interface RuleScore {
+interface RuleScore {
   code: RuleCode;
   tp: number;
   fp: number;

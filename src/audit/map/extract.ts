@@ -31,7 +31,7 @@ export type SeenCell =
   /** The row was not found, or the document ended before this cell. */
   | { status: 'unseen' };
 
-export interface SeenRow {
+interface SeenRow {
   row: RowDef;
   /** Where the label was found; undefined when the row is missing. */
   pos?: SourcePos;
@@ -54,7 +54,7 @@ function tokens(lines: Line[]): Cell[] {
 }
 
 /** Which template a table follows, from its own text, tie broken by the reporting year. */
-export function tableFormat(id: TableId, lines: Line[], year: number | undefined): TableFormat {
+function tableFormat(id: TableId, lines: Line[], year: number | undefined): TableFormat {
   const text = lines.map(lineText).join('\n');
   const d = detectFormat(text, year);
   const verdict = id === 't2' ? d.tables.t2 : id === 't3' ? d.tables.t3 : null;

@@ -5,7 +5,7 @@
  */
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
-export interface Decoded {
+interface Decoded {
   text: string;
   encoding: Encoding;
 }

@@ -28,7 +28,7 @@ const NAMED: Record<string, string> = {
   middot: '·',
 };
 
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (whole, body: string) => {
     if (body[0] === '#') {
       const code =
@@ -43,11 +43,6 @@ const BLOCK = new Set([
   'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'title', 'section', 'article', 'table',
   'ul', 'ol', 'blockquote', 'pre', 'header', 'footer', 'hr', 'dd', 'dt', 'caption',
 ]); // prettier-ignore
-
-/** Does the page contain at least one real table row with cells? */
-export function hasTables(html: string): boolean {
-  return /<t[dh][\s>]/i.test(html);
-}
 
 export function readHtml(html: string, encoding?: Encoding): ReadDocument {
   const notes: ReadNote[] = [];

@@ -32,7 +32,7 @@ function isTextUnit(c: number): boolean {
 }
 
 /** UTF-16LE runs of plausible text with at least two CJK characters, in file order. */
-export function utf16Runs(bytes: Uint8Array): string[] {
+function utf16Runs(bytes: Uint8Array): string[] {
   const runs: string[] = [];
   for (const start of [0, 1]) {
     let cur: number[] = [];

@@ -15,7 +15,7 @@ const TRADITIONAL_MARKERS =
 const MARKER = new RegExp(`[${TRADITIONAL_MARKERS}]`, 'g');
 
 /** How many characters of `text` are traditional-only markers, counting up to `limit` (cheap test). */
-export function traditionalScore(text: string, limit = Infinity): number {
+function traditionalScore(text: string, limit = Infinity): number {
   let n = 0;
   MARKER.lastIndex = 0;
   while (n < limit && MARKER.exec(text)) n++;

@@ -12,7 +12,7 @@ import type { Encoding } from './decode.js';
 const SENTENCE = /[。；;！？!?，,：:]/;
 
 /** Split "label v1 v2 v3" into ["label", "v1", "v2", "v3"] when the tail is values and the head is a label. */
-export function splitTrailingValues(cell: string): string[] {
+function splitTrailingValues(cell: string): string[] {
   const parts = cell.split(/ +/);
   if (parts.length < 2) return [cell];
   let i = parts.length;

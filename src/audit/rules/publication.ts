@@ -9,7 +9,7 @@ import { finding, type AuditFinding } from '../findings.js';
 import type { Understood } from '../understood.js';
 
 /** Local deadline for townships, as "MM-DD" of the following year; undefined = not judged [M]. */
-export const TOWNSHIP_DEADLINE: string | undefined = undefined;
+const TOWNSHIP_DEADLINE: string | undefined = undefined;
 
 export function publishedOn(u: Understood): { date: string; line?: number } | undefined {
   if (u.options.publishedOn) return { date: u.options.publishedOn };

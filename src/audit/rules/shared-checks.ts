@@ -32,7 +32,7 @@ const CODES: Readonly<Record<string, RuleCode>> = {
 };
 const ARITHMETIC = new Set(['t3.balance', 't3.total-column', 't3.outcome-total', 't4.group-total']);
 
-export function agencyLevelOf(kind: AgencyKind, name: string | undefined): AgencyLevel {
+function agencyLevelOf(kind: AgencyKind, name: string | undefined): AgencyLevel {
   switch (kind) {
     case 'township':
       return 'township';
@@ -99,7 +99,7 @@ function probeResults(report: AnnualReport, level: AgencyLevel): ReturnType<type
   return hit;
 }
 
-export interface SharedCheckResult {
+interface SharedCheckResult {
   findings: AuditFinding[];
   /** Chinese sentences: which identities could not be checked and why. */
   notChecked: string[];

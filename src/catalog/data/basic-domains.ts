@@ -3,7 +3,7 @@
  * in the spec (unconfirmed), so this is data: the key-area field of an item and the standard catalog both
  * refer to these codes, and an agency may add its own domains.
  */
-export interface BasicDomain {
+interface BasicDomain {
   code: string;
   name: string;
   issuer: string;

@@ -6,7 +6,7 @@
  */
 import { basicDomains } from './basic-domains.js';
 
-export interface StandardEntryTemplate {
+interface StandardEntryTemplate {
   domainCode: string;
   level1: string;
   level2: string;
@@ -20,7 +20,7 @@ export interface StandardEntryTemplate {
 }
 
 /** 条例 Art. 26 default; some catalogs set 7 working days for 行政许可/处罚 (双公示, unverified). */
-export const DEFAULT_TIME_LIMIT = '信息形成或者变更之日起20个工作日内';
+const DEFAULT_TIME_LIMIT = '信息形成或者变更之日起20个工作日内';
 const REGULATION = '《中华人民共和国政府信息公开条例》';
 const CHANNELS = ['政府网站', '公开查阅点', '社区/企事业单位/村公示栏（电子屏）'];
 

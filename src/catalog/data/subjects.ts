@@ -2,7 +2,7 @@
  * The State Council's 22 主题分类 (gov.cn 政策文件库 usage, portal-standards §4 [K]) with a few sub-categories.
  * Shipped as seed data: provinces localise the list, so it lives in a table the platform admin edits.
  */
-export interface SubjectSeed {
+interface SubjectSeed {
   code: string;
   name: string;
   children?: string[];

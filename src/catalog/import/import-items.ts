@@ -94,12 +94,12 @@ export class ImportRefused extends DomainError {
   }
 }
 
-export interface ImportFile {
+interface ImportFile {
   fileName: string;
   data: Buffer;
 }
 
-export interface ImportOptions {
+interface ImportOptions {
   /** Publish each item now (system date) instead of leaving drafts for review. */
   publish: boolean;
   /** Attachments by file name (a folder on the CLI, uploaded files in the admin). */

@@ -7,7 +7,7 @@ import { validationFailed } from '../../platform/errors.js';
 
 export const defaultIndexTemplate = '{统一社会信用代码}/{YYYY}-{seq:5}';
 
-export interface IndexContext {
+interface IndexContext {
   creditCode: string;
   /** The publication day, YYYY-MM-DD. */
   day: string;

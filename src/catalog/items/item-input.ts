@@ -28,7 +28,7 @@ const optionalId = z
   .nullable()
   .transform((v) => v || null);
 
-export const itemInputSchema = z.object({
+const itemInputSchema = z.object({
   columnId: z.string({ message: '请选择所属栏目' }).trim().min(1, '请选择所属栏目'),
   title: text('标题', 200).min(1, '请填写标题'),
   summary: optionalText('内容概述', 500),

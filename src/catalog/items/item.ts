@@ -13,7 +13,7 @@ export const itemStatusLabel: Record<ItemStatus, string> = {
   withdrawn: '已撤回',
 };
 
-export type ItemAction = 'edit' | 'submit' | 'return' | 'publish' | 'revise' | 'withdraw' | 'repeal';
+type ItemAction = 'edit' | 'submit' | 'return' | 'publish' | 'revise' | 'withdraw' | 'repeal';
 
 /** Allowed moves per state; who may take them is in permissions (catalog.edit / catalog.publish). */
 const moves: Record<ItemStatus, readonly ItemAction[]> = {
@@ -71,7 +71,7 @@ export const genres = [
   '其他',
 ];
 
-export interface Approval {
+interface Approval {
   userId: string | null;
   label: string;
   at: string;

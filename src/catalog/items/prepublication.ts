@@ -8,7 +8,7 @@ import { maskMiddle } from '../../platform/personal-data.js';
 import { checkAgencyNames, checkLeaderNames } from '../site/name-check.js';
 import type { NameRegister } from '../site/site-identity.js';
 
-export type CheckCode =
+type CheckCode =
   'personal_data' | 'sensitive_words' | 'name_mismatch' | 'missing_metadata' | 'interpretation_missing';
 
 export interface CheckFinding {
@@ -31,7 +31,7 @@ export function isCitizenIdNumber(s: string): boolean {
 }
 
 /** Luhn check used by bank cards. */
-export function passesLuhn(digits: string): boolean {
+function passesLuhn(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);
@@ -44,7 +44,7 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-export interface PersonalDataHit {
+interface PersonalDataHit {
   kind: '身份证号' | '手机号码' | '银行卡号';
   masked: string;
 }

@@ -75,14 +75,14 @@ export function requireCleared(findings: CheckFinding[], acknowledged: readonly 
     );
 }
 
-export async function issueIndexNumber(db: Queryable, agency: Agency, day: string): Promise<string> {
+async function issueIndexNumber(db: Queryable, agency: Agency, day: string): Promise<string> {
   const template = (await catalogStore.indexTemplate(db, agency.id)) ?? defaultIndexTemplate;
   const c = { creditCode: agency.creditCode, day };
   const seq = await catalogStore.nextSeq(db, agency.id, indexScope(template, c));
   return renderIndexNumber(template, c, seq);
 }
 
-export interface PublishOptions {
+interface PublishOptions {
   /** Last day of a notice period (公示): the item comes down after it (notice-periods.ts). */
   noticeEndsOn?: string | null;
 }

@@ -4,7 +4,7 @@
  */
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
 
-export const ART26_WORKING_DAYS = 20;
+const ART26_WORKING_DAYS = 20;
 
 export interface Timeliness {
   /** The last day that is on time. */

@@ -12,7 +12,7 @@ import { catalogStore } from '../catalog.store.js';
 import type { Item } from '../items/item.js';
 import { epochCache, publicContentEpoch } from '../../web/public-cache.js';
 
-export interface Cursor {
+interface Cursor {
   at: string;
   id: string;
 }
@@ -26,7 +26,7 @@ export function parseCursor(v: unknown): Cursor | undefined {
   return m ? { at: m[1]!, id: m[2]! } : undefined;
 }
 
-export interface ListPage {
+interface ListPage {
   items: Item[];
   /** Cursor of the last item, when older items follow. */
   older?: Cursor;

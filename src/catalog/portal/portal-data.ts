@@ -79,7 +79,7 @@ export const subordinateSites = (all: readonly Agency[], agency: Agency) =>
  * nothing from the exact figure. Larger lists say "超过 10000 条" and page by cursor as usual.
  */
 export const COUNT_CAP = 10_000;
-export interface ListTotal {
+interface ListTotal {
   /** Exact up to COUNT_CAP; COUNT_CAP when there are more. */
   count: number;
   exact: boolean;

@@ -8,7 +8,7 @@ import { isIsoDate } from '../../calendar/dates.js';
 import { validationFailed } from '../../platform/errors.js';
 import { day, text } from '../items/item-input.js';
 
-export interface PriorDocumentFields {
+interface PriorDocumentFields {
   title: string;
   docNo: string;
   registrationNo: string;

@@ -17,7 +17,7 @@ export interface RegistryEntry {
   expiresOn: string | null;
 }
 
-export interface RegistryCounts {
+interface RegistryCounts {
   agencyId: string;
   year: number;
   made: number;

@@ -16,7 +16,7 @@ const SURNAMES = new Set([
 ]);
 const HAN = /[\u4e00-\u9fa5]/;
 
-export interface NameFinding {
+interface NameFinding {
   /** As written in the text, e.g. 乡长张三. */
   found: string;
   /** What the register says, e.g. 乡长 李四. */

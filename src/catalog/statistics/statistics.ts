@@ -6,7 +6,7 @@
 import type { Queryable } from '../../platform/db/database.js';
 import { statisticsStore } from './statistics.store.js';
 
-export interface CatalogStatistics {
+interface CatalogStatistics {
   agencyId: string;
   year: number;
   published: number;

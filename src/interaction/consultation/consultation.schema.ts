@@ -11,7 +11,7 @@ export interface ConsultationTable {
   created_at: string;
 }
 
-export interface ConsultationAttachmentTable {
+interface ConsultationAttachmentTable {
   id: string;
   consultation_id: string;
   filename: string;
@@ -31,7 +31,7 @@ export interface ConsultationOpinionTable {
   reason: string | null;
 }
 
-export interface ConsultationTables {
+interface ConsultationTables {
   consultations: ConsultationTable;
   consultation_attachments: ConsultationAttachmentTable;
   consultation_opinions: ConsultationOpinionTable;

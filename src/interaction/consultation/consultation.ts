@@ -21,7 +21,7 @@ export function stageOf(
 }
 
 export const decisions = ['adopted', 'partly', 'not_adopted'] as const;
-export type Decision = (typeof decisions)[number];
+type Decision = (typeof decisions)[number];
 export const decisionLabel: Record<Decision, string> = {
   adopted: '采纳',
   partly: '部分采纳',

@@ -5,7 +5,7 @@
 import type { FieldErrors } from '../../platform/errors.js';
 
 export const criteria = ['accuracy', 'timeliness', 'procedure', 'institution'] as const;
-export type Criterion = (typeof criteria)[number];
+type Criterion = (typeof criteria)[number];
 
 export const criterionLabel: Record<Criterion, string> = {
   accuracy: '公开信息真实准确',

@@ -3,7 +3,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import type { OpenRatingTable } from '../interaction.schema.js';
 
-export type OpenRatingRow = Selectable<OpenRatingTable>;
+type OpenRatingRow = Selectable<OpenRatingTable>;
 
 export interface MonthRow {
   month: string;

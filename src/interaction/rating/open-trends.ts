@@ -5,13 +5,13 @@
 import { criteria, overall, type Scores } from './criteria.js';
 import type { MonthRow } from './open-ratings.store.js';
 
-export interface DisclosureFigures {
+interface DisclosureFigures {
   ratings: number;
   scores: Scores;
   overall: number;
 }
 
-export interface ItemFigures {
+interface ItemFigures {
   ratings: number;
   useful: number;
   /** Share of item ratings that found the item useful, 0–100. */
@@ -20,7 +20,7 @@ export interface ItemFigures {
   averageScore: number | null;
 }
 
-export interface MonthTrend {
+interface MonthTrend {
   month: string;
   disclosure: DisclosureFigures | null;
   items: ItemFigures | null;

@@ -3,7 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import type { RatingCampaignTable, RatingResponseTable } from '../interaction.schema.js';
 
-export type CampaignRow = Selectable<RatingCampaignTable>;
+type CampaignRow = Selectable<RatingCampaignTable>;
 
 export interface AgencyResult {
   agencyId: string;

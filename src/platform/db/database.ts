@@ -14,7 +14,7 @@ export type Tx = Transaction<Database>;
 /** Either the database or a transaction: stores accept both, so use cases own the transaction. */
 export type Queryable = Kysely<Database> | Transaction<Database>;
 
-export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 export interface DatabaseHandle {
   db: Db;

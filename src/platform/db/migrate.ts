@@ -14,7 +14,7 @@ import type { Db } from './database.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-export function migrator(db: Db, provider?: MigrationProvider): Migrator {
+function migrator(db: Db, provider?: MigrationProvider): Migrator {
   return new Migrator({
     db,
     provider: provider ?? new FileMigrationProvider({ fs, path, migrationFolder: migrationsFolder }),

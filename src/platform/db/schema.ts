@@ -40,7 +40,7 @@ export interface AgencyTable {
   updated_at: string;
 }
 
-export interface UserTable {
+interface UserTable {
   id: string;
   username: string;
   display_name: string;
@@ -52,13 +52,13 @@ export interface UserTable {
   created_at: string;
 }
 
-export interface UserRoleTable {
+interface UserRoleTable {
   user_id: string;
   agency_id: string;
   role: string;
 }
 
-export interface SessionTable {
+interface SessionTable {
   /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
   id: string;
   user_id: string;
@@ -68,7 +68,7 @@ export interface SessionTable {
   expires_at: string;
 }
 
-export interface EventTable {
+interface EventTable {
   id: Generated<number>;
   at: string;
   actor_id: string | null;
@@ -82,7 +82,7 @@ export interface EventTable {
   request_id: string | null;
 }
 
-export interface JobLeaseTable {
+interface JobLeaseTable {
   name: string;
   holder: string;
   expires_at: string;
@@ -90,12 +90,12 @@ export interface JobLeaseTable {
 }
 
 /** Counters polled by every app node; `public` moves whenever what the portals show has changed. */
-export interface ContentVersionTable {
+interface ContentVersionTable {
   name: string;
   version: number;
 }
 
-export interface FoundationTables {
+interface FoundationTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;

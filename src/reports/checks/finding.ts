@@ -33,7 +33,7 @@ export interface CheckConfig {
 }
 
 /** The context a rule sees: agency level resolved, configuration complete. */
-export interface ResolvedContext {
+interface ResolvedContext {
   previous?: AnnualReport;
   agencyLevel: AgencyLevel;
   config: CheckConfig;

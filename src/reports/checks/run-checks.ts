@@ -1,7 +1,7 @@
 /** Runs every cross-check that applies to a report's format; never throws on bad figures. */
 import type { AnnualReport } from '../model/types.js';
 import { DEFAULT_CHECK_CONFIG } from './config.js';
-import type { CheckContext, Finding, Rule, RuleResult } from './finding.js';
+import type { CheckContext, Rule, RuleResult } from './finding.js';
 import { integerCounts, noBlank, nonNegative } from './rules/cells.js';
 import { continuity, feeUnit, ruleMakingPower } from './rules/table2.js';
 import { balance, carryOver, outcomeTotal, totalColumn } from './rules/table3.js';
@@ -43,8 +43,4 @@ export function runChecks(report: AnnualReport, context: CheckContext = {}): Rul
       findings,
     };
   });
-}
-
-export function findingsOf(results: readonly RuleResult[]): Finding[] {
-  return results.flatMap((r) => r.findings);
 }

@@ -15,7 +15,7 @@ const SOURCE = '演示数据（仲兴乡）';
 
 type DemoCase = RequestCase & { agencyId: string };
 
-export function demoCases(): DemoCase[] {
+function demoCases(): DemoCase[] {
   const cases: DemoCase[] = [];
   const add = (c: RequestCase) => cases.push({ agencyId: ZHONGXING.id, ...c });
   // One 2025 case per outcome, applicant kinds in turn, replied within the month.

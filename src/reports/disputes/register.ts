@@ -42,12 +42,12 @@ interface StageBase {
   /** Day of the decision or judgment; absent while pending. */
   decidedOn?: string;
 }
-export interface ReconsiderationStage extends StageBase {
+interface ReconsiderationStage extends StageBase {
   kind: 'reconsideration';
   result?: ReconsiderationResult;
 }
 /** First instance or appeal; an appeal's result states its effect on the agency's act (final outcome). */
-export interface LitigationStage extends StageBase {
+interface LitigationStage extends StageBase {
   kind: 'lawsuit' | 'appeal';
   result?: LitigationResult;
 }

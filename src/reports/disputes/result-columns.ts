@@ -6,7 +6,7 @@
 import type { Table4Result } from '../model/shared-tables.js';
 import type { LitigationResult, ReconsiderationResult } from './register.js';
 
-export interface ColumnChoice {
+interface ColumnChoice {
   column: Exclude<Table4Result, 'pending'>;
   /** False where the choice is our reading, not confirmed by any issuing text ([M]/[D] in the spec). */
   confirmed: boolean;

@@ -22,14 +22,14 @@ import { DEFAULT_RESULT_COLUMNS, type ResultColumns } from './result-columns.js'
  *   still pending on 31 December → 尚未审结 (and counted again, with its result, the year it ends);
  * - 'filedInYear': proceedings filed in the year, with their state on 31 December.
  */
-export type Table4Counting = 'activeInYear' | 'filedInYear';
+type Table4Counting = 'activeInYear' | 'filedInYear';
 
 export interface Table4Options {
   columns?: ResultColumns;
   counting?: Table4Counting;
 }
 
-export interface Table4Tally {
+interface Table4Tally {
   /** Every one of the 15 cells, as numbers. */
   cells: Record<CellId, number>;
   /** The disputes behind each cell. */

@@ -9,7 +9,7 @@ import { type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 
-export type ReportAccess = 'read' | 'edit';
+type ReportAccess = 'read' | 'edit';
 
 export async function reportAgency(
   ctx: AppContext,

@@ -13,10 +13,10 @@ import type { FormatVersion } from '../model/types.js';
 import type { Article20Entry } from '../ports.js';
 import { importRefused, readSheet, writeSheet, type SheetKind } from '../../sheets/sheet.js';
 
-export const ARTICLE20_HEADER = ['行编号', '项目', '列编号', '指标', '数值', '数据来源'] as const;
+const ARTICLE20_HEADER = ['行编号', '项目', '列编号', '指标', '数值', '数据来源'] as const;
 
 /** Every cell of table 二 in the year's format, values blank. */
-export function article20TemplateRows(format: FormatVersion): string[][] {
+function article20TemplateRows(format: FormatVersion): string[][] {
   const rows = formatOf(format).tables.t2.rows;
   const out: string[][] = [[...ARTICLE20_HEADER]];
   for (const row of rows) {
@@ -41,7 +41,7 @@ export function article20Template(year: number, kind: SheetKind): Promise<Buffer
 }
 
 /** Lines → entries (one per form row), or the problems of every bad line. */
-export function parseArticle20Rows(
+function parseArticle20Rows(
   format: FormatVersion,
   lines: readonly (readonly string[])[],
 ): { entries: Article20Entry[]; lineOf: Map<string, number>; problems: string[] } {

@@ -15,7 +15,7 @@ import {
 import { registerDisputes, STAGE_KINDS, type DisputeInput } from '../entry/register-dispute.js';
 import { importRefused, readSheet, writeSheet, type SheetKind } from '../../sheets/sheet.js';
 
-export const DISPUTES_HEADER = [
+const DISPUTES_HEADER = [
   '争议编号',
   '关联申请编号',
   '阶段',
@@ -53,7 +53,7 @@ export function disputesTemplate(kind: SheetKind): Promise<Buffer> {
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
-export function parseDisputeRows(
+function parseDisputeRows(
   agencyId: string,
   lines: readonly (readonly string[])[],
 ): { disputes: DisputeInput[]; problems: string[] } {

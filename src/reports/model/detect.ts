@@ -6,7 +6,7 @@ import { normaliseLabel } from './labels.js';
 import type { FormatVersion } from './types.js';
 
 /** Markers of table 二 and table 三 per template (statutory.md §3.3 steps 1–2). */
-export const FORMAT_MARKERS = {
+const FORMAT_MARKERS = {
   '2021': {
     t2: [
       '本年制发件数',
@@ -35,9 +35,9 @@ export const FORMAT_MARKERS = {
   },
 } as const;
 
-export type DetectedFormat = FormatVersion | 'legacy' | 'unknown';
+type DetectedFormat = FormatVersion | 'legacy' | 'unknown';
 
-export interface FormatDetection {
+interface FormatDetection {
   format: DetectedFormat;
   /** Markers found, per template. */
   markers: Record<FormatVersion, string[]>;

@@ -2,7 +2,7 @@
  * Merged header cells from the columns' group labels (e.g. 申请人情况 › 法人或其他组织 › 商业企业), as the forms
  * print them: one header row per level; a column's own label spans down to the last header row.
  */
-export interface HeaderCell {
+interface HeaderCell {
   label: string;
   colSpan: number;
   rowSpan: number;

@@ -28,7 +28,7 @@ export function normaliseLabel(text: string): string {
 }
 
 /** Looser form: leading ordinals (一、 (一) 1. ) and trailing explanatory brackets dropped. */
-export function looseLabel(text: string): string {
+function looseLabel(text: string): string {
   let s = normaliseLabel(text);
   s = s.replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])/, '');
   for (let prev = ''; prev !== s;) {
@@ -38,9 +38,9 @@ export function looseLabel(text: string): string {
   return s;
 }
 
-export type LabelKind = 'row' | 'column' | 'section';
+type LabelKind = 'row' | 'column' | 'section';
 
-export interface LabelMatch {
+interface LabelMatch {
   kind: LabelKind;
   /** Row id, column id (local to `table`) or section id. */
   id: string;
@@ -110,7 +110,7 @@ function push(map: Map<string, Entry[]>, key: string, e: Entry): void {
   else map.set(key, [e]);
 }
 
-export interface MatchOptions {
+interface MatchOptions {
   format?: FormatVersion;
   table?: TableId;
   kind?: LabelKind;

@@ -110,7 +110,7 @@ const GROUP_HEADERS: Record<Table4Group, readonly string[]> = {
 };
 
 /** Table 四's fifteen columns, in the form's order. */
-export const TABLE4_COLUMNS: readonly ColumnDef[] = T4_GROUPS.flatMap((g) =>
+const TABLE4_COLUMNS: readonly ColumnDef[] = T4_GROUPS.flatMap((g) =>
   [...T4_RESULTS, 'total' as const].map((r): ColumnDef => ({
     id: `${g}.${r}`,
     label: RESULT_LABELS[r],

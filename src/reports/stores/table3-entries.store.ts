@@ -2,7 +2,7 @@
 import type { Queryable } from '../../platform/db/database.js';
 import type { CellId } from '../model/types.js';
 
-export interface EnteredTable3 {
+interface EnteredTable3 {
   cells: Record<CellId, number>;
   source: string;
 }

@@ -33,7 +33,7 @@ function parseNumber(text: string): number {
 }
 
 /** The rows the person filled in (any value or a source); untouched rows are left as stored. */
-export function article20FormToEntries(year: number, form: Form): Article20Entry[] {
+function article20FormToEntries(year: number, form: Form): Article20Entry[] {
   const rows = formatOf(formatForYear(year)).tables.t2.rows.filter((r) => !r.heading);
   const entries: Article20Entry[] = [];
   for (const row of rows) {

@@ -89,7 +89,7 @@ function resultFor(kind: DisputeStage['kind'], value: string | undefined): strin
 }
 
 /** Form fields → a stage (bad dates and results are left to the use case's checks). */
-export function stageFromForm(form: Form): DisputeStage {
+function stageFromForm(form: Form): DisputeStage {
   const kind = (form.kind ?? '') as DisputeStage['kind'];
   if (!(kind in STAGE_KINDS)) throw validationFailed({ kind: '请选择阶段。' });
   const result = resultFor(kind, form.result);

@@ -23,7 +23,7 @@ type YearParams = { Params: { agencyId: string; year: string } };
 
 const severityLabel = { error: '错误', warning: '提示' } as const;
 
-export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): void {
+function registerReportRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(reportPaths.index, async (request, reply) => {
     const user = requireUser(request);
     const agencies = await reportAgencies(ctx, user.actor);

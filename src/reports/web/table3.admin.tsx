@@ -22,7 +22,7 @@ type YearParams = { Params: { agencyId: string; year: string } };
 const inputName = (id: string) => `c:${id}`;
 
 /** Filled inputs → counts; text that is not a whole number becomes NaN, which the use case refuses. */
-export function table3FormToCells(year: number, form: Form): Record<string, number> {
+function table3FormToCells(year: number, form: Form): Record<string, number> {
   const cells: Record<string, number> = {};
   for (const row of table3SourceRows(formatForYear(year))) {
     for (const kind of APPLICANT_KINDS) {

@@ -8,7 +8,7 @@ import { validationFailed } from '../../platform/errors.js';
 import { isTooLarge, MB, type UploadedFile } from '../../platform/uploads.js';
 import { acceptUploads, fileOf } from '../../web/uploads.js';
 
-export const MAX_UPLOAD_BYTES = 5 * MB;
+const MAX_UPLOAD_BYTES = 5 * MB;
 
 const TOO_LARGE = '文件超过 5 MB，请删去无关内容后重新上传。';
 

@@ -28,7 +28,7 @@ export interface CaseResult {
   dueDate: string | null;
 }
 
-export function workflowRoles(actor: Actor, agencyId: string, agencies: readonly Agency[]): WorkflowRole[] {
+function workflowRoles(actor: Actor, agencyId: string, agencies: readonly Agency[]): WorkflowRole[] {
   if (actor.kind === 'public') return ['applicant'];
   const roles: WorkflowRole[] = [];
   if (can(actor, 'requests.handle', agencyId, agencies)) roles.push('handler');
@@ -40,7 +40,7 @@ export function workflowRoles(actor: Actor, agencyId: string, agencies: readonly
 export const todayOf = (ctx: AppContext) => legalToday(ctx);
 
 /** The clock findings that mark a step taken after its own deadline (the others are the clock's own). */
-export const LATE_STEP_CODES: ReadonlySet<ClockFinding['code']> = new Set([
+const LATE_STEP_CODES: ReadonlySet<ClockFinding['code']> = new Set([
   'clarification_late',
   'extension_late',
   'delay_late',
@@ -93,7 +93,7 @@ export async function viewCase(ctx: AppContext, actor: Actor, caseId: string): P
   return { row, agency, events: await requestsStore.events(ctx.db, caseId), roles };
 }
 
-export interface Step {
+interface Step {
   /** The day the step takes effect (validated by `effectiveDay`). */
   day: string;
   /** Case events to append, in order. */

@@ -61,7 +61,7 @@ interface GoodRow {
 const headerOfField = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.field, c.header]));
 
 /** Checks every row; returns the good rows or every problem. Pure apart from `today`. */
-export function checkImport(table: ImportTable, today: string): { rows: GoodRow[]; problems: RowProblem[] } {
+function checkImport(table: ImportTable, today: string): { rows: GoodRow[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !table.headers.includes(c.header));
   for (const c of missing)

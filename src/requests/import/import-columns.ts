@@ -9,7 +9,7 @@ import { APPLICANT_KIND_LABEL, ID_DOCUMENT_TYPES } from '../applicant.js';
 import { DELIVERIES, FORMS } from '../intake.js';
 import { REPLY_TYPES } from '../reply-types.js';
 
-export interface ImportColumn {
+interface ImportColumn {
   header: string;
   /** The application form field it fills (parseApplication's names), or an import-only key. */
   field: string;
@@ -23,11 +23,11 @@ export interface ImportColumn {
 const invert = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
 
 /** The reply types a historical case may have ended with: every outcome except the procedural "split" ones. */
-export const IMPORT_OUTCOMES: Record<string, Outcome> = Object.fromEntries(
+const IMPORT_OUTCOMES: Record<string, Outcome> = Object.fromEntries(
   OUTCOMES.map((o) => [DEFAULT_OUTCOME_ROWS[o].label, o]),
 );
 
-export const CHANNEL_CHOICES: Record<string, ReceiptChannel> = Object.fromEntries(
+const CHANNEL_CHOICES: Record<string, ReceiptChannel> = Object.fromEntries(
   (Object.keys(RECEIPT_CHANNELS) as ReceiptChannel[]).map((c) => [RECEIPT_CHANNELS[c].label, c]),
 );
 

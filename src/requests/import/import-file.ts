@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { DomainError } from '../../platform/errors.js';
 import { readCsv } from '../../sheets/sheet.js';
 
-export interface ImportRow {
+interface ImportRow {
   row: number;
   values: Record<string, string>;
 }

@@ -53,12 +53,12 @@ const CODE: Record<NoticeKind, string> = {
  * and a co-maker (Art. 34). The Regulation sets no period for other agencies (Art. 33 ¶3); the same 15 days
  * is our choice [M].
  */
-export const CONSULTATION_WORKING_DAYS = 15;
+const CONSULTATION_WORKING_DAYS = 15;
 /**
  * Art. 32 requires the third party to be told before disclosure over its objection but sets no waiting period;
  * waiting 15 working days so it can seek a remedy first is common practice, not the Regulation's text [M].
  */
-export const OBJECTION_WAIT_WORKING_DAYS = 15;
+const OBJECTION_WAIT_WORKING_DAYS = 15;
 
 const PARTY_TITLE = {
   third_party: '政府信息公开征求第三方意见书',

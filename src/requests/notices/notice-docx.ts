@@ -20,10 +20,10 @@ export const GEOMETRY = {
   linePitch: Math.floor(mm(297 - 37 - 35) / 22),
 } as const;
 
-export const BODY_FONT = '仿宋_GB2312';
-export const TITLE_FONT = '方正小标宋简体';
-export const BODY_HALF_POINTS = 32; // 3号 = 16 pt
-export const TITLE_HALF_POINTS = 44; // 2号 = 22 pt
+const BODY_FONT = '仿宋_GB2312';
+const TITLE_FONT = '方正小标宋简体';
+const BODY_HALF_POINTS = 32; // 3号 = 16 pt
+const TITLE_HALF_POINTS = 44; // 2号 = 22 pt
 
 const run = (text: string, title = false) =>
   new TextRun({

@@ -5,7 +5,7 @@
  */
 import type { NoticeText } from './notice-content.js';
 
-export const NOTICE_PRINT_CSS = '/static/notice-print.css';
+const NOTICE_PRINT_CSS = '/static/notice-print.css';
 
 export function NoticePage(props: { n: NoticeText; back: string; docx?: string }) {
   const { n } = props;

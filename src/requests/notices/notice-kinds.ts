@@ -50,7 +50,7 @@ export function parseNoticeId(id: string): { kind: NoticeKind; ref?: string } | 
  * Third-party consultations whose party objected while the latest reply draft discloses the information
  * with a public-interest reason (Art. 32: 不予公开 unless non-disclosure seriously affects the public interest).
  */
-export function overruledObjections(events: readonly CaseEvent[]): string[] {
+function overruledObjections(events: readonly CaseEvent[]): string[] {
   const draft = [...events].reverse().find((e) => e.type === 'reply_drafted');
   const reason = draft?.data.publicInterest;
   if (typeof reason !== 'string' || !reason) return [];

@@ -13,7 +13,7 @@ import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
 /** Slot id → the agency's text; only slots that differ from the default. */
 export type TemplateTexts = Readonly<Record<string, string>>;
 
-export interface Slot {
+interface Slot {
   id: string;
   label: string;
   default: string;

@@ -2,7 +2,7 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 
-export interface FiguresPeriod {
+interface FiguresPeriod {
   /** This year's first and last day. */
   from: string;
   to: string;

@@ -21,14 +21,14 @@ const OVERSIGHT: readonly Action[] = [
   'reports.supervise',
 ];
 
-export async function requestOversightScope(ctx: AppContext, actor: Actor): Promise<Agency[]> {
+async function requestOversightScope(ctx: AppContext, actor: Actor): Promise<Agency[]> {
   const all = await agenciesStore.all(ctx.db);
   const ids = new Set<string>();
   for (const a of OVERSIGHT) for (const id of scopeOf(actor, a, all)) ids.add(id);
   return all.filter((a) => ids.has(a.id));
 }
 
-export interface AgencyFigures {
+interface AgencyFigures {
   agency: Agency;
   received: number;
   open: number;

@@ -135,7 +135,7 @@ function StatusLookup(props: { agency: Agency; csrf: string; errors: Errors; val
   );
 }
 
-export function StatusBody(props: {
+function StatusBody(props: {
   s: CaseStatus;
   csrf: string;
   last4: string;

@@ -7,7 +7,7 @@ import { formatDateZh } from '../../calendar/dates.js';
 
 export type ReminderKind = 'due_soon' | 'overdue';
 
-export const REMINDER_LABEL: Record<ReminderKind, string> = {
+const REMINDER_LABEL: Record<ReminderKind, string> = {
   due_soon: '即将到期',
   overdue: '已逾期',
 };

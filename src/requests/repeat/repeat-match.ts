@@ -27,7 +27,7 @@ function bigrams(s: string): Map<string, number> {
 }
 
 /** Dice coefficient of the bigram multisets of two normalised texts, 0..1. */
-export function infoSimilarity(a: string, b: string): number {
+function infoSimilarity(a: string, b: string): number {
   const x = bigrams(normaliseInfoText(a));
   const y = bigrams(normaliseInfoText(b));
   let total = 0;
@@ -40,14 +40,14 @@ export function infoSimilarity(a: string, b: string): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
-export interface InfoSought {
+interface InfoSought {
   title: string;
   docNo: string;
   description: string;
 }
 
 /** At or above this, two applications are shown as possibly the same request. */
-export const SIMILAR_AT = 0.5;
+const SIMILAR_AT = 0.5;
 
 /** The same 文号, or similar title-and-description text. */
 export function similarInfo(a: InfoSought, b: InfoSought): { similar: boolean; score: number } {

@@ -15,7 +15,7 @@ import { loadCase, todayOf } from '../actions/case-action.js';
 import { requestsStore, type StoredCaseEvent } from '../requests.store.js';
 import { optionalText, requiredText } from '../text-input.js';
 
-export const TRANSFER_EVENT = 'transferred_to_catalog';
+const TRANSFER_EVENT = 'transferred_to_catalog';
 
 /** Only information the agency gave out can be published proactively (Art. 36 (二), Art. 37). */
 const DISCLOSED: readonly Outcome[] = ['disclosed', 'partlyDisclosed'];

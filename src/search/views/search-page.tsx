@@ -5,7 +5,7 @@ import { ErrorSummary, fieldId } from '../../web/views/forms.js';
 import { disclosureKinds, validities, type SearchHit, type SearchResult } from '../search-index.js';
 import { searchHref, type SearchParams } from '../search-params.js';
 
-export interface HitView {
+interface HitView {
   hit: SearchHit;
   href: string;
   agencyName: string;

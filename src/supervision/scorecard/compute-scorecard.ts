@@ -34,7 +34,7 @@ import { coveredBy, officeFor, parseScorecardYear } from './scope.js';
 import { scorecardStore } from './scorecard.store.js';
 import { gradeFor, pointsFor, round1 } from './scoring.js';
 
-export interface MeasureResult extends MeasureOutcome {
+interface MeasureResult extends MeasureOutcome {
   code: string;
   label: string;
   weight: number;
@@ -170,7 +170,7 @@ async function evaluate(
 }
 
 /** The assessment's summary as stored in `assessments` (≤ 1000 characters). */
-export function summaryOf(r: AgencyResult): string {
+function summaryOf(r: AgencyResult): string {
   const parts = r.measures.map((m) => `${m.label}${m.points}/${m.weight}`);
   return `按考核评分表计算，总分${r.total}分，等次“${gradeLabel[r.grade]}”。${parts.join('；')}。`.slice(
     0,

@@ -105,7 +105,7 @@ export function annualReportMeasure(r: {
  * Freshness class of a column by its name (portal-standards §7 V3). Narrow phrases on purpose: the Art. 20
  * columns' long names mention 政策 and 文件 (规范性文件, 政策、措施) without being 政策文件 columns.
  */
-export type FreshnessClass = 'dynamic' | 'notice' | 'other';
+type FreshnessClass = 'dynamic' | 'notice' | 'other';
 export function freshnessClass(name: string): FreshnessClass {
   if (/动态|要闻|新闻|工作信息/.test(name)) return 'dynamic';
   if (/通知|公告|公示|政策文件|政策法规/.test(name)) return 'notice';

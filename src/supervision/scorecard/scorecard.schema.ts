@@ -49,7 +49,7 @@ export interface ScorecardResultTable {
 }
 
 /** With the supervision records' tables (0602), so that `Database` joins both through this one import. */
-export interface ScorecardTables extends SupervisionTables {
+interface ScorecardTables extends SupervisionTables {
   scorecards: ScorecardTable;
   scorecard_measures: ScorecardMeasureTable;
   scorecard_manual_scores: ScorecardManualScoreTable;

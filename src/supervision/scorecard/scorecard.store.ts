@@ -9,10 +9,10 @@ import type {
   ScorecardTable,
 } from './scorecard.schema.js';
 
-export type ScorecardRow = Selectable<ScorecardTable>;
-export type MeasureRow = Selectable<ScorecardMeasureTable>;
-export type ManualRow = Selectable<ScorecardManualScoreTable>;
-export type ResultRow = Selectable<ScorecardResultTable>;
+type ScorecardRow = Selectable<ScorecardTable>;
+type MeasureRow = Selectable<ScorecardMeasureTable>;
+type ManualRow = Selectable<ScorecardManualScoreTable>;
+type ResultRow = Selectable<ScorecardResultTable>;
 
 const OPEN_MESSAGES = [...openStatuses];
 

@@ -29,7 +29,7 @@ export interface AccountabilityForm {
   message?: string;
 }
 
-export interface AccountabilityView {
+interface AccountabilityView {
   year: number;
   csrf: string;
   /** Agency names by id, for the tables' rows. */

@@ -2,7 +2,7 @@
 import { gradeText, type Dashboard, type DashboardRow } from '../dashboard.js';
 import { ChartScripts, CriticalAlarm, MonthsTable, OutcomesTable, pct } from './dashboard-parts.js';
 
-export const recordsHref = (agencyId: string, kind: string, year: number) =>
+const recordsHref = (agencyId: string, kind: string, year: number) =>
   `/admin/supervision/agencies/${agencyId}/${kind}?year=${year}`;
 
 export function AgencyPage({ d, year, to }: { d: Dashboard; year: number; to: string }) {

@@ -2,7 +2,7 @@
  * A horizontal bar chart rendered on the server as SVG: no JavaScript needed. The SVG is one image with a
  * text title for screen readers; the page always carries the same figures as a table beside it.
  */
-export interface Bar {
+interface Bar {
   label: string;
   /** 0–1. */
   value: number;

@@ -13,7 +13,7 @@ import {
   Rate,
 } from './dashboard-parts.js';
 
-export interface DashboardFilter {
+interface DashboardFilter {
   year: number;
   thisYear: number;
   /** Agency chosen in the filter, or '' for all in scope. */
@@ -21,7 +21,7 @@ export interface DashboardFilter {
   to: string;
 }
 
-export function FilterForm({ f, agencies }: { f: DashboardFilter; agencies: readonly Agency[] }) {
+function FilterForm({ f, agencies }: { f: DashboardFilter; agencies: readonly Agency[] }) {
   return (
     <form method="get" action="/admin/supervision" class="inline">
       <label for="f-year">年度</label>

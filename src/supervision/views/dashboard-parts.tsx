@@ -8,7 +8,7 @@ import { chartScriptUrl, echartsUrl } from '../chart-assets.js';
 
 export const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 /** The value a chart plots for a rate: percent with one decimal, empty when there is none. */
-export const pctValue = (x: number | null) => (x === null ? '' : (x * 100).toFixed(1));
+const pctValue = (x: number | null) => (x === null ? '' : (x * 100).toFixed(1));
 
 export function Num({ value }: { value: number }) {
   return (

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 
-export interface ShellProps {
+interface ShellProps {
   title: string;
   elderMode: boolean;
   /** The current path, so the mode switch returns here. */
@@ -28,7 +28,7 @@ function Head({ title, feeds }: { title: string; feeds?: ShellProps['feeds'] }) 
   );
 }
 
-export function ModeSwitch({ elderMode, path }: { elderMode: boolean; path: string }) {
+function ModeSwitch({ elderMode, path }: { elderMode: boolean; path: string }) {
   const back = encodeURIComponent(path);
   return elderMode ? (
     <a class="mode-switch" href={`/mode/standard?back=${back}`}>

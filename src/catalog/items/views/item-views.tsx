@@ -67,19 +67,6 @@ export function CursorPager(props: {
   );
 }
 
-export function Pager({ base, page, pages }: { base: string; page: number; pages: number }) {
-  if (pages <= 1) return null;
-  return (
-    <nav class="pager" aria-label="分页">
-      {page > 1 && <a href={`${base}?page=${page - 1}`}>上一页</a>}{' '}
-      <span>
-        第 {page} 页，共 {pages} 页
-      </span>{' '}
-      {page < pages && <a href={`${base}?page=${page + 1}`}>下一页</a>}
-    </nav>
-  );
-}
-
 const size = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 
