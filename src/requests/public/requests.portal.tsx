@@ -3,7 +3,7 @@
  * and rate limit against abuse), the printable receipt with the tracking code, and the status page found by
  * tracking code + the last 4 digits of the phone, where a requested clarification can be supplied online.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Agency } from '../../access/agency.js';
 import { publicActor } from '../../platform/actor.js';
 import { formatDateZh } from '../../calendar/dates.js';
@@ -417,11 +417,7 @@ function registerStatusLookup(app: FastifyInstance, ctx: AppContext): void {
       const agency = await agencyBySegment(ctx, request.params.agency);
       const body = request.body ?? {};
       try {
-        const s = await caseStatus(ctx, body.trackingCode, body.last4);
-        if (s.agency.id !== agency.id)
-          throw new DomainError('request.lookup_failed', '该查询码不属于本机关。', {
-            trackingCode: '该查询码不属于本机关',
-          });
+        const s = await caseStatusAt(ctx, agency, body);
         return sendPortalPage(
           ctx,
           request,
@@ -432,17 +428,39 @@ function registerStatusLookup(app: FastifyInstance, ctx: AppContext): void {
         );
       } catch (e) {
         if (!(e instanceof DomainError) || e.code !== 'request.lookup_failed') throw e;
-        return sendPortalPage(
-          ctx,
-          request,
-          reply,
-          agency,
-          '办理进度查询（有错误）',
-          <StatusLookup agency={agency} csrf={request.csrfToken} errors={e.fields} values={body} />,
-          422,
-        );
+        return sendLookupFailed(ctx, request, reply, agency, e, body);
       }
     },
+  );
+}
+
+/** The case behind a tracking code and its second factor, refused like a wrong code when it is another agency's. */
+async function caseStatusAt(ctx: AppContext, agency: Agency, body: Form): Promise<CaseStatus> {
+  const s = await caseStatus(ctx, body.trackingCode, body.last4);
+  if (s.agency.id !== agency.id)
+    throw new DomainError('request.lookup_failed', '该查询码不属于本机关。', {
+      trackingCode: '该查询码不属于本机关',
+    });
+  return s;
+}
+
+/** The lookup form again, with the refusal beside the code (422). */
+function sendLookupFailed(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  agency: Agency,
+  e: DomainError,
+  body: Form,
+) {
+  return sendPortalPage(
+    ctx,
+    request,
+    reply,
+    agency,
+    '办理进度查询（有错误）',
+    <StatusLookup agency={agency} csrf={request.csrfToken} errors={e.fields} values={body} />,
+    422,
   );
 }
 
@@ -456,22 +474,10 @@ function registerOnlineWithdrawal(app: FastifyInstance, ctx: AppContext): void {
       const body = request.body ?? {};
       let s: CaseStatus;
       try {
-        s = await caseStatus(ctx, body.trackingCode, body.last4);
-        if (s.agency.id !== agency.id)
-          throw new DomainError('request.lookup_failed', '该查询码不属于本机关。', {
-            trackingCode: '该查询码不属于本机关',
-          });
+        s = await caseStatusAt(ctx, agency, body);
       } catch (e) {
         if (!(e instanceof DomainError) || e.code !== 'request.lookup_failed') throw e;
-        return sendPortalPage(
-          ctx,
-          request,
-          reply,
-          agency,
-          '办理进度查询（有错误）',
-          <StatusLookup agency={agency} csrf={request.csrfToken} errors={e.fields} values={body} />,
-          422,
-        );
+        return sendLookupFailed(ctx, request, reply, agency, e, body);
       }
       const last4 = body.last4 ?? '';
       const confirm = (errors: Errors, status = 200) =>
