@@ -80,6 +80,28 @@ const schema = z.object({
     .default(365),
   /** Applications from one source within an hour before the form asks a text question; 0 = always ask. */
   REQUEST_CHALLENGE_THRESHOLD: z.coerce.number({ message: '应为次数' }).int('应为整数').min(0).default(20),
+  /** Limits on reading files from outside (uploaded reports, attachments, import sheets; issue 20). */
+  PARSE_MAX_EXPANDED_MB: z.coerce
+    .number({ message: '应为 MB 数' })
+    .int('应为整数')
+    .min(1)
+    .max(2048)
+    .default(100),
+  PARSE_MAX_PDF_PAGES: z.coerce
+    .number({ message: '应为页数' })
+    .int('应为整数')
+    .min(1)
+    .max(100000)
+    .default(500),
+  PARSE_TIMEOUT_SECONDS: z.coerce.number({ message: '应为秒数' }).int('应为整数').min(1).max(600).default(8),
+  PARSE_MEMORY_MB: z.coerce
+    .number({ message: '应为 MB 数' })
+    .int('应为整数')
+    .min(128)
+    .max(16384)
+    .default(400),
+  /** Child processes reading files at the same time. */
+  PARSE_WORKERS: z.coerce.number({ message: '应为进程数' }).int('应为整数').min(1).max(64).default(2),
 });
 
 type Env = z.infer<typeof schema>;
@@ -98,6 +120,13 @@ export interface Config {
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   requests: { repeatWindowDays: number };
   requestChallengeThreshold: number;
+  parsing: {
+    maxExpandedMb: number;
+    maxPdfPages: number;
+    timeoutSeconds: number;
+    memoryMb: number;
+    workers: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -167,5 +196,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       : {}),
     requests: { repeatWindowDays: e.REQUEST_REPEAT_WINDOW_DAYS },
     requestChallengeThreshold: e.REQUEST_CHALLENGE_THRESHOLD,
+    parsing: {
+      maxExpandedMb: e.PARSE_MAX_EXPANDED_MB,
+      maxPdfPages: e.PARSE_MAX_PDF_PAGES,
+      timeoutSeconds: e.PARSE_TIMEOUT_SECONDS,
+      memoryMb: e.PARSE_MEMORY_MB,
+      workers: e.PARSE_WORKERS,
+    },
   };
 }

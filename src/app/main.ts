@@ -12,6 +12,7 @@ import type { AppContext } from '../platform/context.js';
 import { openDatabase, type DatabaseHandle } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { startScheduler } from '../platform/jobs.js';
+import { sandboxPool } from '../platform/sandbox/sandbox.js';
 import { jobs } from './jobs.js';
 import { buildApp } from '../web/app.js';
 import type { Services } from './services.js';
@@ -77,12 +78,15 @@ export async function startPlatform(
     `数据库：${config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL'}`,
   );
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, jobs) : async () => {};
+  // The children that read uploaded files start now, so the first upload does not wait for one.
+  sandboxPool().warm();
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       // Stop taking requests, let those in flight finish, then stop jobs and close the database.
       await Promise.all(servers.map((s) => s.close()));
       await stopJobs();
+      await sandboxPool().close();
       await handle.close();
     })());
   return { stop };

@@ -19,7 +19,9 @@ import { isTooLarge, MB } from '../platform/uploads.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { fileOf, acceptUploads } from '../web/uploads.js';
 import { ErrorSummary, type Errors } from '../web/views/forms.js';
-import { auditWithDocument, type AuditOptions } from './audit.js';
+import type { AuditedDocument, AuditOptions } from './audit.js';
+import { auditInSandbox } from './sandboxed-audit.js';
+import { LimitExceeded } from '../platform/sandbox/limits.js';
 import { saveAudit } from './save-audit.js';
 import { storedAuditsStore } from './stored-audits.store.js';
 import {
@@ -137,7 +139,7 @@ export async function registerAuditAdminRoutes(app: FastifyInstance, ctx: AppCon
     const body = (request.body ?? {}) as AuditBody;
     const { values, errors, options } = readForm(body);
     const targets = await saveTargets(ctx, request);
-    const refuse = async (errs: Errors) =>
+    const refuse = async (errs: Errors, status = 400) =>
       sendAdminPage(
         reply,
         request,
@@ -147,13 +149,20 @@ export async function registerAuditAdminRoutes(app: FastifyInstance, ctx: AppCon
           <ErrorSummary errors={errs} />
           <AuditForm values={values} errors={errs} csrf={request.csrfToken} saveTargets={targets} />
         </>,
-        400,
+        status,
       );
     if (Object.keys(errors).length > 0) return refuse(errors);
     const upload = uploadOf(body);
     const bytes = upload ? new Uint8Array(upload.data) : new TextEncoder().encode(values.text ?? '');
     const name = upload ? upload.fileName : '粘贴的文本.txt';
-    const audited = await auditWithDocument(bytes, name, options);
+    let audited: AuditedDocument;
+    try {
+      // In a child process of the sandbox, within the reading limits (a bomb ends there, not in the server).
+      audited = await auditInSandbox(bytes, name, options);
+    } catch (e) {
+      if (e instanceof LimitExceeded) return refuse({ [upload ? 'file' : 'text']: e.message }, 422);
+      throw e;
+    }
     let savedId: string | undefined;
     if (values.saveAgency) {
       try {

@@ -104,11 +104,11 @@ export function registerAuditCommands(program: Command): void {
         options,
       );
       for (const item of items) {
-        if (item.status === 'unopenable' || item.status === 'failed') {
+        if (!item.result) {
           fail(`无法审查文件“${item.file}”（${item.reason}）。`);
           continue;
         }
-        const result = { ...item.result!, fileName: basename(item.file) };
+        const result = { ...item.result, fileName: basename(item.file) };
         if (item.status === 'unreadable') process.exitCode = 1;
         console.log(flags.json ? JSON.stringify(toJson(result)) : `${toText(result)}\n`);
       }

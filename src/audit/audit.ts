@@ -1,9 +1,11 @@
 /**
  * The annual-report auditor: reads any published report (text, HTML, DOCX, PDF, .doc/.wps) and lists its
  * defects as findings with stable rule codes (see findings.ts). Never throws on bad input: what could not be
- * read or checked is said in the result (`notChecked`), never passed over as "all checks pass".
+ * read or checked is said in the result (`notChecked`), never passed over as "all checks pass" — except a file
+ * past a reading limit (LimitExceeded). Files from outside are audited in the sandbox (sandboxed-audit.ts).
  */
 import { readDocument } from './read/read-document.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../platform/sandbox/limits.js';
 import { lineText, type Line, type SourceKind } from './read/document.js';
 import { narrativeBigrams } from './batch/similarity.js';
 import type { Encoding } from './read/decode.js';
@@ -87,7 +89,7 @@ export async function auditDocument(
 }
 
 /** The audit with what was read: the document's lines (for showing findings in place) and its narrative. */
-interface AuditedDocument {
+export interface AuditedDocument {
   result: AuditResult;
   lines: Line[];
   /** Character bigrams of the narrative paragraphs, for comparing reports across a batch. */
@@ -98,8 +100,9 @@ export async function auditWithDocument(
   bytes: Uint8Array,
   fileName: string,
   options: AuditOptions = {},
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ): Promise<AuditedDocument> {
-  const doc = await readDocument(bytes, fileName);
+  const doc = await readDocument(bytes, fileName, limits);
   const u = understand(doc, options);
   const findings: AuditFinding[] = [];
   const notes: string[] = [];

@@ -17,6 +17,9 @@ const statusByCode: Record<string, number> = {
   'auth.required': 401,
   conflict: 409,
   rate_limited: 429,
+  'input.limit_exceeded': 422,
+  'input.unreadable': 422,
+  'service.busy': 503,
 };
 
 export function statusOf(code: string): number {

@@ -1,11 +1,15 @@
 /**
  * Auditing many reports at once (a supervisor's folder of subordinate agencies' reports): each file is
- * audited on its own, then the batch is compared for copied narrative (similarity.ts). A file that cannot
- * be opened or read is an entry with a status, never an exception that stops the batch.
+ * audited on its own in the sandbox (a child process, within the reading limits; several at a time), then the
+ * batch is compared for copied narrative (similarity.ts). A file that cannot be opened or read, or crosses a
+ * limit, is an entry with a status and the reason, never an exception that stops the batch.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { auditWithDocument, sortFindings, type AuditOptions, type AuditResult } from '../audit.js';
+import { sortFindings, type AuditOptions, type AuditResult } from '../audit.js';
+import { auditInSandbox } from '../sandboxed-audit.js';
+import { DomainError } from '../../platform/errors.js';
+import { sandboxPool } from '../../platform/sandbox/sandbox.js';
 import { copiedAcrossBatch, type BatchEntry } from './similarity.js';
 
 type BatchStatus = 'audited' | 'unreadable' | 'unopenable' | 'failed';
@@ -41,52 +45,75 @@ export async function filesIn(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function auditBatch(
+type Audited = Awaited<ReturnType<typeof auditInSandbox>>;
+
+/** Each file read and audited in the sandbox, as many at a time as the pool has children, in order. */
+async function auditEach(
   files: { path: string; label: string }[],
-  options: AuditOptions = {},
-  onProgress: (done: number, file: string) => void = () => {},
-): Promise<BatchItem[]> {
-  const items: BatchItem[] = [];
-  const entries: (BatchEntry & { item: number })[] = [];
-  for (const [n, file] of files.entries()) {
+  options: AuditOptions,
+  onProgress: (done: number, file: string) => void,
+): Promise<(BatchItem & { narrative?: Audited['narrative'] })[]> {
+  const out: (BatchItem & { narrative?: Audited['narrative'] })[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const one = async (file: { path: string; label: string }) => {
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await readFile(file.path));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      items.push({
-        file: file.label,
-        status: 'unopenable',
-        reason: code === 'ENOENT' ? '文件不存在' : `无法打开文件（${code ?? '读取失败'}）`,
-      });
-      onProgress(n + 1, file.label);
-      continue;
+      const reason = code === 'ENOENT' ? '文件不存在' : `无法打开文件（${code ?? '读取失败'}）`;
+      return { file: file.label, status: 'unopenable' as const, reason };
     }
     try {
-      const audited = await auditWithDocument(bytes, file.label, options);
+      const audited = await auditInSandbox(bytes, file.label, options);
       const r = audited.result;
-      if (!r.readable) {
-        items.push({
+      if (!r.readable)
+        return {
           file: file.label,
-          status: 'unreadable',
+          status: 'unreadable' as const,
           reason: r.findings[0]?.message ?? '文档没有可读的文字',
           result: r,
-        });
-      } else {
-        entries.push({
-          fileName: file.label,
-          ...(r.agency ? { agency: r.agency } : {}),
-          ...(r.year !== undefined ? { year: r.year } : {}),
-          narrative: audited.narrative,
-          item: items.length,
-        });
-        items.push({ file: file.label, status: 'audited', result: r });
-      }
+        };
+      return { file: file.label, status: 'audited' as const, result: r, narrative: audited.narrative };
     } catch (e) {
-      // The auditor is built never to throw; if it does, the batch still goes on and says so.
-      items.push({ file: file.label, status: 'failed', reason: `审查出错：${(e as Error).message}` });
+      // Past a reading limit, or a file the reader could not survive: the batch goes on and says why.
+      if (e instanceof DomainError)
+        return { file: file.label, status: 'unreadable' as const, reason: e.message };
+      return { file: file.label, status: 'failed' as const, reason: `审查出错：${(e as Error).message}` };
     }
-    onProgress(n + 1, file.label);
+  };
+  const lane = async () => {
+    while (next < files.length) {
+      const n = next++;
+      out[n] = await one(files[n]!);
+      onProgress(++done, files[n]!.label);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, sandboxPool().options.workers) }, lane));
+  return out;
+}
+
+export async function auditBatch(
+  files: { path: string; label: string }[],
+  options: AuditOptions = {},
+  onProgress: (done: number, file: string) => void = () => {},
+): Promise<BatchItem[]> {
+  const audited = await auditEach(files, options, onProgress);
+  const items: BatchItem[] = [];
+  const entries: (BatchEntry & { item: number })[] = [];
+  for (const { narrative, ...item } of audited) {
+    if (item.status === 'audited' && narrative) {
+      const r = item.result!;
+      entries.push({
+        fileName: item.file,
+        ...(r.agency ? { agency: r.agency } : {}),
+        ...(r.year !== undefined ? { year: r.year } : {}),
+        narrative,
+        item: items.length,
+      });
+    }
+    items.push(item);
   }
   for (const [index, found] of copiedAcrossBatch(entries)) {
     const result = items[entries[index]!.item]!.result!;

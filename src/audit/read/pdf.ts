@@ -6,6 +6,7 @@
  */
 import { foldWidth, toSimplified } from './normalise.js';
 import type { Cell, Line, ReadDocument, ReadNote } from './document.js';
+import { LimitExceeded, type ParseLimits } from '../../platform/sandbox/limits.js';
 
 interface Item {
   str: string;
@@ -15,7 +16,8 @@ interface Item {
   h: number;
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
+/** Refused before any page is parsed when the PDF has more pages than the limit; stops at the text limit. */
+export async function readPdf(bytes: Uint8Array, limits: ParseLimits): Promise<ReadDocument> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs detaches the buffer it is given: hand it a copy so the caller's bytes stay usable.
   const task = getDocument({
@@ -29,13 +31,16 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
   const notes: ReadNote[] = [];
   const emptyPages: number[] = [];
   let lineNo = 0;
+  let chars = 0;
   try {
+    if (pdf.numPages > limits.maxPdfPages) throw new LimitExceeded('maxPdfPages', limits);
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
       const items: Item[] = [];
       for (const it of content.items) {
         if (!('str' in it)) continue;
+        chars += it.str.length;
         const t = it.transform as number[];
         items.push({
           str: it.str,
@@ -45,6 +50,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
           h: it.height || Math.abs(t[3] ?? 10),
         });
       }
+      if (chars > limits.maxTextChars) throw new LimitExceeded('maxTextChars', limits);
       if (!items.some((i) => i.str.trim() !== '')) {
         emptyPages.push(p);
         continue;
