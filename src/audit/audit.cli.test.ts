@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import ExcelJS from 'exceljs';
+import { manyPagesPdf, zipBombDocx } from '../../test/support/bombs.js';
 import { registerAuditCommands } from './audit.cli.js';
 import { JIAXIAN, publishedText, QIANJIANG, SEED, XIONGXIAN } from './testing.js';
 
@@ -130,4 +131,22 @@ void test('audit --dir: bad arguments are refused in Chinese and nothing is writ
   const csv = await run(['audit', '--dir', dir, '--out', join(dir, 'x.csv')]);
   assert.match(csv.err, /应为 \.xlsx 文件/);
   assert.equal(existsSync(out), false);
+});
+
+void test('gongkai audit on a bomb exits 1 with the limit’s message; a batch lists it with the reason', async () => {
+  const bombDir = mkdtempSync(join(tmpdir(), 'audit-bombs-'));
+  const bomb = join(bombDir, 'bomb.docx');
+  writeFileSync(bomb, await zipBombDocx(200));
+  writeFileSync(join(bombDir, 'pages.pdf'), manyPagesPdf(800));
+  writeFileSync(join(bombDir, 'seed.txt'), publishedText(SEED));
+  const one = await run(['audit', bomb]);
+  assert.equal(one.code, 1);
+  assert.match(one.err, /无法审查文件“.*bomb\.docx”（文件解压后超过 100 MB，已停止读取。）/);
+  const out = join(bombDir, 'summary.xlsx');
+  const batch = await run(['audit', '--dir', bombDir, '--out', out]);
+  assert.equal(batch.code, 0);
+  assert.match(batch.out, /已审查 1 份年报，2 份未能审查/);
+  const html = readFileSync(join(bombDir, 'summary.html'), 'utf8');
+  assert.match(html, /PDF 超过 500 页，已停止读取/);
+  assert.match(html, /文件解压后超过 100 MB/);
 });

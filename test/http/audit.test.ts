@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { auditDocument } from '../../src/audit/audit.js';
 import { publishedText, SEED } from '../../src/audit/testing.js';
+import { lyingSizes, manyPagesPdf, zipBombDocx } from '../support/bombs.js';
 import { SESSION_COOKIE } from '../../src/web/app.js';
 import { freshDatabase } from '../support/db.js';
 import { Browser, csrfOf, demoApp } from '../support/http.js';
@@ -243,4 +244,21 @@ describe('saving an audit for a supervised agency and year', () => {
     assert.equal(badYear.statusCode, 400);
     assert.equal(await saved(), before);
   });
+});
+
+void test('hostile files end in the sandbox: 422 naming the limit, and the page still answers', async () => {
+  const { page, post, browser } = await signedIn('gz-supervisor');
+  const csrf = csrfOf(page.body);
+  const bombs: [string, Buffer, RegExp][] = [
+    ['bomb.docx', await zipBombDocx(200), /文件解压后超过 100 MB，已停止读取/],
+    ['liar.docx', lyingSizes(await zipBombDocx(200)), /文件解压后超过 100 MB，已停止读取/],
+    ['pages.pdf', manyPagesPdf(10_000), /PDF 超过 500 页，已停止读取/],
+  ];
+  for (const [fileName, data, message] of bombs) {
+    const res = await post({ _csrf: csrf, text: '', file: { fileName, data } });
+    assert.equal(res.statusCode, 422, fileName);
+    assert.match(res.body, /class="error-summary"/);
+    assert.match(res.body, message);
+  }
+  assert.equal((await browser.get('/admin/audit')).statusCode, 200);
 });
