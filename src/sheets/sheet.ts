@@ -1,10 +1,14 @@
 /**
  * Spreadsheets in and out: the first worksheet of an XLSX file, or a CSV file (UTF-8, with or without BOM, or
- * GB18030 as saved by Excel on Chinese Windows), as rows of trimmed text cells. Dates become YYYY-MM-DD.
+ * GB18030 as saved by Excel on Chinese Windows), as rows of trimmed text cells. Dates become YYYY-MM-DD. Uploaded
+ * sheets are read in a child process of the sandbox, within the reading limits (readSheet).
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../platform/errors.js';
+import { LimitExceeded, withinTextLimit, type ParseLimits } from '../platform/sandbox/limits.js';
+import { runSandboxed } from '../platform/sandbox/sandbox.js';
+import { checkZip } from '../platform/sandbox/zip-limits.js';
 
 export type SheetKind = 'xlsx' | 'csv';
 
@@ -94,10 +98,30 @@ export function readCsv(data: Buffer): string[][] {
   return parseCsv(decode(data));
 }
 
-export async function readSheet(data: Buffer, kind: SheetKind): Promise<string[][]> {
-  const rows = kind === 'xlsx' ? await readXlsx(data) : readCsv(data).map((r) => r.map((c) => c.trim()));
-  return rows;
+const TASK = new URL(import.meta.url).href;
+
+/** Runs in a sandbox child: an XLSX is checked as a zip container before exceljs opens it. */
+export async function readSheetTask(
+  { data, kind }: { data: Uint8Array; kind: SheetKind },
+  limits: ParseLimits,
+): Promise<string[][]> {
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (kind === 'xlsx') {
+    try {
+      checkZip(buffer, limits);
+    } catch (e) {
+      if (e instanceof LimitExceeded) throw e;
+      throw unreadable();
+    }
+    return readXlsx(buffer);
+  }
+  withinTextLimit(decode(buffer), limits);
+  return readCsv(buffer).map((r) => r.map((c) => c.trim()));
 }
+
+/** An uploaded sheet's rows, read in the sandbox (src/platform/sandbox) within the reading limits. */
+export const readSheet = (data: Buffer, kind: SheetKind): Promise<string[][]> =>
+  runSandboxed<string[][]>(TASK, 'readSheetTask', { data: new Uint8Array(data), kind });
 
 const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 

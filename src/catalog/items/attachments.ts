@@ -1,10 +1,11 @@
 /**
  * Attachments (PDF, Office files, images, plain text) are checked by their content, not the name the browser
- * sends, and by size; their text is extracted so the personal-data check can read it.
+ * sends, and by size; their text is extracted (in the sandbox, attachment-text.ts) so the personal-data check
+ * can read it.
  */
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
 import { validationFailed } from '../../platform/errors.js';
+import { LimitExceeded } from '../../platform/sandbox/limits.js';
+import { attachmentText } from './attachment-text.js';
 import {
   checkUpload,
   CSV,
@@ -57,41 +58,17 @@ export async function checkItemAttachment(fileName: string, data: Buffer): Promi
     contentType: checked.contentType,
     size: data.length,
     data,
-    text: await extractText(checked.contentType, data),
+    text: await extractText(name, checked.contentType, data),
   };
 }
 
-async function extractText(type: string, data: Buffer): Promise<string> {
+/** The text for the personal-data check; past a reading limit the attachment is refused, naming the limit. */
+async function extractText(name: string, type: string, data: Buffer): Promise<string> {
   try {
-    if (type.startsWith('text/')) return data.toString('utf8');
-    if (type.endsWith('wordprocessingml.document'))
-      return (await mammoth.extractRawText({ buffer: data })).value;
-    if (type.endsWith('spreadsheetml.sheet')) {
-      const zip = await JSZip.loadAsync(data);
-      const shared = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
-      const sheets = await Promise.all(
-        Object.keys(zip.files)
-          .filter((n) => n.startsWith('xl/worksheets/') && n.endsWith('.xml'))
-          .map((n) => zip.file(n)!.async('string')),
-      );
-      return [shared, ...sheets].join(' ').replace(/<[^>]+>/g, ' ');
-    }
-    if (type === 'application/pdf') return await pdfText(data);
-  } catch {
+    return await attachmentText(type, data);
+  } catch (e) {
+    if (e instanceof LimitExceeded) throw validationFailed({ attachment: `附件“${name}”${e.message}` });
     // Unreadable content is stored as is; the reviewer sees that its text could not be checked.
     return '';
   }
-  return '';
-}
-
-async function pdfText(data: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
-  const parts: string[] = [];
-  for (let p = 1; p <= Math.min(doc.numPages, 50); p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    parts.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' '));
-  }
-  await doc.destroy();
-  return parts.join('\n');
 }

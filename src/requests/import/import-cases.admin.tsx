@@ -122,7 +122,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
       return reply.redirect(`/admin/requests/import?imported=${r.imported}`, 303);
     } catch (e) {
       if (e instanceof ImportRefused) return page(request, reply, { agencyId, problems: e.problems }, 422);
-      if (e instanceof DomainError && e.code === 'import.unreadable')
+      if (e instanceof DomainError && (e.code === 'import.unreadable' || e.code === 'input.limit_exceeded'))
         return page(request, reply, { agencyId, errors: { file: e.message } }, 422);
       throw e;
     }

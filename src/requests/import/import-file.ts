@@ -1,11 +1,15 @@
 /**
  * Reading an import file into rows of text keyed by header: XLSX (exceljs, first worksheet) or CSV (the shared
  * reader, sheets/sheet.ts readCsv: RFC 4180 quoting; UTF-8 with or without BOM, or GB18030 as saved by Chinese Excel). Row numbers are the spreadsheet's
- * (header = row 1), so error messages point at the row the user sees.
+ * (header = row 1), so error messages point at the row the user sees. Read in a child process of the sandbox
+ * (src/platform/sandbox), within the reading limits, like every file from outside.
  */
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../platform/errors.js';
 import { readCsv } from '../../sheets/sheet.js';
+import { LimitExceeded, type ParseLimits } from '../../platform/sandbox/limits.js';
+import { runSandboxed } from '../../platform/sandbox/sandbox.js';
+import { checkZip } from '../../platform/sandbox/zip-limits.js';
 
 interface ImportRow {
   row: number;
@@ -49,13 +53,28 @@ function toTable(grid: string[][]): ImportTable {
 
 const isZip = (d: Buffer) => d.length > 4 && d[0] === 0x50 && d[1] === 0x4b && d[2] === 0x03 && d[3] === 0x04;
 
+const TASK = new URL(import.meta.url).href;
+
+/** The import file's table, read in a child process of the sandbox within the reading limits. */
 export async function readImportFile(data: Buffer, fileName = ''): Promise<ImportTable> {
   if (data.length === 0) throw bad('上传的文件是空的。');
+  return runSandboxed<ImportTable>(TASK, 'readImportFileTask', { data: new Uint8Array(data), fileName });
+}
+
+/** Runs in the child: an XLSX is checked as a zip container before exceljs opens it. */
+export async function readImportFileTask(
+  input: { data: Uint8Array; fileName: string },
+  limits: ParseLimits,
+): Promise<ImportTable> {
+  const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
+  const fileName = input.fileName;
   if (isZip(data) || /\.xlsx$/i.test(fileName)) {
     const wb = new ExcelJS.Workbook();
     try {
+      checkZip(data, limits);
       await wb.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
+    } catch (e) {
+      if (e instanceof LimitExceeded) throw e;
       throw bad('无法读取该 Excel 文件，请另存为 .xlsx 格式后重新上传。');
     }
     const ws = wb.worksheets[0];
