@@ -3,6 +3,8 @@
  * and changes nothing — never a 500. Every malformed body below is sent, with a valid CSRF cookie and token where
  * the body can carry one, to each public form route; the application and message tables must not move.
  */
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -212,4 +214,56 @@ describeEachDatabase('HTTP: malformed requests answer 4xx and change nothing', (
     assert.match(res.body, /留言已提交/);
     assert.equal((await counts()).messages, before + 1);
   });
+
+  test('a CSRF cookie of non-ASCII text is refused (403), not a 500', async () => {
+    // Same string length as the token sent, another length in bytes: timingSafeEqual threw on it.
+    const res = await app.inject({
+      method: 'POST',
+      url: '/zhongxing/hdjl/track',
+      payload: `_csrf=${'a'.repeat(43)}&code=x&secret=y`,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `gk_csrf=${encodeURIComponent('é'.repeat(43))}`,
+      },
+      remoteAddress: nextIp(),
+    });
+    assert.equal(res.statusCode, 403);
+    assert.match(res.body, /页面已过期/);
+  });
+
+  test('a URL the router cannot decode answers 400 with the Chinese page', async () => {
+    for (const url of ['/zhongxing%FF/hdjl/new', '/zhongxing/xxgk/items/%E4%ZZ']) {
+      const res = await app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 400, url);
+      assert.match(res.body, /<h1>请求有误<\/h1>/, url);
+    }
+  });
+
+  test("bytes Node's HTTP parser refuses get a Chinese answer on the socket", async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      for (const head of [
+        'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n',
+        `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`,
+      ]) {
+        const answer = await rawExchange(port, head);
+        assert.match(answer, /^HTTP\/1\.1 (400|431) /);
+        assert.match(answer, /请求/);
+      }
+    } finally {
+      await app.close();
+    }
+  });
 });
+
+/** Writes `bytes` on a new connection and reads until the server closes it. */
+function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(bytes));
+    socket.on('data', (d: Buffer) => chunks.push(d));
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+  });
+}
