@@ -30,7 +30,7 @@ const MAX_FIELDS = 60;
 const MAX_FIELD_BYTES = 1 * MB;
 
 /** A multipart body that could not be read; the error handler answers it with its status (400 or 413). */
-export class MalformedMultipart extends Error {
+class MalformedMultipart extends Error {
   readonly code = 'GK_MALFORMED_MULTIPART';
   constructor(
     readonly statusCode: 400 | 413,
