@@ -26,7 +26,7 @@ import {
 } from './public-cache.js';
 import { announceContentChange, watchContentVersion } from '../platform/content-version.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { handleError, handleNotFound } from './error-handler.js';
+import { handleClientError, handleError, handleNotFound } from './error-handler.js';
 import type { Surface, WebServices } from './services.js';
 import './request-state.js';
 
@@ -58,6 +58,9 @@ export async function buildApp(
     trustProxy: ctx.config.http.trustProxy,
     bodyLimit: 25 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // Requests the router or Node's parser cannot read answer 4xx in Chinese (error-handler.tsx).
+    frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
+    clientErrorHandler: handleClientError,
   });
 
   // First of all onRequest hooks: a micro-cache hit is answered before any other hook runs.

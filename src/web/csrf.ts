@@ -49,8 +49,13 @@ export function csrfTokenOf(request: FastifyRequest): string {
   return r[issued];
 }
 
-const same = (a: string, b: string) =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+// Compared as bytes: two strings of one length can differ in UTF-8 length (a cookie of non-ASCII text), and
+// timingSafeEqual throws on buffers of different lengths.
+const same = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
 
 export function checkCsrf(request: FastifyRequest): void {
   if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
