@@ -16,8 +16,13 @@ interface Job {
 
 type Task = (input: unknown, limits: ParseLimits) => unknown;
 
+// Each import() passes through the loader hooks' thread (tsx): a module is imported once per child.
+const modules = new Map<string, Promise<Record<string, Task | undefined>>>();
+
 async function run(job: Job): Promise<unknown> {
-  const mod = (await import(job.module)) as Record<string, Task | undefined>;
+  let imported = modules.get(job.module);
+  if (!imported) modules.set(job.module, (imported = import(job.module)));
+  const mod = await imported;
   const task = mod[job.fn];
   if (typeof task !== 'function') throw new Error(`no task ${job.fn} in ${job.module}`);
   return task(job.input, job.limits);
