@@ -51,3 +51,15 @@ test('limits run the work in a slot, free it when the work fails, and refuse a f
   await running;
   assert.equal(await limits.run('search', () => 3), 3);
 });
+
+test('while the loop is strained expensive work is refused before any slot is taken', async () => {
+  let strained = true;
+  const limits = new ExpensiveLimits({ search: 4, export: 4, pdf: 4, queue: 4 }, 5, () => strained);
+  await assert.rejects(
+    limits.run('search', () => 1),
+    ServiceBusy,
+  );
+  assert.equal(limits.semaphores.search.inUse, 0);
+  strained = false;
+  assert.equal(await limits.run('search', () => 1), 1);
+});

@@ -3,7 +3,8 @@
  * (pages and API), exports (XLSX, DOCX) and PDF rendering each have a small semaphore (SEARCH_CONCURRENCY,
  * EXPORT_CONCURRENCY, PDF_CONCURRENCY) and a short queue (EXPENSIVE_QUEUE). A request of a class whose slots
  * are taken and whose queue is full answers 503 with `Retry-After` and the usual page at once, which costs far
- * less than the work it would have queued. A route wraps its expensive part: `await limited(request, 'search',
+ * less than the work it would have queued; so does one while the event loop is over half its delay threshold
+ * (registerExpensiveLimits). A route wraps its expensive part: `await limited(request, 'search',
  * () => runSearch(…))`; the slot is held while the work runs, not while the answer is sent.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -65,6 +66,8 @@ export class ExpensiveLimits {
   constructor(
     limits: Config['concurrency'],
     readonly retryAfterSeconds: number,
+    /** True while the loop is strained: expensive work is refused before the rest is shed (pressure.ts). */
+    private readonly strained: () => boolean = () => false,
   ) {
     this.semaphores = {
       search: new Semaphore(limits.search, limits.queue),
@@ -75,7 +78,7 @@ export class ExpensiveLimits {
 
   /** Runs `work` within a slot of `kind`; throws ServiceBusy (503) when the class is full. */
   async run<T>(kind: ExpensiveKind, work: () => Promise<T> | T): Promise<T> {
-    const slot = this.semaphores[kind].tryAcquire();
+    const slot = this.strained() ? undefined : this.semaphores[kind].tryAcquire();
     if (!slot) throw new ServiceBusy(this.retryAfterSeconds, busyMessages[kind]);
     const release = await slot;
     try {
@@ -92,8 +95,18 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * On SQLite a search runs from start to end without yielding, so its semaphore rarely sees a second one: what
+ * keeps a flood of them from starving the portal there is that expensive work is refused from half the
+ * event-loop delay threshold on, before ordinary pages are shed at the threshold. Call after registerPressure.
+ */
 export function registerExpensiveLimits(app: FastifyInstance, config: Config): void {
-  app.decorate('expensiveLimits', new ExpensiveLimits(config.concurrency, config.pressure.retryAfterSeconds));
+  const half = config.pressure.maxEventLoopDelayMs / 2;
+  const strained = () => half > 0 && app.memoryUsage().eventLoopDelay > half;
+  app.decorate(
+    'expensiveLimits',
+    new ExpensiveLimits(config.concurrency, config.pressure.retryAfterSeconds, strained),
+  );
 }
 
 /** Runs the expensive part of a request within its class's limit (unlimited on an app without limits). */

@@ -39,6 +39,12 @@ export function heapThresholdBytes(maxHeapMb: number | undefined): number {
 export async function registerPressure(app: FastifyInstance, config: Config['pressure']): Promise<void> {
   let shed = 0;
   let lastLog = 0;
+  // Building the app blocks the loop, so the first samples after start read as pressure: shedding is armed two
+  // samples after the app is ready, and a node that has just started serves its first visitors.
+  let armedAt = Infinity;
+  app.addHook('onReady', async () => {
+    armedAt = Date.now() + 2 * config.sampleMs;
+  });
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     maxEventLoopUtilization: config.maxEventLoopUtilization,
@@ -47,7 +53,7 @@ export async function registerPressure(app: FastifyInstance, config: Config['pre
     maxHeapUsedBytes: heapThresholdBytes(config.maxHeapMb),
     sampleInterval: config.sampleMs,
     pressureHandler: (request: FastifyRequest, _reply, type, value) => {
-      if (exempt(request.url)) return undefined;
+      if (exempt(request.url) || Date.now() < armedAt) return undefined;
       shed++;
       const now = Date.now();
       if (now - lastLog >= 10_000) {

@@ -15,8 +15,13 @@ import { demoDatabase, freshDatabase } from '../support/db.js';
 
 const search = `/search?q=${encodeURIComponent('河长')}`;
 
+/** The demo app with `env`, ready and past the two samples after which shedding is armed (pressure.ts). */
 async function appWith(handle: DatabaseHandle, env: Record<string, string>): Promise<FastifyInstance> {
-  return buildApp(testContext(handle, { config: testConfig(env) }), appServices(), { logger: false });
+  const config = testConfig(env);
+  const app = await buildApp(testContext(handle, { config }), appServices(), { logger: false });
+  await app.ready();
+  await sleep(2 * config.pressure.sampleMs + 10);
+  return app;
 }
 
 /** Waits (polling, bounded only so that a broken sampler fails instead of hanging) for the plugin's verdict. */
