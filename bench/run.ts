@@ -14,6 +14,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./interaction.bench.js'),
   () => import('./search.bench.js'),
   () => import('./catalog.bench.js'),
+  () => import('./overload.bench.js'),
 ];
 
 const args = process.argv.slice(2);

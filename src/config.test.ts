@@ -30,3 +30,31 @@ test('production requires a data key, and the admin port must differ', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /DATA_KEY/);
   assert.throws(() => loadConfig({ PORT: '3000', ADMIN_PORT: '3000' }), /ADMIN_PORT/);
 });
+
+test('load shedding and expensive-request limits have defaults and refuse bad values in Chinese', () => {
+  const c = loadConfig({});
+  assert.deepEqual(c.pressure, {
+    maxEventLoopDelayMs: 200,
+    maxEventLoopUtilization: 0,
+    sampleMs: 500,
+    retryAfterSeconds: 5,
+  });
+  assert.deepEqual(c.concurrency, { search: 4, export: 2, pdf: 2, queue: 8 });
+  assert.equal(loadConfig({ PRESSURE_MAX_HEAP_MB: '0' }).pressure.maxHeapMb, 0);
+  try {
+    loadConfig({
+      PRESSURE_MAX_EVENT_LOOP_UTILIZATION: '1.5',
+      PRESSURE_SAMPLE_MS: '5',
+      SEARCH_CONCURRENCY: '0',
+      EXPENSIVE_QUEUE: 'many',
+    });
+    assert.fail('should have thrown');
+  } catch (e) {
+    assert.ok(e instanceof ConfigError);
+    assert.equal(e.problems.length, 4);
+    assert.match(e.message, /PRESSURE_MAX_EVENT_LOOP_UTILIZATION: 应在 0–1 之间/);
+    assert.match(e.message, /PRESSURE_SAMPLE_MS: 应在 50–10000 之间/);
+    assert.match(e.message, /SEARCH_CONCURRENCY: 应在 1–1000 之间/);
+    assert.match(e.message, /EXPENSIVE_QUEUE: 应为排队数/);
+  }
+});

@@ -14,6 +14,14 @@ const port = z.coerce
   .min(1, '端口号应在 1–65535 之间')
   .max(65535, '端口号应在 1–65535 之间');
 
+/** A whole number within [min, max], with Chinese messages. */
+const whole = (message: string, min: number, max: number) =>
+  z.coerce
+    .number({ message })
+    .int('应为整数')
+    .min(min, `应在 ${min}–${max} 之间`)
+    .max(max, `应在 ${min}–${max} 之间`);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -102,6 +110,22 @@ const schema = z.object({
     .default(400),
   /** Child processes reading files at the same time. */
   PARSE_WORKERS: z.coerce.number({ message: '应为进程数' }).int('应为整数').min(1).max(64).default(2),
+  /** Load shedding (src/web/pressure.ts): over any threshold every request but /healthz, /readyz and /static answers 503. */
+  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: whole('应为毫秒数', 0, 60_000).default(200),
+  PRESSURE_MAX_EVENT_LOOP_UTILIZATION: z.coerce
+    .number({ message: '应为 0–1 之间的小数' })
+    .min(0, '应在 0–1 之间')
+    .max(1, '应在 0–1 之间')
+    .default(0),
+  /** Unset: 90 % of V8's heap limit; 0 turns the check off. */
+  PRESSURE_MAX_HEAP_MB: whole('应为兆字节数', 0, 1_000_000).optional(),
+  PRESSURE_SAMPLE_MS: whole('应为毫秒数', 50, 10_000).default(500),
+  RETRY_AFTER_SECONDS: whole('应为秒数', 1, 3600).default(5),
+  /** Expensive requests in progress at once per class (src/web/concurrency.ts), and how many may wait for one. */
+  SEARCH_CONCURRENCY: whole('应为并发数', 1, 1000).default(4),
+  EXPORT_CONCURRENCY: whole('应为并发数', 1, 1000).default(2),
+  PDF_CONCURRENCY: whole('应为并发数', 1, 1000).default(2),
+  EXPENSIVE_QUEUE: whole('应为排队数', 0, 10_000).default(8),
 });
 
 type Env = z.infer<typeof schema>;
@@ -127,6 +151,16 @@ export interface Config {
     memoryMb: number;
     workers: number;
   };
+  /** Load shedding thresholds; 0 turns one off. `maxHeapMb` undefined: 90 % of V8's heap limit. */
+  pressure: {
+    maxEventLoopDelayMs: number;
+    maxEventLoopUtilization: number;
+    maxHeapMb?: number;
+    sampleMs: number;
+    retryAfterSeconds: number;
+  };
+  /** Expensive requests in progress at once per class, and how many may wait for a slot. */
+  concurrency: { search: number; export: number; pdf: number; queue: number };
 }
 
 export class ConfigError extends Error {
@@ -202,6 +236,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       timeoutSeconds: e.PARSE_TIMEOUT_SECONDS,
       memoryMb: e.PARSE_MEMORY_MB,
       workers: e.PARSE_WORKERS,
+    },
+    pressure: {
+      maxEventLoopDelayMs: e.PRESSURE_MAX_EVENT_LOOP_DELAY_MS,
+      maxEventLoopUtilization: e.PRESSURE_MAX_EVENT_LOOP_UTILIZATION,
+      ...(e.PRESSURE_MAX_HEAP_MB !== undefined ? { maxHeapMb: e.PRESSURE_MAX_HEAP_MB } : {}),
+      sampleMs: e.PRESSURE_SAMPLE_MS,
+      retryAfterSeconds: e.RETRY_AFTER_SECONDS,
+    },
+    concurrency: {
+      search: e.SEARCH_CONCURRENCY,
+      export: e.EXPORT_CONCURRENCY,
+      pdf: e.PDF_CONCURRENCY,
+      queue: e.EXPENSIVE_QUEUE,
     },
   };
 }

@@ -5,7 +5,7 @@ import { agencyLevels, defaultRulemakingPower, type Agency } from './agency.js';
 import { creditCodeMessage, creditCodeProblem } from './credit-code.js';
 
 /** Top-level paths the platform itself uses; an agency cannot take them. */
-const reservedSegments = ['admin', 'api', 'static', 'healthz', 'mode', 'search', 'feeds', 'assets'];
+const reservedSegments = ['admin', 'api', 'static', 'healthz', 'readyz', 'mode', 'search', 'feeds', 'assets'];
 
 const text = (label: string, max = 200) =>
   z

@@ -7,6 +7,7 @@ import { reportColumnHref } from '../catalog/portal/portal-sections.js';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { limited } from '../web/concurrency.js';
 import { agencyBySegment, sendPortalPage, type PortalSectionProvider } from '../web/portal-kit.js';
 import { annualReportsStore, type PublishedVersion } from './annual-reports.store.js';
 import { reportToDocx } from './render/report-docx.js';
@@ -153,13 +154,13 @@ export function registerAnnualReportPortal(app: FastifyInstance, ctx: AppContext
         return reply
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('content-disposition', disposition('docx'))
-          .send(await reportToDocx(snapshot));
+          .send(await limited(request, 'export', () => reportToDocx(snapshot)));
       if (m[3] === 'pdf') {
         if (!cjkFont()) throw notFound('PDF 版本（服务器没有中文字体）');
         return reply
           .type('application/pdf')
           .header('content-disposition', disposition('pdf'))
-          .send(await reportToPdf(snapshot));
+          .send(await limited(request, 'pdf', () => reportToPdf(snapshot)));
       }
       if (m[3] === 'md')
         return reply

@@ -55,6 +55,7 @@ import { ACTIONS, STATE_LABEL, availableActions, type CaseAction, type CaseState
 import { noticeKindsFor } from './notices/notice-kinds.js';
 import { NoticePage } from './notices/notice-html.js';
 import { loadNotice, noticeLabel, renderNotice } from './notices/render-notice.js';
+import { limited } from '../web/concurrency.js';
 import { sendPage } from '../web/render.js';
 import { formRoute } from '../web/form-route.js';
 
@@ -503,7 +504,9 @@ function registerCaseDocuments(app: FastifyInstance, ctx: AppContext): void {
     '/admin/requests/:id/notices/:kind.docx',
     async (request, reply) => {
       const user = requireUser(request);
-      const n = await renderNotice(ctx, user.actor, request.params.id, request.params.kind);
+      const n = await limited(request, 'export', () =>
+        renderNotice(ctx, user.actor, request.params.id, request.params.kind),
+      );
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(n.filename)}`)

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { validationFailed } from '../platform/errors.js';
 import { disclosureKinds, validities } from './search-index.js';
+import { limited } from '../web/concurrency.js';
 import { publicItemHref, runSearch } from './run-search.js';
 import { assertNoErrors, parseSearchParams } from './search-params.js';
 
@@ -74,7 +75,7 @@ export function registerSearchApi(app: FastifyInstance, ctx: AppContext): void {
       const { params, errors } = parseSearchParams(request.query);
       assertNoErrors(errors);
       if (!params.q) throw validationFailed({ q: '请输入检索词' }, '请输入检索词。');
-      const out = await runSearch(ctx, params, errors);
+      const out = await limited(request, 'search', () => runSearch(ctx, params, errors));
       assertNoErrors(out.errors);
       const r = out.result!;
       return {

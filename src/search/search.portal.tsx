@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js';
+import { limited } from '../web/concurrency.js';
 import { sendPage } from '../web/render.js';
 import { PlainShell } from '../web/views/layout.js';
 import { useFullTextSearch } from './catalog-search.js';
@@ -26,7 +27,7 @@ export function registerSearchPortal(app: FastifyInstance, ctx: AppContext): voi
   useFullTextSearch();
   app.get<Query>('/search', async (request, reply) => {
     const { params, errors } = parseSearchParams(request.query);
-    const out = await runSearch(ctx, params, errors);
+    const out = await limited(request, 'search', () => runSearch(ctx, params, errors));
     const bad = Object.keys(out.errors).length > 0;
     const where = out.agency ? `${out.agency.name}及所属机关` : '全平台';
     return sendPage(
@@ -64,10 +65,9 @@ export function registerSearchAdmin(app: FastifyInstance, ctx: AppContext): void
     const user = requireUser(request);
     const scope = await agenciesInScope(ctx, user, 'catalog.edit');
     const { params, errors } = parseSearchParams(request.query);
-    const out = await runSearch(ctx, params, errors, {
-      agencyIds: scope.map((a) => a.id),
-      includeDrafts: true,
-    });
+    const out = await limited(request, 'search', () =>
+      runSearch(ctx, params, errors, { agencyIds: scope.map((a) => a.id), includeDrafts: true }),
+    );
     return sendAdminPage(
       reply,
       request,

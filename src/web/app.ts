@@ -27,6 +27,9 @@ import {
 import { announceContentChange, watchContentVersion } from '../platform/content-version.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { handleClientError, handleError, handleNotFound } from './error-handler.js';
+import { registerExpensiveLimits } from './concurrency.js';
+import { registerHealthRoutes } from './health.api.js';
+import { registerPressure } from './pressure.js';
 import type { Surface, WebServices } from './services.js';
 import './request-state.js';
 
@@ -78,6 +81,9 @@ export async function buildApp(
     app.addHook('onClose', async () => stopWatching());
   }
   announceStateChanges(app, () => announceContentChange(ctx.db));
+  // Right after the micro-cache: under pressure a request is refused before cookies, session or CSRF cost anything.
+  await registerPressure(app, ctx.config.pressure);
+  registerExpensiveLimits(app, ctx.config);
   if (logging) {
     // Successful page reads are logged at debug: at info, two lines per request cost about a third of a
     // cached page's CPU, and the reverse proxy's access log has them. Errors, 4xx/5xx, every state-changing
@@ -147,14 +153,7 @@ export async function buildApp(
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await ctx.db.selectFrom('agencies').select('id').limit(1).execute();
-      return { status: 'ok', database: ctx.dialect };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: ctx.dialect });
-    }
-  });
+  registerHealthRoutes(app, ctx);
 
   app.get<{ Params: { mode: string }; Querystring: { back?: string } }>(
     '/mode/:mode',

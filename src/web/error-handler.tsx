@@ -13,6 +13,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../platform/errors.js';
+import { ServiceBusy, sendBusy } from './busy.js';
 import { sendPage } from './render.js';
 import { PlainShell } from './views/layout.js';
 
@@ -75,6 +76,7 @@ function errorPage(
 }
 
 export function handleError(error: FastifyError | DomainError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof ServiceBusy) return sendBusy(request, reply, error, wantsJson(request));
   if (error instanceof DomainError) {
     const status = statusOf(error.code);
     if (wantsJson(request)) {

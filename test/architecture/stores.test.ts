@@ -18,7 +18,7 @@ const EXCEPTIONS: Record<string, string> = {
   'src/platform/events.ts': 'the append-only audit events table: its writer and reader are the platform',
   'src/platform/jobs.ts': "the scheduler's lease row, taken and renewed by the platform",
   'src/platform/content-version.ts': 'the one counter row every node polls (decision 0011)',
-  'src/web/app.ts': '/healthz probes the database itself with the cheapest query',
+  'src/web/health.api.ts': '/healthz and /readyz probe the database itself with the cheapest query',
   // Not moved yet (the house issue): each is a debt to pay by moving its queries into the feature's store.
 };
 

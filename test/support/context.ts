@@ -13,6 +13,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // Tests change data through use cases as well as HTTP: serve every page fresh (public-cache.test.ts
     // covers the cache itself).
     PUBLIC_CACHE_SECONDS: '0',
+    // A test that blocks the loop (a demo load, a PDF) must not see the next request shed: load shedding is
+    // tested with its own thresholds (src/web/pressure.test.ts).
+    PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
+    PRESSURE_MAX_HEAP_MB: '0',
     ...overrides,
   });
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
+import { limited } from '../../web/concurrency.js';
 import { agencyBySegment } from '../../web/portal-kit.js';
 import { catalogStore } from '../catalog.store.js';
 import type { Item } from '../items/item.js';
@@ -219,12 +220,14 @@ function registerSearchApi(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const agency = await agencyBySegment(ctx, request.params.segment);
       const page = request.query.page ?? 1;
-      const r = await catalogSearch.port.search(ctx.db, {
-        agencyIds: [agency.id],
-        text: request.query.q,
-        limit: 20,
-        offset: (page - 1) * 20,
-      });
+      const r = await limited(request, 'search', () =>
+        catalogSearch.port.search(ctx.db, {
+          agencyIds: [agency.id],
+          text: request.query.q,
+          limit: 20,
+          offset: (page - 1) * 20,
+        }),
+      );
       const items = await catalogStore.itemsByIds(
         ctx.db,
         r.hits.map((h) => h.itemId),

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Agency } from '../../access/agency.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
+import { limited } from '../../web/concurrency.js';
 import { agencyBySegment, sendPortalPage } from '../../web/portal-kit.js';
 import { NOTICE_ENDED } from '../items/notice-periods.job.js';
 import { catalogStore, type Column } from '../catalog.store.js';
@@ -359,12 +360,14 @@ function registerPortalSearch(app: FastifyInstance, ctx: AppContext): void {
       const q = (request.query.q ?? '').trim().slice(0, 100);
       const page = pageOf(request.query);
       const result = q
-        ? await catalogSearch.port.search(ctx.db, {
-            agencyIds: [agency.id],
-            text: q,
-            limit: PAGE_SIZE,
-            offset: (page - 1) * PAGE_SIZE,
-          })
+        ? await limited(request, 'search', () =>
+            catalogSearch.port.search(ctx.db, {
+              agencyIds: [agency.id],
+              text: q,
+              limit: PAGE_SIZE,
+              offset: (page - 1) * PAGE_SIZE,
+            }),
+          )
         : { total: 0, hits: [] };
       const items = await catalogStore.itemsByIds(
         ctx.db,

@@ -13,6 +13,7 @@ import type { CurrentUser } from '../../access/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { requireUser, sendAdminPage } from '../../web/admin-kit.js';
+import { limited } from '../../web/concurrency.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../../web/views/forms.js';
 import { gradeLabel } from '../accountability.js';
 import { computeScorecard, type AgencyResult } from './compute-scorecard.js';
@@ -485,11 +486,13 @@ export async function registerScorecardRoutes(app: FastifyInstance, ctx: AppCont
 
   app.get<Q>(`${PATH}/export.xlsx`, async (request, reply) => {
     const s = await settingOf(ctx, request);
-    const results = await scorecardResults(ctx.db, s.sc, s.covered);
+    const workbook = await limited(request, 'export', async () =>
+      scorecardWorkbook(s.sc, s.office.name, await scorecardResults(ctx.db, s.sc, s.covered)),
+    );
     const name = `${s.office.name}${s.year}年度考核结果.xlsx`;
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(await scorecardWorkbook(s.sc, s.office.name, results));
+      .send(workbook);
   });
 }
