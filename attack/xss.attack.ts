@@ -268,12 +268,12 @@ test('published replies and tracking pages show the stored payloads inert', asyn
       expectStatus(`admin message ${step.step}`, r, 303);
     }
   }
-  for (const agency of AGENCIES)
-    for (const mode of ['csp', 'no-csp'] as const) {
-      const page = await chromium.load(mode, `${base}/${agency}/hdjl/`);
-      const ours = stored.messages.filter((m) => m.agency === agency).length;
-      assert.ok((await page.locator('article.message').count()) >= Math.min(ours, 50), `${agency} publishes`);
-    }
+  for (const agency of AGENCIES) {
+    const html = (await (await fetch(`${base}/${agency}/hdjl/`)).text()).split('<article class="message">');
+    const ours = stored.messages.filter((m) => m.agency === agency).length;
+    assert.ok(html.length - 1 >= Math.min(ours, 50), `${agency} publishes its ${ours} replies`);
+    for (const mode of ['csp', 'no-csp'] as const) await chromium.load(mode, `${base}/${agency}/hdjl/`);
+  }
   for (const [k, m] of stored.messages.entries()) {
     if (k % 3 !== 0) continue;
     const track = `/${m.agency}/hdjl/track`;
@@ -333,7 +333,11 @@ test('no payload executed and no page carries injected markup', async () => {
   if (roundTrip.differing.length)
     console.log(`differing echoes:\n${roundTrip.differing.slice(0, 20).join('\n')}`);
   assert.deepEqual(executed, [], 'payloads executed');
-  assert.deepEqual(chromium.findings, [], 'pages carry markup only an injection makes');
+  const findings = chromium.findings.map((f) => {
+    const ids = [...new Set(f.match(/\b7\d{5}\b/g) ?? [])];
+    return ids.length ? `${f} [${ids.map((id) => describe(Number(id))).join('; ')}]` : f;
+  });
+  assert.deepEqual(findings, [], 'pages carry markup only an injection makes');
   assert.ok(roundTrip.same >= roundTrip.checked * 0.95, 'the echoed forms hold the payloads as sent');
   assert.ok(server.alive(), 'the server is still running');
 });
