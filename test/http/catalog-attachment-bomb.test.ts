@@ -7,7 +7,7 @@ import type { AppContext } from '../../src/platform/context.js';
 import type { DatabaseHandle } from '../../src/platform/db/database.js';
 import { lyingSizes, zipBombDocx } from '../support/bombs.js';
 import { freshDatabase } from '../support/db.js';
-import { Browser, csrfOf, demoApp } from '../support/http.js';
+import { Browser, csrfOf, demoApp, multipartBody } from '../support/http.js';
 
 let handle: DatabaseHandle;
 let app: FastifyInstance;
@@ -21,20 +21,8 @@ after(async () => {
   await handle?.close();
 });
 
-function multipart(fields: Record<string, string>, file: { name: string; content: Buffer }) {
-  const boundary = '----gongkaiBomb' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file.content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+const multipart = (fields: Record<string, string>, file: { name: string; content: Buffer }) =>
+  multipartBody(fields, [{ field: 'attachment', ...file }]);
 
 void test('a zip-bomb DOCX attached to a new item is refused naming the limit; nothing is stored', async () => {
   const editor = new Browser(app);

@@ -15,22 +15,10 @@ import { MAX_ATTACHMENT_BYTES } from '../../src/catalog/items/attachments.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { testNow } from '../support/clock.js';
 import { describeEachDatabase } from '../support/db.js';
-import { Browser, csrfOf, demoApp } from '../support/http.js';
+import { Browser, csrfOf, demoApp, multipartBody } from '../support/http.js';
 
-function multipart(fields: Record<string, string>, file: { name: string; content: Buffer }) {
-  const boundary = '----gongkai' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file.content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+const multipart = (fields: Record<string, string>, file: { name: string; content: Buffer }) =>
+  multipartBody(fields, [{ field: 'attachment', ...file }]);
 
 describeEachDatabase('registry, notice periods, names and footer over HTTP', ({ handle }) => {
   let app: FastifyInstance;

@@ -6,26 +6,12 @@ import { legalToday } from '../../src/calendar/legal-day.js';
 import { catalogStore } from '../../src/catalog/catalog.store.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { describeEachDatabase } from '../support/db.js';
-import { Browser, csrfOf, demoApp } from '../support/http.js';
+import { Browser, csrfOf, demoApp, multipartBody } from '../support/http.js';
 
 const ID = '11010519491231002X';
 
-function multipart(fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
-  const boundary = '----gongkai' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      Buffer.from(file.content),
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+const multipart = (fields: Record<string, string>, file?: { name: string; content: string | Buffer }) =>
+  multipartBody(fields, file ? [{ field: 'attachment', ...file }] : []);
 
 describeEachDatabase('catalog over HTTP', ({ handle }) => {
   let app: FastifyInstance;

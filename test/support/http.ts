@@ -81,3 +81,27 @@ export function csrfOf(html: string): string {
   if (!m) throw new Error('no CSRF field on page');
   return m[1]!;
 }
+
+/**
+ * A multipart/form-data body as a browser sends it for a form with file inputs: the text fields, then each file
+ * (an empty name and no bytes is a file input left empty).
+ */
+export function multipartBody(
+  fields: Record<string, string>,
+  files: { field: string; name: string; content: string | Buffer }[] = [],
+): { payload: Buffer; contentType: string } {
+  const boundary = '----gongkai' + Math.random().toString(16).slice(2);
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.from(f.content),
+      Buffer.from('\r\n'),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
