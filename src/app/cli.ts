@@ -18,6 +18,7 @@ import { registerRequestCommands } from '../requests/import/import-cases.cli.js'
 import { registerMessageCommands } from '../interaction/messages.cli.js';
 import { registerSupervisionCommands } from '../supervision/supervision.cli.js';
 import { registerCatalogCommands } from '../catalog/catalog.cli.js';
+import { registerBackupCommands } from './backup.cli.js';
 
 /**
  * The program over the composition root's services (src/app/). It makes `withContext` (core.cli.ts, over
@@ -38,6 +39,7 @@ export function buildProgram(services: Services = appServices()): Command {
   registerMessageCommands(program, withContext);
   registerSupervisionCommands(program, withContext);
   registerCatalogCommands(program, withContext);
+  registerBackupCommands(program);
   return program;
 }
 

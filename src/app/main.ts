@@ -19,11 +19,14 @@ import type { Services } from './services.js';
 import { useFullTextSearch } from '../search/catalog-search.js';
 import { demoPassword, demoUsers } from '../demo/demo-agencies.js';
 
+/** Where development keeps the personal-data key it generated: beside the SQLite file. */
+export const developmentKeyFile = (sqlitePath: string): string => join(dirname(sqlitePath), 'data-key.txt');
+
 /** In development a personal-data key is generated once and kept beside the SQLite file. */
 function developmentDataKey(config: Config): string | undefined {
   if (config.dataKey || config.database.kind !== 'sqlite' || config.database.path === ':memory:')
     return config.dataKey;
-  const file = join(dirname(config.database.path), 'data-key.txt');
+  const file = developmentKeyFile(config.database.path);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
