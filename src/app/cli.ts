@@ -18,6 +18,7 @@ import { registerRequestCommands } from '../requests/import/import-cases.cli.js'
 import { registerMessageCommands } from '../interaction/messages.cli.js';
 import { registerSupervisionCommands } from '../supervision/supervision.cli.js';
 import { registerCatalogCommands } from '../catalog/catalog.cli.js';
+import { registerAgencyCommands } from '../agencies/agencies.cli.js';
 
 /**
  * The program over the composition root's services (src/app/). It makes `withContext` (core.cli.ts, over
@@ -29,6 +30,7 @@ export function buildProgram(services: Services = appServices()): Command {
     .showHelpAfterError('（使用 --help 查看用法）')
     .exitOverride();
   registerCoreCommands(program, () => startPlatform(loadConfig(), services));
+  registerAgencyCommands(program, withContext);
   registerAuditCommands(program);
   registerCalendarCommands(program, databaseCalendarDeps(withContext, services.calendarRecomputers));
   registerReportCommands(program, withContext);
