@@ -23,7 +23,7 @@ import { agenciesStore } from '../access/agencies.store.js';
 /** What an empty platform prints on start: the first day without the demo (README, 生产部署). */
 const firstDayHelp = `数据库中还没有任何机关和账号。请按以下步骤建立本单位的平台（详见 README“生产部署”一节）：
   1. 建立机关：整棵机关树用 npx gongkai agency import 机关.xlsx 一次导入（npx gongkai agency template 机关.xlsx 生成模板），
-     或逐个新增：npx gongkai agency add --name 某某县人民政府 --credit-code … --level county --division-code … --path … --office 某某县人民政府办公室 --review-body 某某市人民政府
+     或逐个新增：npx gongkai agency add --name 某某县人民政府 --credit-code … --level 县 --path … --office 某某县人民政府办公室 --review-body 某某市人民政府
   2. 创建第一位平台管理员：GONGKAI_PASSWORD='至少10位的强密码' npx gongkai user add --username admin --name 平台管理员 --agency 某某县人民政府 --role platform_admin
   3. 用该账号登录管理后台 /admin/，再在“账号管理”中添加其他账号。`;
 
