@@ -10,7 +10,7 @@ test('defaults give an embedded SQLite platform on port 3000', () => {
 });
 
 test('DATABASE_URL selects PostgreSQL', () => {
-  const c = loadConfig({ DATABASE_URL: 'postgres://u:p@localhost/gk' });
+  const c = loadConfig({ DATABASE_URL: 'postgres://u:p@localhost/gk', DATA_KEY: 'ab'.repeat(32) });
   assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u:p@localhost/gk' });
 });
 
@@ -29,6 +29,38 @@ test('a bad configuration lists every problem in one message', () => {
 test('production requires a data key, and the admin port must differ', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /DATA_KEY/);
   assert.throws(() => loadConfig({ PORT: '3000', ADMIN_PORT: '3000' }), /ADMIN_PORT/);
+});
+
+test('issue 21: production loads no demo by default and refuses DEMO_DATA=true', () => {
+  const key = 'ab'.repeat(32);
+  assert.equal(loadConfig({ NODE_ENV: 'production', DATA_KEY: key }).demoData, false);
+  assert.equal(loadConfig({ NODE_ENV: 'production', DATA_KEY: key, DEMO_DATA: 'false' }).demoData, false);
+  assert.equal(loadConfig({ NODE_ENV: 'development' }).demoData, true);
+  assert.equal(loadConfig({ DEMO_DATA: 'false' }).demoData, false);
+  for (const on of ['true', '1', 'yes']) {
+    try {
+      loadConfig({ NODE_ENV: 'production', DATA_KEY: key, DEMO_DATA: on });
+      assert.fail('should have thrown');
+    } catch (e) {
+      assert.ok(e instanceof ConfigError);
+      assert.deepEqual(e.problems.length, 1);
+      assert.match(e.message, /DEMO_DATA: 生产环境不能载入演示数据/);
+    }
+  }
+});
+
+test('issue 21: PostgreSQL needs DATA_KEY before anything is written, in development too', () => {
+  for (const env of ['development', 'test'] as const) {
+    try {
+      loadConfig({ NODE_ENV: env, DATABASE_URL: 'postgres://u:p@localhost/gk' });
+      assert.fail('should have thrown');
+    } catch (e) {
+      assert.ok(e instanceof ConfigError);
+      assert.match(e.message, /DATA_KEY: 使用 PostgreSQL（DATABASE_URL）时必须设置个人信息加密密钥/);
+    }
+  }
+  // SQLite in development keeps a generated key beside the file (src/app/main.ts).
+  assert.equal(loadConfig({}).dataKey, undefined);
 });
 
 test('load shedding and expensive-request limits have defaults and refuse bad values in Chinese', () => {

@@ -34,8 +34,11 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, '应以 postgres:// 开头；留空则使用内置 SQLite')
     .optional(),
   SQLITE_PATH: z.string().min(1).default('./data/gongkai.sqlite'),
-  /** Loads the demo agencies and accounts on start when the database has none. */
-  DEMO_DATA: bool.default(true),
+  /**
+   * Loads the demo agencies and accounts on start when the database has none. Default: true, but false in
+   * production, where true refuses to start (the demo's passwords are public).
+   */
+  DEMO_DATA: bool.optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -189,6 +192,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
   if (e.NODE_ENV === 'production' && !e.DATA_KEY) problems.push('DATA_KEY: 生产环境必须设置个人信息加密密钥');
+  else if (e.DATABASE_URL && !e.DATA_KEY)
+    problems.push(
+      'DATA_KEY: 使用 PostgreSQL（DATABASE_URL）时必须设置个人信息加密密钥（64 位十六进制字符，可用 openssl rand -hex 32 生成），各节点使用同一密钥',
+    );
+  if (e.NODE_ENV === 'production' && e.DEMO_DATA)
+    problems.push(
+      'DEMO_DATA: 生产环境不能载入演示数据（演示账号的密码是公开的）；请删除该设置，按 README“生产部署”一节创建本单位的机关和管理员',
+    );
   if (e.ADMIN_PORT !== undefined && e.ADMIN_PORT === e.PORT) problems.push('ADMIN_PORT: 不能与 PORT 相同');
   if (e.SMTP_HOST && !e.SMTP_FROM) problems.push('SMTP_FROM: 设置 SMTP_HOST 时必须设置发件地址');
   if (!!e.SMTP_USER !== !!e.SMTP_PASSWORD) problems.push('SMTP_USER / SMTP_PASSWORD: 应同时设置或同时留空');
@@ -204,7 +215,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', path: e.SQLITE_PATH },
-    demoData: e.DEMO_DATA,
+    demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
     auth: {
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       maxFailures: e.LOGIN_MAX_FAILURES,

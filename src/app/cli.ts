@@ -19,6 +19,7 @@ import { registerMessageCommands } from '../interaction/messages.cli.js';
 import { registerSupervisionCommands } from '../supervision/supervision.cli.js';
 import { registerCatalogCommands } from '../catalog/catalog.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
+import { registerAgencyCommands } from '../agencies/agencies.cli.js';
 
 /**
  * The program over the composition root's services (src/app/). It makes `withContext` (core.cli.ts, over
@@ -30,6 +31,7 @@ export function buildProgram(services: Services = appServices()): Command {
     .showHelpAfterError('（使用 --help 查看用法）')
     .exitOverride();
   registerCoreCommands(program, () => startPlatform(loadConfig(), services));
+  registerAgencyCommands(program, withContext);
   registerAuditCommands(program);
   registerCalendarCommands(program, databaseCalendarDeps(withContext, services.calendarRecomputers));
   registerReportCommands(program, withContext);

@@ -18,6 +18,14 @@ import { buildApp } from '../web/app.js';
 import type { Services } from './services.js';
 import { useFullTextSearch } from '../search/catalog-search.js';
 import { demoPassword, demoUsers } from '../demo/demo-agencies.js';
+import { agenciesStore } from '../access/agencies.store.js';
+
+/** What an empty platform prints on start: the first day without the demo (README, 生产部署). */
+const firstDayHelp = `数据库中还没有任何机关和账号。请按以下步骤建立本单位的平台（详见 README“生产部署”一节）：
+  1. 建立机关：整棵机关树用 npx gongkai agency import 机关.xlsx 一次导入（npx gongkai agency template 机关.xlsx 生成模板），
+     或逐个新增：npx gongkai agency add --name 某某县人民政府 --credit-code … --level 县 --path … --office 某某县人民政府办公室 --review-body 某某市人民政府
+  2. 创建第一位平台管理员：GONGKAI_PASSWORD='至少10位的强密码' npx gongkai user add --username admin --name 平台管理员 --agency 某某县人民政府 --role platform_admin
+  3. 用该账号登录管理后台 /admin/，再在“账号管理”中添加其他账号。`;
 
 /** Where development keeps the personal-data key it generated: beside the SQLite file. */
 export const developmentKeyFile = (sqlitePath: string): string => join(dirname(sqlitePath), 'data-key.txt');
@@ -38,9 +46,10 @@ export async function openContext(
   config: Config = loadConfig(),
 ): Promise<{ ctx: AppContext; handle: DatabaseHandle }> {
   useFullTextSearch();
+  // Every setting is settled before anything is written (the key file, then migrations; issue 21).
+  const dataKey = developmentDataKey(config);
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
-  const dataKey = developmentDataKey(config);
   const ctx: AppContext = {
     db: handle.db,
     dialect: handle.dialect,
@@ -59,6 +68,7 @@ export async function startPlatform(
     console.log(`演示账号（密码均为 ${demoPassword}）：`);
     for (const u of demoUsers) console.log(`  ${u.username.padEnd(14)} ${u.displayName}`);
   }
+  if ((await agenciesStore.count(ctx.db)) === 0) console.log(firstDayHelp);
   const servers: FastifyInstance[] = [];
   if (config.http.admin) {
     const pub = await buildApp(ctx, services, { surfaces: ['public'] });

@@ -1,6 +1,7 @@
 /**
  * Loads the demo data through the real use cases, once: a database that already has agencies is left
- * alone. Later capabilities add their demo data here (`demoLoaders`).
+ * alone. Later capabilities add their demo data here (`demoLoaders`). The whole load is one transaction
+ * (inOneTransaction): a loader that fails leaves the database as it was, never half a demo (issue 21).
  */
 import { addUser } from '../agencies/add-user.js';
 import { agenciesStore } from '../access/agencies.store.js';
@@ -8,6 +9,7 @@ import { systemActor } from '../platform/actor.js';
 import { createAgency } from '../agencies/save-agency.js';
 import type { DemoAgencyIds, DemoLoader } from '../agencies/demo-loader.js';
 import type { AppContext } from '../platform/context.js';
+import { inOneTransaction } from '../platform/db/one-transaction.js';
 import { loadCatalogDemo } from '../catalog/demo/demo-items.js';
 import { demoAgencies, demoPassword, demoUsers } from './demo-agencies.js';
 import { loadRequestsDemo } from '../requests/demo-requests.js';
@@ -33,6 +35,16 @@ const demoLoaders: { name: string; load: DemoLoader }[] = [
 ];
 
 export async function loadDemo(ctx: AppContext, log: (line: string) => void = () => {}): Promise<boolean> {
+  const lines: string[] = [];
+  const loaded = await inOneTransaction(ctx.db, ctx.dialect, (db) =>
+    loadAll({ ...ctx, db }, (l) => lines.push(l)),
+  );
+  // Said once committed, so nothing claims to be loaded that a later failure rolled back.
+  lines.forEach(log);
+  return loaded;
+}
+
+async function loadAll(ctx: AppContext, log: (line: string) => void): Promise<boolean> {
   if ((await agenciesStore.count(ctx.db)) > 0) return false;
   const actor = systemActor('演示数据');
   const ids: DemoAgencyIds = {};
