@@ -58,7 +58,7 @@ export async function buildApp(
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: ctx.config.http.trustProxy,
+    trustProxy: trustedProxies(ctx.config.http.trustProxy),
     bodyLimit: 25 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     // Requests the router or Node's parser cannot read answer 4xx in Chinese (error-handler.tsx).
@@ -179,4 +179,17 @@ export async function buildApp(
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }
   return app;
+}
+
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function trusting that many hops from the socket: with `1`, the
+ * client is the last X-Forwarded-For entry, the one the proxy appended, so whatever a client writes before it is
+ * ignored. (Fastify itself reads a bare number as "trust nothing".) A list of addresses/CIDRs goes as it is.
+ */
+function trustedProxies(
+  setting: false | number | string[],
+): false | string[] | ((a: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  const hops = setting;
+  return hops === 0 ? false : (_address, hop) => hop < hops;
 }
