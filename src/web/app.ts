@@ -31,6 +31,7 @@ import { registerExpensiveLimits } from './concurrency.js';
 import { registerHealthRoutes } from './health.api.js';
 import { registerPressure } from './pressure.js';
 import type { Surface, WebServices } from './services.js';
+import { sameSitePath } from './safe-redirect.js';
 import './request-state.js';
 
 export type { RouteModule, Surface, WebServices } from './services.js';
@@ -166,9 +167,8 @@ export async function buildApp(
         httpOnly: true,
         secure: ctx.config.auth.cookieSecure,
       });
-      const back = request.query.back ?? '/';
       // Only same-site paths: never an open redirect.
-      return reply.redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
+      return reply.redirect(sameSitePath(request.query.back, '/'));
     },
   );
 
