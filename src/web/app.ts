@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -103,7 +103,12 @@ export async function buildApp(
   await app.register(formbody, { parser: (body) => qs.parse(body) });
   registerSecurityHeaders(app, { hsts: ctx.config.auth.cookieSecure });
   // Per-route limits only (login, public forms); pages themselves are not limited.
-  await app.register(rateLimit, { global: false });
+  // The key is the client address as TRUST_PROXY resolves it; a request whose socket closed before it was read has
+  // none (request.ip undefined, which the default key generator throws on), and shares one key.
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => normalizeIP(request.ip ?? 'unknown'),
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
