@@ -4,8 +4,9 @@
  * its forms post to, found by walking it, and every route its sources declare — over raw HTTP with bounded
  * concurrency. No answer may be a 5xx, show a stack trace or an English framework error, or hang; the server
  * must log no unhandled error and still answer /healthz at the end. 429 from the forms' per-IP limits is
- * expected: the server trusts X-Forwarded-For in this run (TRUST_PROXY, as behind the reverse proxy), and the
- * generator gives each request its own address, so most requests still reach the handlers.
+ * expected: the server trusts X-Forwarded-For in this run (TRUST_PROXY=loopback: the attack process on this
+ * machine is its proxy), and the generator gives each request its own address, so most requests still reach the
+ * handlers.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,7 +43,7 @@ let server: RunningServer;
 let routes: PublicRoutes;
 
 before(async () => {
-  server = await startServer({ TRUST_PROXY: 'true', LOG_LEVEL: 'warn' });
+  server = await startServer({ TRUST_PROXY: 'loopback', LOG_LEVEL: 'warn' });
   routes = await publicRoutes(server.baseUrl);
 });
 

@@ -94,7 +94,7 @@ async function echo(
 
 before(async () => {
   server = await startServer({
-    TRUST_PROXY: 'true',
+    TRUST_PROXY: 'loopback',
     REQUEST_CHALLENGE_THRESHOLD: '3',
     PUBLIC_CACHE_SECONDS: '0',
   });

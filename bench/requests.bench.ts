@@ -84,7 +84,7 @@ const bench: Bench = {
       LOG_LEVEL: 'silent',
       SQLITE_PATH: path,
       JOBS_ENABLED: 'false',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: 'loopback', // the bench process on this machine is the proxy
       DATA_KEY: 'cd'.repeat(32),
     });
     const handle = openDatabase({ kind: 'sqlite', path });

@@ -2,11 +2,54 @@
  * One typed, validated configuration object, read once from environment variables at start-up.
  * A bad configuration stops start-up with every problem listed in one message (see `.env.example`).
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '应为 true 或 false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * TRUST_PROXY: how far X-Forwarded-For is believed. A hop count (`1`: one reverse proxy in front; the client is
+ * the address that proxy appended, whatever the client wrote before it) or the proxies' addresses/CIDRs
+ * (`10.0.0.5,10.0.0.0/8`); `false`/`0`: no proxy. `true` would believe every hop — any client could name its own
+ * address and lift the per-address limits — so it is refused, saying what to write instead.
+ */
+const trustProxy = z.string().transform((v, ctx): false | number | string[] => {
+  const s = v.toLowerCase();
+  if (s === 'false' || s === 'no' || s === '0') return false;
+  if (s === 'true' || s === 'yes') {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        '不能设为 true（会信任所有代理，任何人都可伪造来源地址而绕过按地址的限制）；请写经过的反向代理层数（如 1），或代理服务器的地址/网段（如 10.0.0.5,10.0.0.0/8）；没有代理时写 false',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(s)) {
+    const hops = Number(s);
+    if (hops <= 10) return hops;
+    ctx.addIssue({ code: 'custom', message: '代理层数应在 0–10 之间' });
+    return z.NEVER;
+  }
+  const list = s.split(',').map((a) => a.trim());
+  const bad = list.filter((a) => !isAddressOrCidr(a));
+  if (bad.length === 0) return list;
+  ctx.addIssue({
+    code: 'custom',
+    message: `应为代理层数（如 1）或以逗号分隔的地址/网段（如 10.0.0.5,10.0.0.0/8），无法识别：${bad.join('、') || '空项'}`,
+  });
+  return z.NEVER;
+});
+
+function isAddressOrCidr(a: string): boolean {
+  if (a === 'loopback' || a === 'linklocal' || a === 'uniquelocal') return true;
+  const [ip, bits, ...rest] = a.split('/');
+  const family = isIP(ip ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 const port = z.coerce
   .number({ message: '应为端口号' })
@@ -67,7 +110,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Secure cookies need HTTPS; turn off only for plain-HTTP development. */
   COOKIE_SECURE: bool.optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   JOBS_ENABLED: bool.default(true),
   /**
    * Seconds an anonymous portal page may be served from memory; 0 turns the micro-cache off. Changes reach every
@@ -135,7 +178,13 @@ type Env = z.infer<typeof schema>;
 
 export interface Config {
   env: Env['NODE_ENV'];
-  http: { host: string; port: number; admin?: { host: string; port: number }; trustProxy: boolean };
+  http: {
+    host: string;
+    port: number;
+    admin?: { host: string; port: number };
+    /** Fastify's trustProxy: false, a hop count, or the proxies' addresses/CIDRs (never `true`). */
+    trustProxy: false | number | string[];
+  };
   database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
   demoData: boolean;
   auth: { sessionIdleMinutes: number; maxFailures: number; lockMinutes: number; cookieSecure: boolean };

@@ -1,9 +1,9 @@
 /**
  * A visitor of the public forms as the XSS attack drives them from Node: it keeps cookies, reads the CSRF token
  * and the application challenge from the form page it fetched first, and posts multipart bodies as a browser
- * would. Each visitor comes from its own address (`X-Forwarded-For`, honoured with TRUST_PROXY=true), as many
- * attackers would, so the per-address rate limits and the challenge apply per visitor and a few hundred
- * submissions are not refused by them.
+ * would. Each visitor comes from its own address (`X-Forwarded-For`, honoured with TRUST_PROXY=loopback, which makes
+ * the attack process on this machine the trusted proxy), as many attackers would, so the per-address rate limits
+ * and the challenge apply per visitor and a few hundred submissions are not refused by them.
  */
 
 export interface Response {

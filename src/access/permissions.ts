@@ -95,3 +95,13 @@ export function can(actor: Actor, action: Action, agencyId: string, agencies: re
 
 export const isPlatformAdmin = (actor: Actor): boolean =>
   actor.kind === 'system' || (actor.kind === 'user' && actor.grants.some((g) => g.role === 'platform_admin'));
+
+/**
+ * Who may change where an agency stands — its parent, supervising office, level and 复议机关: the platform
+ * administrator, or whoever manages the office that supervises it (主管部门). Its own administrator may not: it
+ * could otherwise detach its agency from supervision.
+ */
+export function mayChangeStructure(actor: Actor, agency: Agency, agencies: readonly Agency[]): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  return agency.supervisorId !== null && can(actor, 'agency.manage', agency.supervisorId, agencies);
+}

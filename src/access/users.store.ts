@@ -66,25 +66,48 @@ export const usersStore = {
       .execute();
   },
 
-  async recordFailure(
+  /**
+   * Counts one wrong password in one statement (`failed_logins = failed_logins + 1 … RETURNING`, SQLite ≥ 3.35
+   * and PostgreSQL), so parallel guesses cannot overwrite each other's count; the count that reaches
+   * `maxFailures` (or any past it) sets `lockedUntil` in the same statement. A guess on an account locked at
+   * `now` counts nothing and returns undefined.
+   */
+  async countFailure(
     db: Queryable,
     userId: string,
-    failures: number,
-    lockedUntil: string | null,
-  ): Promise<void> {
-    await db
+    p: { now: string; maxFailures: number; lockedUntil: string },
+  ): Promise<{ failures: number; lockedUntil: string | null } | undefined> {
+    const r = await db
       .updateTable('users')
-      .set({ failed_logins: failures, locked_until: lockedUntil })
+      .set((eb) => ({
+        failed_logins: eb('failed_logins', '+', 1),
+        locked_until: eb
+          .case()
+          .when('failed_logins', '>=', p.maxFailures - 1)
+          .then(eb.val(p.lockedUntil))
+          .else(eb.ref('locked_until'))
+          .end(),
+      }))
       .where('id', '=', userId)
-      .execute();
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', p.now)]))
+      .returning(['failed_logins', 'locked_until'])
+      .executeTakeFirst();
+    return r && { failures: r.failed_logins, lockedUntil: r.locked_until };
   },
 
-  async clearFailures(db: Queryable, userId: string): Promise<void> {
-    await db
+  /**
+   * After a right password: clears the count unless the account is locked at `now` (a parallel guess may have
+   * locked it since it was read). Returns false, changing nothing, when it is locked.
+   */
+  async clearFailuresUnlessLocked(db: Queryable, userId: string, now: string): Promise<boolean> {
+    const r = await db
       .updateTable('users')
       .set({ failed_logins: 0, locked_until: null })
       .where('id', '=', userId)
-      .execute();
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+      .returning('id')
+      .executeTakeFirst();
+    return r !== undefined;
   },
 
   async list(db: Queryable, agencyIds: readonly string[]) {

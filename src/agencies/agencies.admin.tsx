@@ -6,7 +6,7 @@ import { agenciesInScope, requireUser, sendAdminPage } from '../web/admin-kit.js
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import { agenciesStore } from '../access/agencies.store.js';
 import { agencyLevelLabel, agencyLevels, type Agency } from '../access/agency.js';
-import { can } from '../access/permissions.js';
+import { can, mayChangeStructure } from '../access/permissions.js';
 import { derivedReviewBody, reviewBodyFindings } from '../access/review-body.js';
 import { updateAgency } from './save-agency.js';
 import { formRoute } from '../web/form-route.js';
@@ -50,7 +50,13 @@ function agencyFormToInput(f: Form, current: Agency) {
  * The 复议机关: the body the tree derives under 行政复议法 Art. 24 as the hint; another body only with a reason.
  * Findings of the stored record (it names itself, an override without a reason) show above the fields.
  */
-function ReviewBodyFields(props: { agency: Agency; all: Agency[]; values: Form; errors: Errors }) {
+function ReviewBodyFields(props: {
+  agency: Agency;
+  all: Agency[];
+  values: Form;
+  errors: Errors;
+  locked: boolean;
+}) {
   const derived = derivedReviewBody(props.all, props.agency.id);
   const findings = reviewBodyFindings(props.all, props.agency);
   return (
@@ -63,6 +69,7 @@ function ReviewBodyFields(props: { agency: Agency; all: Agency[]; values: Form; 
         label="另行指定的行政复议机关"
         value={props.values.reconsiderationBody}
         errors={props.errors}
+        readonly={props.locked}
         hint={
           derived.name
             ? `依照${derived.basis}，本机关的行政复议机关为${derived.name}，留空即采用；仅在法律另有规定时（如第二十七条规定的实行垂直领导的机关、税务机关）填写其他机关`
@@ -74,6 +81,7 @@ function ReviewBodyFields(props: { agency: Agency; all: Agency[]; values: Form; 
         label="另行指定的理由"
         value={props.values.reconsiderationBodyReason}
         errors={props.errors}
+        readonly={props.locked}
         hint="另行指定的复议机关与依法推导的不同时必填，写明法律依据"
       />
     </>
@@ -87,9 +95,13 @@ function AgencyForm(props: {
   errors: Errors;
   csrf: string;
   message?: string;
+  /** The level, supervising office and 复议机关 are shown but not offered for change (mayChangeStructure). */
+  structureLocked: boolean;
 }) {
   const v = props.values;
   const e = props.errors;
+  const locked = props.structureLocked;
+  const lockedHint = locked ? '只能由平台管理员或主管部门调整' : undefined;
   return (
     <>
       <h1>{props.agency.name}</h1>
@@ -107,14 +119,16 @@ function AgencyForm(props: {
           hint="18 位，系统会核对校验位"
         />
         <TextField name="divisionCode" label="行政区划代码" value={v.divisionCode} errors={e} />
-        <Field name="level" label="机关层级" errors={e}>
+        <Field name="level" label="机关层级" errors={e} hint={lockedHint}>
           {(a) => (
             <select {...a}>
-              {agencyLevels.map((l) => (
-                <option value={l} selected={v.level === l}>
-                  {agencyLevelLabel[l]}
-                </option>
-              ))}
+              {agencyLevels
+                .filter((l) => !locked || l === props.agency.level)
+                .map((l) => (
+                  <option value={l} selected={v.level === l}>
+                    {agencyLevelLabel[l]}
+                  </option>
+                ))}
             </select>
           )}
         </Field>
@@ -132,12 +146,12 @@ function AgencyForm(props: {
           errors={e}
           hint="适用地方性节假日的省级行政区划代码，如广西为 450000；无则留空"
         />
-        <Field name="supervisorId" label="主管部门（政府信息公开工作主管部门）" errors={e}>
+        <Field name="supervisorId" label="主管部门（政府信息公开工作主管部门）" errors={e} hint={lockedHint}>
           {(a) => (
             <select {...a}>
-              <option value="">（无）</option>
+              {(!locked || !props.agency.supervisorId) && <option value="">（无）</option>}
               {props.all
-                .filter((x) => x.id !== props.agency.id)
+                .filter((x) => x.id !== props.agency.id && (!locked || x.id === props.agency.supervisorId))
                 .map((x) => (
                   <option value={x.id} selected={v.supervisorId === x.id}>
                     {x.name}
@@ -173,7 +187,7 @@ function AgencyForm(props: {
           type="number"
           hint="0 至 15 个工作日：用于推定邮寄的告知书、答复书的送达日，以及征求第三方意见时暂停答复期限的上限（15 个工作日加在途天数）"
         />
-        <ReviewBodyFields agency={props.agency} all={props.all} values={v} errors={e} />
+        <ReviewBodyFields agency={props.agency} all={props.all} values={v} errors={e} locked={locked} />
         <h2>政府信息公开工作机构（条例第十二条）</h2>
         <TextField name="office.name" label="机构名称" value={v['office.name']} errors={e} />
         <TextField name="office.address" label="办公地址" value={v['office.address']} errors={e} />
@@ -257,8 +271,10 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, ctx: AppContext)
       const user = requireUser(request);
       const all = await agenciesStore.all(ctx.db);
       const agency = all.find((a) => a.id === request.params.id);
-      if (!agency || !can(user.actor, 'agency.read', agency.id, all)) throw notFound('该机关');
-      if (!can(user.actor, 'agency.manage', agency.id, all)) {
+      const restructure = agency !== undefined && mayChangeStructure(user.actor, agency, all);
+      if (!agency || !(restructure || can(user.actor, 'agency.read', agency.id, all)))
+        throw notFound('该机关');
+      if (!restructure && !can(user.actor, 'agency.manage', agency.id, all)) {
         throw forbidden('您可以查看该机关，但无权修改其信息。');
       }
       return sendAdminPage(
@@ -277,6 +293,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, ctx: AppContext)
             values={agencyToForm(agency)}
             errors={{}}
             csrf={request.csrfToken}
+            structureLocked={!restructure}
           />
         </>,
       );
@@ -287,11 +304,13 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, ctx: AppContext)
     const user = requireUser(request);
     const all = await agenciesStore.all(ctx.db);
     const agency = all.find((a) => a.id === request.params.id);
-    if (!agency || !can(user.actor, 'agency.read', agency.id, all)) throw notFound('该机关');
+    const restructure = agency !== undefined && mayChangeStructure(user.actor, agency, all);
+    if (!agency || !(restructure || can(user.actor, 'agency.read', agency.id, all))) throw notFound('该机关');
     const form = request.body ?? {};
     return formRoute(reply, {
       run: () => updateAgency(ctx, user.actor, agency.id, agencyFormToInput(form, agency)),
       redirect: () => `/admin/agencies/${agency.id}?saved=1`,
+      refusals: ['validation.failed', 'agency.structure_forbidden'],
       again: (e) =>
         sendAdminPage(
           reply,
@@ -304,8 +323,9 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, ctx: AppContext)
             errors={e.fields}
             csrf={request.csrfToken}
             message={e.message}
+            structureLocked={!restructure}
           />,
-          422,
+          e.code === 'agency.structure_forbidden' ? 403 : 422,
         ),
     });
   });

@@ -8,6 +8,7 @@ import { listEvents } from '../platform/events.js';
 import { agenciesStore } from '../access/agencies.store.js';
 import { scopeOf, can } from '../access/permissions.js';
 import { systemActor, type Actor } from '../platform/actor.js';
+import { newId } from '../platform/ids.js';
 import { createAgency, updateAgency } from './save-agency.js';
 import { usersStore } from '../access/users.store.js';
 import { reviewBodyFindings, reviewBodyOf } from '../access/review-body.js';
@@ -159,5 +160,75 @@ describeEachDatabase('agencies and accounts', ({ handle }) => {
     assert.equal(events.length, 1);
     assert.deepEqual((events[0]!.data.changed as Record<string, unknown>).office !== undefined, true);
     assert.equal((await agenciesStore.byId(ctx.db, zx.id))!.office.phone, '0552-6500001');
+  });
+
+  test('issue 21: only the platform or the supervising office changes parent, supervisor, level or 复议机关', async () => {
+    const ctx = testContext(handle());
+    const all = await agenciesStore.all(ctx.db);
+    const byName = (n: string) => all.find((a) => a.name === n)!;
+    const actorOf = async (username: string): Promise<Actor> => {
+      const u = (await usersStore.byUsername(ctx.db, username))!;
+      return { kind: 'user', userId: u.id, label: username, grants: await usersStore.grants(ctx.db, u.id) };
+    };
+    const zx = (await agenciesStore.byPathSegment(ctx.db, 'zhongxing'))!;
+    const office = byName('固镇县人民政府办公室');
+    const county = byName('固镇县人民政府');
+    const zxAdmin = await actorOf('zx-admin');
+    const stored = async () => JSON.stringify(await agenciesStore.byId(ctx.db, zx.id));
+    const before = await stored();
+    const refused = (fields: string[]) => (e: unknown) => {
+      assert.ok(e instanceof DomainError);
+      assert.equal(e.code, 'agency.structure_forbidden');
+      assert.match(e.message, /只能由平台管理员或主管部门调整/);
+      assert.deepEqual(Object.keys(e.fields).sort(), fields.sort());
+      return true;
+    };
+    // On main the township's own admin detached it from supervision (supervisorId empty → saved).
+    for (const [change, fields] of [
+      [{ supervisorId: '' }, ['supervisorId']],
+      [{ supervisorId: county.id }, ['supervisorId']],
+      [{ parentId: office.id }, ['parentId']],
+      [{ level: 'county' }, ['level']],
+      [
+        { reconsiderationBody: '蚌埠市人民政府', reconsiderationBodyReason: '测试' },
+        ['reconsiderationBody', 'reconsiderationBodyReason'],
+      ],
+    ] as const) {
+      await assert.rejects(
+        updateAgency(ctx, zxAdmin, zx.id, { ...zx, ...change, shortName: '改名' }),
+        refused([...fields]),
+      );
+    }
+    assert.equal(await stored(), before, 'nothing stored');
+    await updateAgency(ctx, zxAdmin, zx.id, { ...zx, shortName: '仲兴' });
+    assert.equal(
+      (await agenciesStore.byId(ctx.db, zx.id))!.shortName,
+      '仲兴',
+      'its own admin edits the rest',
+    );
+
+    // The read-only supervisor role changes nothing; the supervising office's administrator moves it.
+    await assert.rejects(
+      updateAgency(ctx, await actorOf('gz-supervisor'), zx.id, { ...zx, supervisorId: county.id }),
+      (e: unknown) => e instanceof DomainError && e.code === 'auth.forbidden',
+    );
+    const officeAdmin = { id: newId(), username: 'gz-office-admin', displayName: '县政府办管理员' };
+    await usersStore.insert(
+      ctx.db,
+      { ...officeAdmin, passwordHash: 'x', email: '' },
+      ctx.now().toISOString(),
+    );
+    await usersStore.grant(ctx.db, officeAdmin.id, { agencyId: office.id, role: 'agency_admin' });
+    const supervising = await actorOf('gz-office-admin');
+    const current = (await agenciesStore.byId(ctx.db, zx.id))!;
+    await assert.rejects(
+      updateAgency(ctx, supervising, zx.id, { ...current, shortName: '别名' }),
+      (e: unknown) => e instanceof DomainError && e.code === 'auth.forbidden',
+      "the supervising office does not edit the agency's own details",
+    );
+    await updateAgency(ctx, supervising, zx.id, { ...current, supervisorId: county.id });
+    assert.equal((await agenciesStore.byId(ctx.db, zx.id))!.supervisorId, county.id);
+    await updateAgency(ctx, systemActor('测试'), zx.id, { ...current, shortName: zx.shortName });
+    assert.equal(await stored(), before);
   });
 });

@@ -2,16 +2,18 @@
  * Use cases: create an agency, or update one. Validates the form (credit code check character, unique
  * path segment and code), keeps the tree acyclic, checks the 复议机关 (named only when the tree cannot derive
  * it, or with a reason; never the agency itself unless a provincial government), and records what changed.
+ * Where an agency stands — parent, supervising office, level, 复议机关 — only the platform administrator or the
+ * office supervising it changes (mayChangeStructure); its own administrator edits the rest.
  */
 import type { AppContext } from '../platform/context.js';
-import { forbidden, notFound, validationFailed } from '../platform/errors.js';
+import { DomainError, forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { appendEvent } from '../platform/events.js';
 import { newId } from '../platform/ids.js';
 import { subtreeIds, type Agency } from '../access/agency.js';
 import { reviewBodyFindings } from '../access/review-body.js';
 import { parseAgencyInput, type ValidAgencyInput } from '../access/agency-input.js';
 import { agenciesStore } from '../access/agencies.store.js';
-import { can, isPlatformAdmin } from '../access/permissions.js';
+import { can, isPlatformAdmin, mayChangeStructure } from '../access/permissions.js';
 import { type Actor } from '../platform/actor.js';
 
 async function checkRelations(
@@ -79,12 +81,25 @@ export async function updateAgency(
   const all = await agenciesStore.all(ctx.db);
   const before = all.find((x) => x.id === agencyId);
   if (!before) throw notFound('该机关');
-  if (!can(actor, 'agency.manage', agencyId, all)) throw forbidden('您无权修改该机关的信息。');
+  const restructure = mayChangeStructure(actor, before, all);
+  const manage = can(actor, 'agency.manage', agencyId, all);
+  if (!manage && !restructure) throw forbidden('您无权修改该机关的信息。');
   const a = parseAgencyInput(input);
-  if (a.parentId !== before.parentId && !isPlatformAdmin(actor))
-    throw forbidden('只有平台管理员可以调整机关隶属关系。');
-  await checkRelations(ctx, a, agencyId, all);
   const changed = diff(before, a);
+  const keys = Object.keys(changed);
+  const structural = keys.filter((k) => k in structureFields);
+  if (structural.length && !restructure) {
+    throw new DomainError(
+      'agency.structure_forbidden',
+      '机关的上级机关、主管部门、层级和复议机关只能由平台管理员或主管部门调整，本次修改未保存。',
+      Object.fromEntries(structural.map((k) => [k, `${structureFields[k]}只能由平台管理员或主管部门调整`])),
+    );
+  }
+  // The supervising office adjusts where the agency stands; the rest of the record is the agency's own.
+  if (!manage && keys.some((k) => !(k in structureFields))) {
+    throw forbidden('主管部门只能调整该机关的上级机关、主管部门、层级和复议机关。');
+  }
+  await checkRelations(ctx, a, agencyId, all);
   if (Object.keys(changed).length === 0) return;
   await ctx.db.transaction().execute(async (tx) => {
     await agenciesStore.update(tx, agencyId, a, ctx.now().toISOString());
@@ -99,6 +114,15 @@ export async function updateAgency(
     });
   });
 }
+
+/** Where an agency stands (行政复议法 Art. 24 derives its 复议机关 from the tree), with the names users read. */
+const structureFields: Record<string, string> = {
+  parentId: '上级机关',
+  supervisorId: '主管部门',
+  level: '机关层级',
+  reconsiderationBody: '复议机关',
+  reconsiderationBodyReason: '另行指定复议机关的理由',
+};
 
 function diff(before: Agency, after: ValidAgencyInput): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -31,6 +31,7 @@ import { registerExpensiveLimits } from './concurrency.js';
 import { registerHealthRoutes } from './health.api.js';
 import { registerPressure } from './pressure.js';
 import type { Surface, WebServices } from './services.js';
+import { sameSitePath } from './safe-redirect.js';
 import './request-state.js';
 
 export type { RouteModule, Surface, WebServices } from './services.js';
@@ -58,7 +59,7 @@ export async function buildApp(
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: ctx.config.http.trustProxy,
+    trustProxy: trustedProxies(ctx.config.http.trustProxy),
     bodyLimit: 25 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     // Requests the router or Node's parser cannot read answer 4xx in Chinese (error-handler.tsx).
@@ -102,7 +103,12 @@ export async function buildApp(
   await app.register(formbody, { parser: (body) => qs.parse(body) });
   registerSecurityHeaders(app, { hsts: ctx.config.auth.cookieSecure });
   // Per-route limits only (login, public forms); pages themselves are not limited.
-  await app.register(rateLimit, { global: false });
+  // The key is the client address as TRUST_PROXY resolves it; a request whose socket closed before it was read has
+  // none (request.ip undefined, which the default key generator throws on), and shares one key.
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => normalizeIP(request.ip ?? 'unknown'),
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -166,9 +172,8 @@ export async function buildApp(
         httpOnly: true,
         secure: ctx.config.auth.cookieSecure,
       });
-      const back = request.query.back ?? '/';
       // Only same-site paths: never an open redirect.
-      return reply.redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
+      return reply.redirect(sameSitePath(request.query.back, '/'));
     },
   );
 
@@ -179,4 +184,17 @@ export async function buildApp(
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }
   return app;
+}
+
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function trusting that many hops from the socket: with `1`, the
+ * client is the last X-Forwarded-For entry, the one the proxy appended, so whatever a client writes before it is
+ * ignored. (Fastify itself reads a bare number as "trust nothing".) A list of addresses/CIDRs goes as it is.
+ */
+function trustedProxies(
+  setting: false | number | string[],
+): false | string[] | ((a: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  const hops = setting;
+  return hops === 0 ? false : (_address, hop) => hop < hops;
 }

@@ -9,6 +9,7 @@ import { listEvents, type AuditEvent } from '../platform/events.js';
 import { SESSION_COOKIE } from './app.js';
 import { agenciesInScope, collectAdminWarnings, requireUser, sendAdminPage } from './admin-kit.js';
 import { CsrfField, ErrorSummary, TextField, type Errors } from './views/forms.js';
+import { sameSitePath } from './safe-redirect.js';
 
 function LoginForm(props: {
   csrf: string;
@@ -44,8 +45,11 @@ function LoginForm(props: {
   );
 }
 
-const safeNext = (next: unknown) =>
-  typeof next === 'string' && next.startsWith('/admin') && !next.startsWith('//') ? next : '/admin/';
+/** After signing in: a page of the admin on this site (sameSitePath), else the dashboard. */
+const safeNext = (next: unknown) => {
+  const path = sameSitePath(next, '/admin/');
+  return path === '/admin' || path.startsWith('/admin/') || path.startsWith('/admin?') ? path : '/admin/';
+};
 
 /** The dashboard: the capabilities' warnings, then the agencies the user works for. */
 function Workbench(props: {

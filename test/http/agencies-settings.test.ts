@@ -1,7 +1,7 @@
 /**
  * The agency settings issue 32 adds, over HTTP: the 复议机关 derived under 行政复议法 Art. 24 shown as the
  * form's hint, an override only with a reason, the delivery margin, the findings on the agency's page and the
- * dashboard, and the API.
+ * dashboard, and the API; who may change where an agency stands (issue 21).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +22,8 @@ describeEachDatabase('agency settings over HTTP', ({ handle }) => {
 
   test('the form shows the derived 复议机关, refuses an override without a reason, keeps the margin', async () => {
     const b = new Browser(app);
-    await b.login('zx-admin');
+    // The platform administrator: since issue 21 the township's own admin cannot change its 复议机关.
+    await b.login('admin');
     const zx = (await agenciesStore.byPathSegment(ctx.db, 'zhongxing'))!;
     const url = `/admin/agencies/${zx.id}`;
     const page = await b.get(url);
@@ -95,5 +96,32 @@ describeEachDatabase('agency settings over HTTP', ({ handle }) => {
       (await app.inject({ url: '/api/v1/agencies/bengbu' })).json().reconsiderationBody,
       '安徽省人民政府',
     );
+  });
+
+  test('issue 21: a township admin cannot detach its agency from supervision; the rest it edits', async () => {
+    const b = new Browser(app);
+    await b.login('zx-admin');
+    const zx = (await agenciesStore.byPathSegment(ctx.db, 'zhongxing'))!;
+    const url = `/admin/agencies/${zx.id}`;
+    const page = await b.get(url);
+    assert.match(page.body, /只能由平台管理员或主管部门调整/);
+    assert.match(page.body, /name="reconsiderationBody"[^>]*readonly/);
+    assert.doesNotMatch(
+      page.body,
+      /<option value="">（无）<\/option>/,
+      'no way offered to drop the supervisor',
+    );
+    const form = agencyToForm(zx) as Record<string, string>;
+    // On main this answered 303 and the county's supervising office lost the township.
+    const detached = await b.submit(url, url, { ...form, supervisorId: '' });
+    assert.equal(detached.statusCode, 403);
+    assert.match(detached.body, /主管部门只能由平台管理员或主管部门调整/);
+    assert.match(detached.body, /本次修改未保存/);
+    assert.equal((await b.submit(url, url, { ...form, level: 'county' })).statusCode, 403);
+    assert.deepEqual(await agenciesStore.byId(ctx.db, zx.id), zx, 'nothing changed');
+    const saved = await b.submit(url, url, { ...form, 'office.hours': '工作日 8:00–12:00' });
+    assert.equal(saved.statusCode, 303);
+    assert.equal((await agenciesStore.byId(ctx.db, zx.id))!.supervisorId, zx.supervisorId);
+    assert.equal((await agenciesStore.byId(ctx.db, zx.id))!.office.hours, '工作日 8:00–12:00');
   });
 });

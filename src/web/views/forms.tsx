@@ -75,6 +75,8 @@ export function TextField(props: {
   type?: string;
   autocomplete?: string;
   required?: boolean;
+  /** Shown and submitted, not changeable. */
+  readonly?: boolean;
 }) {
   return (
     <Field name={props.name} label={props.label} errors={props.errors} hint={props.hint}>
@@ -85,6 +87,7 @@ export function TextField(props: {
           value={props.value ?? ''}
           autocomplete={props.autocomplete}
           required={props.required}
+          readonly={props.readonly}
         />
       )}
     </Field>
