@@ -11,7 +11,6 @@ import { legalToday } from '../calendar/legal-day.js';
 import type { CurrentUser } from '../access/auth/current-user.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { maskMiddle, maskName, maskPhone, personalDataCipher } from '../platform/personal-data.js';
 import { requireUser, sendAdminPage } from '../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../web/views/forms.js';
 import {
@@ -33,10 +32,10 @@ import { messagesStore, type MessageRow } from './messages.store.js';
 import { DEFAULT_PROMISE_DAYS, urgencyLabel, urgencyOf, type Urgency } from './promise.js';
 import { setReplyPromises } from './set-reply-promise.js';
 import { takeMessageStep } from './take-message-step.js';
+import { downloadMessageAttachment, messageContact } from './view-message-contact.js';
 import { formRoute } from '../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
-const maskEmail = (email: string) => maskMiddle(email, 1, email.length - email.indexOf('@'));
 const today = (ctx: AppContext) => legalToday(ctx);
 
 async function scope(ctx: AppContext, user: CurrentUser) {
@@ -156,9 +155,7 @@ async function detailPage(
   // A supervisor reads a subordinate's message from the dashboard (records.view): contact details masked, no steps.
   const readOnly = !(ids.has(m.handling_agency_id) || ids.has(m.agency_id));
   if (readOnly && !can(user.actor, 'records.view', m.handling_agency_id, all)) throw notFound('该留言');
-  const cipher = personalDataCipher(ctx.config.dataKey);
-  const shown = (sealed: string | null, mask: (v: string) => string) =>
-    sealed ? (readOnly ? mask(cipher.decrypt(sealed)) : cipher.decrypt(sealed)) : '—';
+  const contact = await messageContact(ctx, user.actor, m, readOnly);
   const files = await messagesStore.attachments(ctx.db, m.id);
   const urgency = urgencyFor(ctx, m, all, await messageCalendars(ctx, all));
   const name = (aid: string) => all.find((a) => a.id === aid)?.name ?? '';
@@ -197,11 +194,11 @@ async function detailPage(
         <dt>是否公开</dt>
         <dd>{m.is_public ? '公开' : '不公开'}</dd>
         <dt>留言人</dt>
-        <dd>{shown(m.name_enc, maskName)}</dd>
+        <dd>{contact.name ?? '—'}</dd>
         <dt>联系电话</dt>
-        <dd>{shown(m.phone_enc, maskPhone)}</dd>
+        <dd>{contact.phone ?? '—'}</dd>
         <dt>电子邮箱</dt>
-        <dd>{shown(m.email_enc, maskEmail)}</dd>
+        <dd>{contact.email ?? '—'}</dd>
       </dl>
       <h2>留言内容</h2>
       <p class="pre-wrap">{m.body}</p>
@@ -529,8 +526,7 @@ function registerMessageDetail(app: FastifyInstance, ctx: AppContext): void {
       const { ids } = await scope(ctx, user);
       const m = await messagesStore.byId(ctx.db, request.params.id);
       if (!m || !(ids.has(m.handling_agency_id) || ids.has(m.agency_id))) throw notFound('该附件');
-      const f = await messagesStore.attachment(ctx.db, m.id, request.params.file);
-      if (!f) throw notFound('该附件');
+      const f = await downloadMessageAttachment(ctx, user.actor, m, request.params.file);
       // Always a download with the type found by content sniffing: never rendered inline.
       return reply
         .header('content-type', f.content_type)

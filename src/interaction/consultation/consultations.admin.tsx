@@ -1,7 +1,7 @@
 /**
  * Admin screens of 征集调查 (`messages.handle`): the agencies' consultations and the form to publish a draft
  * (multipart, with attachments); one consultation with its opinions (name and contact decrypted for staff
- * only) and, after the period, the feedback form: a decision and reason per opinion plus a summary.
+ * only, every view recorded) and, after the period, the feedback form: a decision and reason per opinion plus a summary.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { legalToday } from '../../calendar/legal-day.js';
@@ -10,7 +10,6 @@ import { MAX_ATTACHMENT_BYTES } from '../attachment.js';
 import type { CurrentUser } from '../../access/auth/current-user.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { personalDataCipher } from '../../platform/personal-data.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../../web/admin-kit.js';
 import { CsrfField, ErrorSummary, Field, TextField, type Errors } from '../../web/views/forms.js';
 import { Radios } from '../views/message-form.js';
@@ -18,6 +17,7 @@ import { decisionLabel, decisions, isDecision, stageLabel, stageOf } from './con
 import { consultationsStore } from './consultations.store.js';
 import { MAX_CONSULTATION_FILES, publishConsultation } from './publish-consultation.js';
 import { publishFeedback } from './publish-feedback.js';
+import { opinionsForStaff } from './view-opinions.js';
 import { formRoute } from '../../web/form-route.js';
 
 type Form = Record<string, string | undefined>;
@@ -151,8 +151,7 @@ async function detailPage(
   const agency = c && agencies.find((a) => a.id === c.agency_id);
   if (!c || !agency) throw notFound('该意见征集');
   const stage = stageOf(c, legalToday(ctx));
-  const opinions = await consultationsStore.opinions(ctx.db, c.id);
-  const cipher = personalDataCipher(ctx.config.dataKey);
+  const opinions = await opinionsForStaff(ctx, user.actor, c);
   const errors = failed?.errors ?? {};
   const v = failed?.values ?? {};
   return (
@@ -181,9 +180,8 @@ async function detailPage(
         {opinions.map((o, i) => (
           <section class="opinion">
             <h3>
-              第 {i + 1} 条（{o.submitted_at.slice(0, 10)}）
-              {o.name_enc ? ` ${cipher.decrypt(o.name_enc)}` : ' 匿名'}
-              {o.contact_enc ? ` ${cipher.decrypt(o.contact_enc)}` : ''}
+              第 {i + 1} 条（{o.submitted_at.slice(0, 10)}）{o.name ? ` ${o.name}` : ' 匿名'}
+              {o.contact ? ` ${o.contact}` : ''}
             </h3>
             <p class="pre-wrap">{o.body}</p>
             {stage === 'feedback' && (

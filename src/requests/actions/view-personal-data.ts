@@ -5,8 +5,8 @@
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
-import { appendEvent } from '../../platform/events.js';
 import { personalDataCipher } from '../../platform/personal-data.js';
+import { recordPersonalDataView } from '../../platform/personal-data-views.js';
 import { loadCase } from './case-action.js';
 import { requestsStore } from '../requests.store.js';
 
@@ -16,13 +16,10 @@ export async function viewApplicant(ctx: AppContext, actor: Actor, caseId: strin
   const applicant = JSON.parse(
     personalDataCipher(ctx.config.dataKey).decrypt(c.row.applicant_sealed),
   ) as Record<string, string>;
-  await appendEvent(ctx.db, {
-    at: ctx.now(),
-    actor,
+  await recordPersonalDataView(ctx, actor, {
     agencyId: c.agency.id,
-    entityType: 'request',
-    entityId: c.row.id,
-    action: 'request.personal_data_viewed',
+    subject: { type: 'request', id: c.row.id },
+    fields: Object.keys(applicant),
   });
   return { caseId: c.row.id, applicant };
 }
@@ -37,14 +34,11 @@ export async function downloadAttachment(
   const c = await loadCase(ctx, actor, caseId);
   const a = await requestsStore.attachment(ctx.db, c.row.id, attachmentId);
   if (!a) throw new DomainError('not_found', '未找到该材料。');
-  await appendEvent(ctx.db, {
-    at: ctx.now(),
-    actor,
+  await recordPersonalDataView(ctx, actor, {
     agencyId: c.agency.id,
-    entityType: 'request',
-    entityId: c.row.id,
-    action: 'request.personal_data_viewed',
-    data: { attachment: a.id, kind: a.kind },
+    subject: { type: 'request', id: c.row.id },
+    fields: ['attachment'],
+    detail: { attachment: a.id, kind: a.kind },
   });
   return a;
 }

@@ -1,6 +1,7 @@
 /**
  * Query: a case's notice for staff (scoped by loadCase), as DOCX or printable HTML. Decrypts the applicant's
- * name for the addressee line and records that view in the audit events.
+ * name for the addressee line; a notice to the applicant (受理回执, 告知书, 答复书) is a view of personal data and
+ * recorded as such, a letter to a consulted or objecting party (which never names the applicant) as rendered.
  */
 import { agenciesStore } from '../../access/agencies.store.js';
 import { reviewBodyOf } from '../../access/review-body.js';
@@ -9,6 +10,7 @@ import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { personalDataCipher } from '../../platform/personal-data.js';
+import { recordPersonalDataView } from '../../platform/personal-data-views.js';
 import { loadCase, todayOf } from '../actions/case-action.js';
 import { caseClock, type CaseEvent } from '../case-clock.js';
 import { calendarFor } from '../calendar-for.js';
@@ -16,7 +18,7 @@ import type { DraftReply } from '../actions/draft-reply.js';
 import { PARTIES, type Party } from '../actions/start-consultation.js';
 import { noticeText, type NoticeText } from './notice-content.js';
 import { noticeDocx } from './notice-docx.js';
-import { NOTICE_KINDS, noticeKindsFor, parseNoticeId } from './notice-kinds.js';
+import { NOTICE_KINDS, noticeKindsFor, parseNoticeId, type NoticeKind } from './notice-kinds.js';
 import { noticeTemplatesStore } from './notice-templates.store.js';
 
 /** The link text of a notice id on the case page, e.g. “征求意见书（第三方：某建设公司）”. */
@@ -27,6 +29,9 @@ export function noticeLabel(id: string, events: readonly CaseEvent[]): string {
   if (!started) return NOTICE_KINDS[parsed.kind];
   return `${NOTICE_KINDS[parsed.kind]}（${PARTIES[started.data.party as Party]}：${String(started.data.consulted)}）`;
 }
+
+/** Letters to a consulted or objecting party: addressed to them, without the applicant's name (Art. 32). */
+const TO_THIRD_PARTY: ReadonlySet<NoticeKind> = new Set<NoticeKind>(['consultation', 'objection']);
 
 export async function loadNotice(
   ctx: AppContext,
@@ -67,15 +72,25 @@ export async function loadNotice(
     parsed.ref,
     texts,
   );
-  await appendEvent(ctx.db, {
-    at: ctx.now(),
-    actor,
-    agencyId: c.agency.id,
-    entityType: 'request',
-    entityId: c.row.id,
-    action: 'request.notice_rendered',
-    data: { kind: parsed.kind, ref: parsed.ref, docNo: text.docNo, format },
-  });
+  const rendered = { notice: parsed.kind, ref: parsed.ref, docNo: text.docNo, format };
+  // One event per view: the applicant's name in clear makes it a personal-data view.
+  if (TO_THIRD_PARTY.has(parsed.kind))
+    await appendEvent(ctx.db, {
+      at: ctx.now(),
+      actor,
+      agencyId: c.agency.id,
+      entityType: 'request',
+      entityId: c.row.id,
+      action: 'request.notice_rendered',
+      data: rendered,
+    });
+  else
+    await recordPersonalDataView(ctx, actor, {
+      agencyId: c.agency.id,
+      subject: { type: 'request', id: c.row.id },
+      fields: ['name'],
+      detail: rendered,
+    });
   return { filename: `${text.docNo}${NOTICE_KINDS[parsed.kind]}.${format}`, text, caseId: c.row.id };
 }
 
