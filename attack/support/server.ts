@@ -5,15 +5,16 @@
  * not as a failed assertion inside the process being attacked.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rssMb } from '../../src/platform/sandbox/pool.js';
 
 export interface RunningServer {
   baseUrl: string;
   process: ChildProcess;
-  /** The server's resident memory now, in MB (Linux /proc); NaN elsewhere or once it has exited. */
+  /** The server's resident memory now, in MB (Linux /proc); 0 elsewhere or once it has exited. */
   rssMb: () => number;
   /** The highest RSS sampled (every 50 ms) since start or the last reset, in MB. */
   peakRssMb: () => number;
@@ -33,16 +34,6 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-function rssOf(pid: number | undefined): number {
-  if (!pid) return NaN;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
 }
 
 /** Starts the server and resolves once /healthz answers 200 (the demo loaded). */
@@ -75,7 +66,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.once('exit', () => (exited = true));
   let peak = 0;
   const sampler = setInterval(() => {
-    const r = rssOf(child.pid);
+    const r = rssMb(child.pid);
     if (r > peak) peak = r;
   }, 50);
   sampler.unref();
@@ -94,9 +85,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     baseUrl,
     process: child,
-    rssMb: () => rssOf(child.pid),
+    rssMb: () => rssMb(child.pid),
     peakRssMb: () => peak,
-    resetPeak: () => (peak = rssOf(child.pid)),
+    resetPeak: () => (peak = rssMb(child.pid)),
     output: () => out,
     alive: () => !exited,
     stop: async () => {

@@ -27,3 +27,21 @@ export const notFound = (what: string) => new DomainError('not_found', `未找�
 export const forbidden = (message = '您没有权限执行此操作。') => new DomainError('auth.forbidden', message);
 
 export const conflict = (message: string) => new DomainError('conflict', message);
+
+/**
+ * "Not now": the server is shedding load (src/web/pressure.ts), an expensive class of requests is full
+ * (src/web/concurrency.ts) or the sandbox's queue of files to read is full (src/platform/sandbox/pool.ts). The
+ * web answers it with 503, `Retry-After` and the busy page (src/web/busy.tsx).
+ */
+export class ServiceBusy extends DomainError {
+  readonly statusCode = 503;
+
+  constructor(
+    /** Seconds after which the client may try again (the `Retry-After` header). */
+    readonly retryAfterSeconds: number,
+    message = '当前访问人数较多，系统繁忙，请稍后再试。',
+  ) {
+    super('service.busy', message);
+    this.name = 'ServiceBusy';
+  }
+}

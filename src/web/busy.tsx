@@ -1,26 +1,12 @@
 /**
- * The one error that says "not now": the server is shedding load (pressure.ts) or an expensive class of requests
- * is full (concurrency.ts). The error handler answers it with sendBusy: 503, `Retry-After` and the usual page
+ * The page for the one error that says "not now" (ServiceBusy, src/platform/errors.ts): shedding (pressure.ts), a
+ * full expensive class (concurrency.ts) or a full sandbox queue. The error handler answers it with sendBusy: 503, `Retry-After` and the usual page
  * (JSON under /api). A refusal must cost far less than the work it spares, so each page is rendered once.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
+import type { ServiceBusy } from '../platform/errors.js';
 import { PlainShell } from './views/layout.js';
-
-export class ServiceBusy extends Error {
-  readonly statusCode = 503;
-  readonly code = 'service.busy';
-
-  constructor(
-    /** Seconds after which the client may try again (the `Retry-After` header). */
-    readonly retryAfterSeconds: number,
-    /** Chinese message for the user. */
-    message = '当前访问人数较多，系统繁忙，请稍后再试。',
-  ) {
-    super(message);
-    this.name = 'ServiceBusy';
-  }
-}
 
 const pages = new Map<string, string>();
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ServiceBusy } from './busy.js';
+import { ServiceBusy } from '../platform/errors.js';
 import { ExpensiveLimits, Semaphore } from './concurrency.js';
 
 test('a semaphore gives at most `limit` slots, queues `queue` more in order and refuses beyond', async () => {

@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { ServiceBusy } from './busy.js';
+import { ServiceBusy } from '../platform/errors.js';
 
 export type ExpensiveKind = 'search' | 'export' | 'pdf';
 

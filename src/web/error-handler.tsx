@@ -12,8 +12,8 @@
  */
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../platform/errors.js';
-import { ServiceBusy, sendBusy } from './busy.js';
+import { DomainError, ServiceBusy } from '../platform/errors.js';
+import { sendBusy } from './busy.js';
 import { sendPage } from './render.js';
 import { PlainShell } from './views/layout.js';
 
@@ -29,7 +29,6 @@ const statusByCode: Record<string, number> = {
   rate_limited: 429,
   'input.limit_exceeded': 422,
   'input.unreadable': 422,
-  'service.busy': 503,
 };
 
 export function statusOf(code: string): number {

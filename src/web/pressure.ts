@@ -10,7 +10,7 @@ import { getHeapStatistics } from 'node:v8';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { ServiceBusy } from './busy.js';
+import { ServiceBusy } from '../platform/errors.js';
 
 /** What /healthz and /readyz report. */
 export interface PressureReport {

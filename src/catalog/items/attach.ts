@@ -16,10 +16,19 @@ export async function addAttachment(
   itemId: string,
   file: { fileName: string; data: Buffer },
 ): Promise<{ attachmentId: string }> {
+  return addCheckedAttachment(ctx, actor, itemId, await checkItemAttachment(file.fileName, file.data));
+}
+
+/** The same with a file already checked (the new-item form checks it before the item exists). */
+export async function addCheckedAttachment(
+  ctx: AppContext,
+  actor: Actor,
+  itemId: string,
+  checked: CheckedAttachment,
+): Promise<{ attachmentId: string }> {
   const { item } = await itemForAction(ctx, ctx.db, actor, itemId, 'catalog.edit');
   if (item.status === 'withdrawn')
     throw new DomainError('catalog.not_editable', '已撤回的条目不能添加附件。');
-  const checked = await checkItemAttachment(file.fileName, file.data);
   const id = await ctx.db
     .transaction()
     .execute((tx) => recordAttachment(tx, actor, item, checked, ctx.now().toISOString()));

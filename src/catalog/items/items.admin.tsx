@@ -12,7 +12,7 @@ import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { agenciesInScope, requireUser, sendAdminPage } from '../../web/admin-kit.js';
 import { CsrfField, TextField, type Errors } from '../../web/views/forms.js';
 import { approveItem } from './approve-item.js';
-import { addAttachment, removeAttachment } from './attach.js';
+import { addAttachment, addCheckedAttachment, removeAttachment } from './attach.js';
 import { checkItemAttachment, MAX_ATTACHMENT_BYTES } from './attachments.js';
 import { catalogStore } from '../catalog.store.js';
 import { itemStatusLabel, itemStatuses, type Item, type ItemStatus } from './item.js';
@@ -207,9 +207,9 @@ function registerItemCreation(app: FastifyInstance, ctx: AppContext): void {
     const file = filesOf(body)[0];
     try {
       // The attachment is checked first, so a refused file leaves nothing behind.
-      if (file) await checkItemAttachment(file.fileName, file.data);
+      const checked = file && (await checkItemAttachment(file.fileName, file.data));
       const { itemId } = await createItem(ctx, user.actor, agency.id, formToInput(values));
-      if (file) await addAttachment(ctx, user.actor, itemId, file);
+      if (checked) await addCheckedAttachment(ctx, user.actor, itemId, checked);
       return reply.redirect(`/admin/catalog/items/${itemId}`, 303);
     } catch (e) {
       const { errors, message } = formErrors(e);

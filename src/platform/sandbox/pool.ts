@@ -10,7 +10,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DomainError } from '../errors.js';
+import { DomainError, ServiceBusy } from '../errors.js';
 import { LimitExceeded, type LimitKind, type ParseLimits } from './limits.js';
 
 export interface PoolOptions {
@@ -47,7 +47,8 @@ interface Reply {
 
 const CHILD = fileURLToPath(new URL('./child.mjs', import.meta.url));
 
-function rssMb(pid: number | undefined): number {
+/** A process's resident memory in MB (Linux /proc); 0 where it cannot be read. */
+export function rssMb(pid: number | undefined): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : 0;
@@ -56,7 +57,9 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
-export const busy = () => new DomainError('service.busy', '正在读取的文件较多，系统繁忙，请稍后再试。');
+/** A full queue: busy for about as long as one file may take to read. */
+const busy = (limits: ParseLimits) =>
+  new ServiceBusy(Math.ceil(limits.timeoutMs / 1000), '正在读取的文件较多，系统繁忙，请稍后再试。');
 
 export class SandboxPool {
   private readonly idle: Worker[] = [];
@@ -76,7 +79,7 @@ export class SandboxPool {
     if (this.closed) return Promise.reject(new Error('sandbox pool closed'));
     return new Promise<T>((resolve, reject) => {
       const job: Job = { module, fn, input, resolve: resolve as (v: unknown) => void, reject };
-      if (this.queue.length >= (this.options.maxQueue ?? 50)) return reject(busy());
+      if (this.queue.length >= (this.options.maxQueue ?? 50)) return reject(busy(this.limits));
       this.queue.push(job);
       this.dispatch();
     });

@@ -12,7 +12,7 @@ export interface SandboxSettings {
   workers: number;
 }
 
-export function sandboxSettings(parsing: Config['parsing']): SandboxSettings {
+function sandboxSettings(parsing: Config['parsing']): SandboxSettings {
   return {
     limits: {
       ...DEFAULT_PARSE_LIMITS,
@@ -34,13 +34,6 @@ function configured(): SandboxSettings {
 }
 
 let pool: SandboxPool | undefined;
-
-/** Replaces the process's pool (closing the old one's children). */
-export function configureSandbox(settings: SandboxSettings): SandboxPool {
-  void pool?.close();
-  pool = new SandboxPool(settings);
-  return pool;
-}
 
 export const sandboxPool = (): SandboxPool => (pool ??= new SandboxPool(configured()));
 
